@@ -1,0 +1,21 @@
+/** The `coupon-kit` command: parses flags and calls the modules; it holds no logic of its own. */
+import { Command } from 'commander';
+import { registerLint } from './lint.ts';
+import { registerMock } from './mock.ts';
+
+const program = new Command()
+  .name('coupon-kit')
+  .description('Contract tests and mock servers for coupon APIs (Zupy Partner API v2, Experiência B2S / Falaê).')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+registerLint(program);
+registerMock(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  const e = err as Error;
+  console.error(`coupon-kit: ${e.message}`);
+  process.exitCode = 1;
+}

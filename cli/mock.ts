@@ -1,0 +1,108 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFECTS, FixtureError, MODULES, isDefectName, readFixtureFile, startMock, type DefectName, type RunningMock } from '../mocks/index.ts';
+import { startPrismMock, startPrismProxy, type RunningPrism } from '../mocks/prism/launch.ts';
+import { API_NAMES, type ApiName } from '../specs/index.ts';
+
+export interface MockOptions {
+  engine: 'stateful' | 'prism';
+  port?: number;
+  host: string;
+  validate: boolean;
+  seed?: string;
+  defect: DefectName[];
+  latency: number;
+  errorRate: number;
+  rateLimit: number;
+  controlToken?: string;
+  control: boolean;
+  logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  envelope: boolean;
+}
+
+const int = (name: string, min: number, max: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
+  return n;
+};
+const rate = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('must be a number from 0 to 1');
+  return n;
+};
+const defect = (v: string, prev: DefectName[]) => {
+  if (!isDefectName(v)) throw new InvalidArgumentError(`unknown defect '${v}' (known: ${Object.keys(DEFECTS).join(', ')})`);
+  return [...prev, v];
+};
+
+const defectHelp = Object.entries(DEFECTS).map(([name, what]) => `  ${name.padEnd(26)} ${what}`).join('\n');
+
+export function registerMock(program: Command): void {
+  program
+    .command('mock')
+    .description('Serve local mocks of the coupon APIs: the stateful simulator (default) or Prism.')
+    .argument('[api]', `zupy, b2s or all (Zupy on ${MODULES.zupy.defaultPort}, B2S on ${MODULES.b2s.defaultPort})`, 'all')
+    .addOption(new Option('--engine <engine>', 'stateful simulator or stateless Prism').choices(['stateful', 'prism']).default('stateful'))
+    .option('--port <n>', 'port (with "all": Zupy on N, B2S on N+10; 0 = any free port)', int('--port', 0, 65535))
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--validate', 'put `prism proxy --errors` in front of the simulator: every response is checked against the spec', false)
+    .option('--seed <file>', 'fixture JSON to start from instead of the demo data (with "all": {"zupy": …, "b2s": …})')
+    .option('--defect <name>', 'turn on a named defect (repeatable)', defect, [] as DefectName[])
+    .option('--latency <ms>', 'add latency to every API response', int('--latency', 0, 60_000), 0)
+    .option('--error-rate <r>', "answer this share of API requests with the provider's 503", rate, 0)
+    .option('--rate-limit <n>', 'Zupy: enforce N requests/minute per key (default: headers only)', int('--rate-limit', 0, 1_000_000), 0)
+    .option('--control-token <token>', 'allow remote control API callers that send X-Control-Token')
+    .option('--no-control', 'turn the /__control/ API off')
+    .option('--no-envelope', 'Zupy: return root objects instead of the {data, meta} envelope')
+    .addOption(new Option('--log-level <level>', 'structured request logs').choices(['silent', 'error', 'warn', 'info', 'debug']).default('silent'))
+    .addHelpText('after', `\nDefects (known-bad provider behaviours, the negative controls of the test suites):\n${defectHelp}\n\nExamples:\n  coupon-kit mock                       both simulators, demo data\n  coupon-kit mock zupy --defect racy-validate\n  coupon-kit mock b2s --engine prism    stateless, example-driven (Prefer: code=400, example=alreadyUsed)`)
+    .action(async (api: string, opts: MockOptions) => {
+      const apis: ApiName[] = api === 'all' ? [...API_NAMES] : API_NAMES.includes(api as ApiName) ? [api as ApiName] : [];
+      if (apis.length === 0) throw new Error(`unknown api '${api}' (expected zupy, b2s or all)`);
+      const running: { close(): Promise<void> }[] = [];
+      const shutdown = async (signal: string) => {
+        console.log(`\n${signal}: stopping ${running.length} server(s)`);
+        await Promise.allSettled(running.map((r) => r.close()));
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      try {
+        const seed = opts.seed ? readFixtureFile(opts.seed) : undefined;
+        for (const [i, name] of apis.entries()) {
+          const port = opts.port === undefined ? MODULES[name].defaultPort : opts.port === 0 ? 0 : opts.port + i * 10;
+          running.push(...(await startOne(name, port, opts, apis.length > 1 ? (seed as Record<string, unknown> | undefined)?.[name] : seed)));
+        }
+        console.log('Ctrl-C stops the mocks.');
+      } catch (err) {
+        await Promise.allSettled(running.map((r) => r.close()));
+        if (err instanceof FixtureError) throw err;
+        throw err;
+      }
+    });
+}
+
+async function startOne(api: ApiName, port: number, opts: MockOptions, fixtures: unknown): Promise<{ close(): Promise<void> }[]> {
+  if (opts.engine === 'prism') {
+    const prism = await startPrismMock({ api, port, host: opts.host, inheritOutput: opts.logLevel !== 'silent' });
+    console.log(`${api}: Prism mock (stateless, examples from specs/${api}.openapi.yaml) on ${prism.url}`);
+    console.log(`  pick a response: curl -H 'Prefer: code=409, example=alreadyUsed' …`);
+    return [prism];
+  }
+  const mock: RunningMock = await startMock({
+    api, port: opts.validate ? 0 : port, host: opts.host, fixtures, defects: opts.defect, latencyMs: opts.latency, errorRate: opts.errorRate,
+    rateLimit: opts.rateLimit, envelope: opts.envelope, logLevel: opts.logLevel,
+    control: opts.control === false ? false : opts.controlToken ? { token: opts.controlToken } : true,
+  });
+  const out: { close(): Promise<void> }[] = [mock];
+  let url = mock.url;
+  if (opts.validate) {
+    const proxy: RunningPrism = await startPrismProxy({ api, port, host: opts.host, upstream: mock.url, inheritOutput: true });
+    out.push(proxy);
+    url = proxy.url;
+    console.log(`${api}: prism proxy --errors on ${proxy.url} validates every exchange with the simulator on ${mock.url}`);
+  }
+  console.log(mock.simulator.provider.banner(url));
+  if (opts.defect.length) console.log(`  DEFECTS ON: ${opts.defect.join(', ')} — this is a known-bad provider`);
+  console.log('');
+  return out;
+}

@@ -1,0 +1,65 @@
+/** A small typed client for a simulator's control API (/__control/), shared by tests, the CLI and k6 helpers. */
+export interface FaultsView {
+  latency_ms: number;
+  error_rate: number;
+  defects: string[];
+  available_defects: Record<string, string>;
+}
+
+export class ControlError extends Error {
+  override name = 'ControlError';
+  constructor(readonly status: number, readonly body: unknown, path: string) {
+    super(`control API ${path} answered ${status}: ${JSON.stringify(body)}`);
+  }
+}
+
+export class ControlClient {
+  constructor(readonly baseUrl: string, private readonly token?: string) {}
+
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.token) headers['x-control-token'] = this.token;
+    const res = await fetch(`${this.baseUrl}/__control${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    if (!res.ok) throw new ControlError(res.status, parsed, path);
+    return parsed as T;
+  }
+
+  reset() {
+    return this.call<{ reset: true }>('POST', '/reset');
+  }
+  seed(fixtures: unknown, mode: 'replace' | 'merge' = 'replace') {
+    return this.call('POST', `/seed?mode=${mode}`, fixtures);
+  }
+  fixtures<T = Record<string, unknown>>() {
+    return this.call<T>('GET', '/fixtures');
+  }
+  clock() {
+    return this.call<{ now: string; frozen: boolean }>('GET', '/clock');
+  }
+  setClock(now: string | Date, frozen?: boolean) {
+    return this.call<{ now: string; frozen: boolean }>('POST', '/clock', { now: typeof now === 'string' ? now : now.toISOString(), frozen });
+  }
+  /** Seconds, or an ISO 8601 duration such as 'PT3H' or 'P31D'. */
+  advanceClock(by: number | string) {
+    return this.call<{ now: string; frozen: boolean }>('POST', '/clock', { advance: by });
+  }
+  otpPolicy(policy: { company_id?: string; require_otp_for_redemption?: boolean; require_otp_for_coupon_usage?: boolean }) {
+    return this.call('POST', '/otp-policy', policy);
+  }
+  faults(patch?: { latency_ms?: number; error_rate?: number; defects?: string[] }) {
+    return patch === undefined ? this.call<FaultsView>('GET', '/faults') : this.call<FaultsView>('POST', '/faults', patch);
+  }
+  requests(filter: { method?: string; path?: string; operation_id?: string } = {}) {
+    const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined) as [string, string][]);
+    return this.call<{ count: number; requests: { method: string; path: string; status: number; headers: Record<string, string>; operationId: string | null }[] }>('GET', `/requests?${q}`);
+  }
+  clearRequests() {
+    return this.call('DELETE', '/requests');
+  }
+  providerState(state: string, params: Record<string, unknown> = {}) {
+    return this.call<Record<string, unknown>>('POST', '/provider-states', { state, params, action: 'setup' });
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Programmatic API: run a simulator in-process, e.g. from an integration's own vitest/jest suite.
+ *
+ *   const mock = await startMock({ api: 'zupy', port: 0 });
+ *   await fetch(`${mock.url}/api/v2/coupons/issued/`, { headers: { 'X-API-Key': mock.fixtures.zupy... } });
+ *   await mock.control.advanceClock('P31D');
+ *   await mock.close();
+ */
+import { readFileSync } from 'node:fs';
+import { ControlClient } from '../clients/control.ts';
+import type { ApiName } from '../specs/index.ts';
+import { buildSimulator, type AppOptions, type Simulator } from './simulator/app.ts';
+import { b2sModule } from './simulator/b2s/index.ts';
+import type { DefectName } from './simulator/faults.ts';
+import type { ProviderModule } from './simulator/types.ts';
+import { zupyModule } from './simulator/zupy/index.ts';
+
+export { DEFECTS, isDefectName, type DefectName } from './simulator/faults.ts';
+export { ControlClient } from '../clients/control.ts';
+
+export const MODULES: Record<ApiName, ProviderModule> = {
+  zupy: zupyModule as ProviderModule,
+  b2s: b2sModule as ProviderModule,
+};
+
+export interface StartMockOptions {
+  api: ApiName;
+  /** 0 picks a free port (the default). */
+  port?: number;
+  host?: string;
+  /** Fixture JSON to start from instead of the demo data (a value, or a file path). */
+  fixtures?: unknown;
+  seedFile?: string;
+  defects?: DefectName[];
+  latencyMs?: number;
+  errorRate?: number;
+  /** Zupy: enforce N requests/minute per key (0 = headers only). */
+  rateLimit?: number;
+  /** Zupy: the {data, meta} envelope (default true, decision Z-1). */
+  envelope?: boolean;
+  control?: boolean | { token: string };
+  logLevel?: AppOptions['logLevel'];
+}
+
+export interface RunningMock {
+  api: ApiName;
+  url: string;
+  port: number;
+  control: ControlClient;
+  simulator: Simulator;
+  banner(): string;
+  close(): Promise<void>;
+}
+
+/** A clear error for a fixture file or value that does not fit. */
+export class FixtureError extends Error {
+  override name = 'FixtureError';
+  constructor(message: string, readonly problems: string[] = []) {
+    super(problems.length ? `${message}:\n  - ${problems.join('\n  - ')}` : message);
+  }
+}
+
+export function readFixtureFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new FixtureError(`cannot read fixture file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new FixtureError(`fixture file ${file} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+export async function createSimulator(options: StartMockOptions): Promise<Simulator> {
+  const module = MODULES[options.api];
+  let fixtures = options.fixtures;
+  if (options.seedFile) fixtures = readFixtureFile(options.seedFile);
+  if (fixtures !== undefined) {
+    const probe = await buildSimulator(module, { control: false });
+    const problems = probe.provider.checkFixtures(fixtures);
+    await probe.app.close();
+    if (problems.length) throw new FixtureError(`invalid ${options.api} fixtures${options.seedFile ? ` in ${options.seedFile}` : ''}`, problems);
+  }
+  return buildSimulator(module, {
+    fixtures,
+    faults: { defects: options.defects ?? [], latencyMs: options.latencyMs ?? 0, errorRate: options.errorRate ?? 0 },
+    simulator: { rateLimit: options.rateLimit ?? 0, envelope: options.envelope ?? true },
+    control: options.control ?? true,
+    logLevel: options.logLevel ?? 'silent',
+  });
+}
+
+export async function startMock(options: StartMockOptions): Promise<RunningMock> {
+  const simulator = await createSimulator(options);
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await simulator.app.listen({ port: options.port ?? 0, host });
+  } catch (err) {
+    await simulator.app.close();
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') throw new Error(`port ${options.port} on ${host} is already in use (pick another with --port, or 0 for any free port)`);
+    throw err;
+  }
+  const address = simulator.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const token = typeof options.control === 'object' ? options.control.token : undefined;
+  return {
+    api: options.api,
+    url,
+    port,
+    simulator,
+    control: new ControlClient(url, token),
+    banner: () => simulator.provider.banner(url),
+    close: () => simulator.app.close(),
+  };
+}

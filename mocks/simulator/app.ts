@@ -1,0 +1,197 @@
+/**
+ * The HTTP core shared by every provider: routes and request validation come from the spec
+ * (fastify-openapi-glue + Fastify's compiled AJV); auth, faults, the journal and the control API
+ * wrap them; the provider module supplies handlers and its own error format.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import openapiGlue from 'fastify-openapi-glue';
+import { loadSpec } from '../../specs/index.ts';
+import { Clock } from './clock.ts';
+import { registerControl } from './control/routes.ts';
+import { Faults, type FaultConfig } from './faults.ts';
+import { Journal } from './journal.ts';
+import type { EdgeFailure, ProviderInstance, ProviderModule, ProviderReply, SimContext, SimulatorOptions } from './types.ts';
+
+export interface AppOptions {
+  fixtures?: unknown;
+  faults?: Partial<FaultConfig>;
+  simulator?: Partial<SimulatorOptions>;
+  /** Control API: true (loopback only), false (off), or a token remote callers must send. */
+  control?: boolean | { token: string };
+  logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  bodyLimit?: number;
+}
+
+export interface Simulator {
+  app: FastifyInstance;
+  ctx: SimContext;
+  provider: ProviderInstance<unknown>;
+  journal: Journal;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** A JSON body that failed to parse: reported only by routes that take a body. */
+    bodyError?: string;
+    /** Set on API (spec) routes; absent on control routes and unknown routes. */
+    operationId?: string;
+  }
+  interface FastifyContextConfig {
+    operationId?: string;
+    hasBody?: boolean;
+  }
+}
+
+export function send(reply: FastifyReply, r: ProviderReply): FastifyReply {
+  if (r.headers) void reply.headers(r.headers);
+  void reply.code(r.status);
+  return r.body === undefined ? reply.send() : reply.type('application/json').send(JSON.stringify(r.body));
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Routes from the spec, with each route's operationId and whether it takes a body kept in its config. */
+function operationsOf(spec: ReturnType<typeof loadSpec>): Map<string, { hasBody: boolean }> {
+  const ops = new Map<string, { hasBody: boolean }>();
+  for (const item of Object.values(spec.paths)) {
+    for (const op of Object.values(item)) {
+      const o = op as { operationId?: string; requestBody?: unknown };
+      if (o?.operationId) ops.set(o.operationId, { hasBody: o.requestBody !== undefined });
+    }
+  }
+  return ops;
+}
+
+function validationFailure(err: { validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[]; validationContext?: string }): EdgeFailure {
+  const first = err.validation?.[0];
+  const missing = first?.params?.missingProperty;
+  const fromPath = (first?.instancePath ?? '').split('/').filter(Boolean).join('.');
+  const field = typeof missing === 'string' ? missing : fromPath || (err.validationContext ?? 'request');
+  return { kind: 'validation', location: err.validationContext ?? 'request', field, message: first?.message ?? 'is invalid' };
+}
+
+export async function buildSimulator(module: ProviderModule, options: AppOptions = {}): Promise<Simulator> {
+  const spec = loadSpec(module.api);
+  const ops = operationsOf(spec);
+  const ctx: SimContext = {
+    clock: new Clock(),
+    faults: new Faults(options.faults),
+    options: { rateLimit: 0, envelope: true, ...options.simulator },
+  };
+  const provider = module.create(ctx, options.fixtures) as ProviderInstance<unknown>;
+  const journal = new Journal();
+  const level = options.logLevel ?? 'silent';
+  const app = Fastify({
+    logger: level === 'silent' ? false : { level },
+    bodyLimit: options.bodyLimit ?? 64 * 1024,
+    maxParamLength: 512,
+    disableRequestLogging: level !== 'debug' && level !== 'info',
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
+  });
+
+  // JSON bodies are parsed here so that a parse error is reported after auth, and only by routes
+  // that take a body (a validate call with a stray body is not an error).
+  app.removeAllContentTypeParsers();
+  const parseJson = (request: FastifyRequest, body: string, done: (err: Error | null, body?: unknown) => void) => {
+    if (body.length === 0) return done(null, undefined);
+    try {
+      done(null, JSON.parse(body));
+    } catch (err) {
+      request.bodyError = (err as Error).message;
+      done(null, undefined);
+    }
+  };
+  app.addContentTypeParser(['application/json', 'application/problem+json'], { parseAs: 'string' }, parseJson);
+  app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
+    const type = String(request.headers['content-type'] ?? '');
+    if ((body as string).length > 0) request.bodyError = `unsupported-media-type:${type}`;
+    done(null, undefined);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const operationId = request.routeOptions.config.operationId;
+    if (!operationId) return;
+    request.operationId = operationId;
+    const { latencyMs } = ctx.faults.config;
+    if (latencyMs > 0) await sleep(latencyMs);
+    const rejected = provider.authenticate(request) ?? provider.rateLimit?.(request);
+    if (rejected) return send(reply, rejected);
+    if (ctx.faults.shouldFail()) return send(reply, provider.edgeError({ kind: 'unavailable' }, request));
+  });
+
+  app.addHook('preValidation', async (request, reply) => {
+    if (!request.bodyError || !request.routeOptions.config.hasBody) return;
+    const failure: EdgeFailure = request.bodyError.startsWith('unsupported-media-type:')
+      ? { kind: 'unsupported-media-type', contentType: request.bodyError.slice('unsupported-media-type:'.length) }
+      : { kind: 'malformed-body', message: request.bodyError };
+    return send(reply, provider.edgeError(failure, request));
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.operationId && provider.onResponseHeaders) {
+      const headers = provider.onResponseHeaders(request);
+      if (headers) void reply.headers(headers);
+    }
+    return payload;
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    if (!request.operationId) return;
+    const h = request.headers;
+    const headers: Record<string, string> = {};
+    for (const name of ['x-otp-session', 'content-type', 'user-agent']) {
+      const v = h[name];
+      if (typeof v === 'string') headers[name] = v;
+    }
+    if (typeof h['x-api-key'] === 'string') headers['x-api-key'] = h['x-api-key'];
+    if (typeof h.authorization === 'string') headers.authorization = h.authorization;
+    journal.add({
+      at: ctx.clock.now().toISOString(),
+      method: request.method,
+      path: request.url.split('?')[0] ?? request.url,
+      query: { ...(request.query as Record<string, unknown>) },
+      headers,
+      status: reply.statusCode,
+      operationId: request.operationId,
+      durationMs: Math.round(reply.elapsedTime * 1000) / 1000,
+    });
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const e = error as Error & { validation?: []; validationContext?: string; code?: string; statusCode?: number };
+    let failure: EdgeFailure;
+    if (e.validation) failure = validationFailure(e);
+    else if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') failure = { kind: 'body-too-large' };
+    else if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') failure = { kind: 'unsupported-media-type', contentType: String(request.headers['content-type'] ?? '') };
+    else if (e.statusCode === 400) failure = { kind: 'malformed-body', message: e.message };
+    else {
+      request.log.error(error);
+      failure = { kind: 'internal' };
+    }
+    if (request.url.startsWith('/__control/')) {
+      const status = failure.kind === 'body-too-large' ? 413 : failure.kind === 'internal' ? 500 : 400;
+      return reply.code(status).send({ error: e.message });
+    }
+    return send(reply, provider.edgeError(failure, request));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/__control/')) return reply.code(404).send({ error: `no control endpoint ${request.method} ${request.url}` });
+    return send(reply, provider.edgeError({ kind: 'route-not-found' }, request));
+  });
+
+  await app.register(openapiGlue, {
+    specification: spec,
+    operationResolver: (operationId: string) => {
+      const handler = provider.handlers[operationId];
+      if (!handler) throw new Error(`${module.api}: no handler for operation ${operationId}`);
+      return { handler, config: { operationId, hasBody: ops.get(operationId)?.hasBody ?? false } } as never;
+    },
+  });
+
+  const control = options.control ?? true;
+  if (control !== false) registerControl(app, { module, provider, ctx, journal, token: typeof control === 'object' ? control.token : undefined, initialFaults: ctx.faults.config });
+
+  await app.ready();
+  return { app, ctx, provider, journal };
+}
