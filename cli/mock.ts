@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFECTS, FixtureError, MODULES, isDefectName, readFixtureFile, startMock, type DefectName, type RunningMock } from '../mocks/index.ts';
+import { DEFAULT_PORTS, DEFECTS, FixtureError, isDefectName, readFixtureFile, startMock, type DefectName, type RunningMock } from '../mocks/index.ts';
 import { startPrismMock, startPrismProxy, type RunningPrism } from '../mocks/prism/launch.ts';
 import { API_NAMES, type ApiName } from '../specs/index.ts';
 
@@ -40,7 +40,7 @@ export function registerMock(program: Command): void {
   program
     .command('mock')
     .description('Serve local mocks of the coupon APIs: the stateful simulator (default) or Prism.')
-    .argument('[api]', `zupy, b2s or all (Zupy on ${MODULES.zupy.defaultPort}, B2S on ${MODULES.b2s.defaultPort})`, 'all')
+    .argument('[api]', `zupy, b2s or all (Zupy on ${DEFAULT_PORTS.zupy}, B2S on ${DEFAULT_PORTS.b2s})`, 'all')
     .addOption(new Option('--engine <engine>', 'stateful simulator or stateless Prism').choices(['stateful', 'prism']).default('stateful'))
     .option('--port <n>', 'port (with "all": Zupy on N, B2S on N+10; 0 = any free port)', int('--port', 0, 65535))
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
@@ -69,7 +69,7 @@ export function registerMock(program: Command): void {
       try {
         const seed = opts.seed ? readFixtureFile(opts.seed) : undefined;
         for (const [i, name] of apis.entries()) {
-          const port = opts.port === undefined ? MODULES[name].defaultPort : opts.port === 0 ? 0 : opts.port + i * 10;
+          const port = opts.port === undefined ? DEFAULT_PORTS[name] : opts.port === 0 ? 0 : opts.port + i * 10;
           running.push(...(await startOne(name, port, opts, apis.length > 1 ? (seed as Record<string, unknown> | undefined)?.[name] : seed)));
         }
         console.log('Ctrl-C stops the mocks.');

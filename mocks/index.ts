@@ -10,18 +10,20 @@ import { readFileSync } from 'node:fs';
 import { ControlClient } from '../clients/control.ts';
 import type { ApiName } from '../specs/index.ts';
 import { buildSimulator, type AppOptions, type Simulator } from './simulator/app.ts';
-import { b2sModule } from './simulator/b2s/index.ts';
 import type { DefectName } from './simulator/faults.ts';
 import type { ProviderModule } from './simulator/types.ts';
-import { zupyModule } from './simulator/zupy/index.ts';
 
 export { DEFECTS, isDefectName, type DefectName } from './simulator/faults.ts';
 export { ControlClient } from '../clients/control.ts';
 
-export const MODULES: Record<ApiName, ProviderModule> = {
-  zupy: zupyModule as ProviderModule,
-  b2s: b2sModule as ProviderModule,
-};
+/** Default ports, documented in the README (`npm start`: Zupy 4010, B2S 4020). */
+export const DEFAULT_PORTS: Record<ApiName, number> = { zupy: 4010, b2s: 4020 };
+
+/** Each provider module is loaded on first use, so starting one API does not load the other. */
+export async function loadModule(api: ApiName): Promise<ProviderModule> {
+  if (api === 'zupy') return (await import('./simulator/zupy/index.ts')).zupyModule as ProviderModule;
+  return (await import('./simulator/b2s/index.ts')).b2sModule as ProviderModule;
+}
 
 export interface StartMockOptions {
   api: ApiName;
@@ -75,7 +77,7 @@ export function readFixtureFile(file: string): unknown {
 }
 
 export async function createSimulator(options: StartMockOptions): Promise<Simulator> {
-  const module = MODULES[options.api];
+  const module = await loadModule(options.api);
   let fixtures = options.fixtures;
   if (options.seedFile) fixtures = readFixtureFile(options.seedFile);
   if (fixtures !== undefined) {

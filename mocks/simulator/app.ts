@@ -5,7 +5,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
-import { loadSpec } from '../../specs/index.ts';
+import { loadSpec, type OpenApiDocument } from '../../specs/index.ts';
 import { Clock } from './clock.ts';
 import { registerControl } from './control/routes.ts';
 import { Faults, type FaultConfig } from './faults.ts';
@@ -20,6 +20,8 @@ export interface AppOptions {
   control?: boolean | { token: string };
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   bodyLimit?: number;
+  /** The spec to route and validate by (default: the module's spec in specs/). */
+  spec?: OpenApiDocument;
 }
 
 export interface Simulator {
@@ -51,7 +53,7 @@ export function send(reply: FastifyReply, r: ProviderReply): FastifyReply {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Routes from the spec, with each route's operationId and whether it takes a body kept in its config. */
-function operationsOf(spec: ReturnType<typeof loadSpec>): Map<string, { hasBody: boolean }> {
+function operationsOf(spec: OpenApiDocument): Map<string, { hasBody: boolean }> {
   const ops = new Map<string, { hasBody: boolean }>();
   for (const item of Object.values(spec.paths)) {
     for (const op of Object.values(item)) {
@@ -71,7 +73,7 @@ function validationFailure(err: { validation?: { instancePath?: string; message?
 }
 
 export async function buildSimulator(module: ProviderModule, options: AppOptions = {}): Promise<Simulator> {
-  const spec = loadSpec(module.api);
+  const spec = options.spec ?? loadSpec(module.api);
   const ops = operationsOf(spec);
   const ctx: SimContext = {
     clock: new Clock(),
@@ -84,8 +86,7 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
   const app = Fastify({
     logger: level === 'silent' ? false : { level },
     bodyLimit: options.bodyLimit ?? 64 * 1024,
-    maxParamLength: 512,
-    disableRequestLogging: level !== 'debug' && level !== 'info',
+    routerOptions: { maxParamLength: 512 },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
   });
 
@@ -128,7 +129,7 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.operationId && provider.onResponseHeaders) {
+    if (provider.onResponseHeaders && !request.url.startsWith('/__control/')) {
       const headers = provider.onResponseHeaders(request);
       if (headers) void reply.headers(headers);
     }

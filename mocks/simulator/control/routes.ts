@@ -48,6 +48,16 @@ function parseFaults(body: unknown): { ok: Partial<FaultConfig> } | { error: str
   return { ok: out };
 }
 
+/** Fixture documents are objects of arrays: a merge concatenates each array. */
+function mergeFixtures(base: unknown, extra: unknown): unknown {
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(extra as Record<string, unknown>)) {
+    const prev = out[key];
+    out[key] = Array.isArray(prev) && Array.isArray(value) ? [...(prev as unknown[]), ...(value as unknown[])] : value;
+  }
+  return out;
+}
+
 const faultsView = (c: FaultConfig) => ({ latency_ms: c.latencyMs, error_rate: c.errorRate, defects: c.defects, available_defects: DEFECTS });
 
 export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
@@ -74,7 +84,9 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
       scope.post('/seed', async (request, reply) => {
         const mode = (request.query as { mode?: string }).mode ?? 'replace';
         if (mode !== 'replace' && mode !== 'merge') return bad(reply, "mode must be 'replace' or 'merge'");
-        const problems = provider.checkFixtures(request.body);
+        if (!request.body || typeof request.body !== 'object' || Array.isArray(request.body)) return bad(reply, 'body must be a fixture JSON object');
+        // A merge must fit the data already loaded (references, unique ids and codes): check the union.
+        const problems = provider.checkFixtures(mode === 'merge' ? mergeFixtures(provider.snapshot(), request.body) : request.body);
         if (problems.length) return bad(reply, 'invalid fixtures', { problems });
         if (mode === 'merge') provider.merge(request.body);
         else provider.load(request.body);

@@ -76,7 +76,8 @@ export class ZupyStore {
 
   constructor(private readonly now: () => number) {}
 
-  load(f: ZupyFixtures, replace: boolean): void {
+  load(fixtures: ZupyFixtures, replace: boolean): void {
+    const f = structuredClone(fixtures);
     if (replace) {
       for (const m of [this.companies, this.keys, this.customers, this.rewards, this.coupons, this.codes, this.identifiers, this.pendingOtp, this.sessions]) m.clear();
     }

@@ -1,0 +1,157 @@
+/**
+ * Where a Zupy race gets its coupons and credentials, first match wins:
+ *  1. RACE_COUPONS (JSON [{customer_id, code}], e.g. a prepared distributed run) + ZUPY_API_KEY;
+ *  2. the simulator's control API: a read-write key of a company whose coupon OTP is off (turned
+ *     off through /__control/otp-policy if none is), then fresh customers/reward/coupons merged in;
+ *  3. a real provider: ZUPY_API_KEY + ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID → `count` redeems.
+ * Nothing here is hard-coded: keys come from the fixtures or the environment.
+ */
+import http from 'k6/http';
+import { ConfigError, json, optional } from './env.ts';
+import { asRecord, bodyText, Control, TargetError } from './http.ts';
+import { BASE62, chunk, DAY_MS, HEX, isoSeconds, random } from './ids.ts';
+import type { Provisioned } from './race.ts';
+import { lookupMany, payload, redeemPath, zupyHeaders, type ZupyAuth, type ZupyCoupon } from './zupy.ts';
+
+interface Snapshot {
+  companies: { id: string; name: string; otp_policy?: { require_otp_for_redemption: boolean; require_otp_for_coupon_usage: boolean } }[];
+  api_keys: { key: string; company_id: string; access: string; revoked?: boolean }[];
+}
+
+
+/** Credentials for a plain provider, from the environment. */
+export function zupyAuthFromEnv(): ZupyAuth | undefined {
+  const apiKey = optional('ZUPY_API_KEY');
+  return apiKey ? { apiKey, otpSession: optional('ZUPY_OTP_SESSION') } : undefined;
+}
+
+type OtpFlag = 'require_otp_for_coupon_usage' | 'require_otp_for_redemption';
+
+/** A read-write key of a company that needs no OTP for these actions (switched off if need be). */
+export function zupyControlAuth(control: Control, snapshot: Snapshot, flags: OtpFlag[]): { auth: ZupyAuth; company: Snapshot['companies'][number] } {
+  const writable = snapshot.api_keys.filter((k) => k.access === 'read-write' && !k.revoked);
+  const otpOff = (companyId: string) => snapshot.companies.find((c) => c.id === companyId && flags.every((f) => c.otp_policy?.[f] === false));
+  const key = writable.find((k) => otpOff(k.company_id)) ?? writable[0];
+  if (!key) throw new TargetError('the simulator has no read-write API key; seed one (POST /__control/seed) or pass ZUPY_API_KEY');
+  let company = snapshot.companies.find((c) => c.id === key.company_id);
+  if (!company) throw new TargetError(`fixtures: key's company ${key.company_id} is missing`);
+  if (!otpOff(company.id)) {
+    const policy = { require_otp_for_redemption: company.otp_policy?.require_otp_for_redemption ?? true, require_otp_for_coupon_usage: company.otp_policy?.require_otp_for_coupon_usage ?? true };
+    for (const f of flags) policy[f] = false;
+    control.call('POST', '/otp-policy', { company_id: company.id, ...policy });
+    company = { ...company, otp_policy: policy };
+  }
+  return { auth: { apiKey: key.key }, company };
+}
+
+export interface Seeded {
+  auth: ZupyAuth;
+  companyId: string;
+  rewardId: string;
+  coupons: ZupyCoupon[];
+}
+
+/** `count` fresh coupons of `uses` uses, one new customer each (with `points` to redeem), one new reward. */
+export function seedZupy(control: Control, snapshot: Snapshot, o: { count: number; uses: number; points: number; flags: OtpFlag[] }): Seeded {
+  const { auth, company } = zupyControlAuth(control, snapshot, o.flags);
+  const now = control.nowMs();
+  const run = random(BASE62, 10);
+  const tag = random(HEX, 4).toUpperCase();
+  const ksuid = (kind: string, i: number) => `${run}${kind}${String(i).padStart(16, '0')}`;
+  const rewardId = ksuid('R', 0);
+  const coupons = Array.from({ length: o.count }, (_, i) => ({ customer_id: `race_${run}_${i}`, code: `CZ-${tag}${i.toString(16).toUpperCase().padStart(4, '0')}` }));
+  control.seedMerge({
+    companies: [company],
+    api_keys: [],
+    customers: coupons.map((c) => ({ id: c.customer_id, company_id: company.id, full_name: `Load ${run}`, identifiers: [], points_balance: o.points, z_balance: '0.000000' })),
+    rewards: [{ id: rewardId, company_id: company.id, name: `Load ${run}: ${o.uses} use(s)`, points_required: o.points > 0 ? 1 : 0, validity_days: 30, total_usages_allowed: o.uses, origin_type: 'loyalty_reward' }],
+    coupons: coupons.map((c, i) => ({
+      id: ksuid('C', i), customer_id: c.customer_id, reward_id: rewardId, coupon_code: c.code, status: 'active',
+      remaining_usages: o.uses, total_usages_allowed: o.uses, valid_until: isoSeconds(now + 30 * DAY_MS), created_at: isoSeconds(now), points_spent: 0,
+    })),
+  });
+  return { auth, companyId: company.id, rewardId, coupons };
+}
+
+function redeemCoupons(base: string, auth: ZupyAuth, customerId: string, rewardId: string, count: number): ZupyCoupon[] {
+  const params = { headers: { ...zupyHeaders(auth), 'Content-Type': 'application/json' }, tags: { phase: 'setup' } };
+  const out: ZupyCoupon[] = [];
+  for (const part of chunk(Array.from({ length: count }, (_, i) => i), 10)) {
+    for (const res of http.batch(part.map(() => ({ method: 'POST', url: `${base}${redeemPath(customerId, rewardId)}`, body: '{}', params })))) {
+      const code = asRecord(payload(res))?.coupon_code;
+      if (res.status !== 200 || typeof code !== 'string') throw new TargetError(`redeem ${rewardId} for ${customerId} answered ${res.status}: ${bodyText(res)}`);
+      out.push({ customer_id: customerId, code });
+    }
+  }
+  return out;
+}
+
+/** Every coupon fresh (active, nothing used) and with the same number of uses; returns that number. */
+function usesOf(base: string, auth: ZupyAuth, coupons: ZupyCoupon[]): number {
+  const states = chunk(coupons, 20).flatMap((part) => lookupMany(base, zupyHeaders(auth), part.map((c) => c.code)));
+  const totals = new Set<number>();
+  states.forEach((s, i) => {
+    const code = coupons[i]?.code;
+    if (!s) throw new TargetError(`coupon ${code} is not found by the code lookup`);
+    if (s.status !== 'active' || s.remaining_usages !== s.total_usages_allowed) throw new TargetError(`coupon ${code} is not fresh (${s.status}, ${s.remaining_usages}/${s.total_usages_allowed} left)`);
+    totals.add(s.total_usages_allowed);
+  });
+  if (totals.size !== 1) throw new TargetError(`the coupons do not all have the same number of uses (${[...totals].join(', ')})`);
+  return [...totals][0] as number;
+}
+
+export function provisionZupy(base: string, groupSize: number, count: number, uses: number): Provisioned<ZupyCoupon> {
+  const given = json<ZupyCoupon[]>('RACE_COUPONS');
+  const envAuth = zupyAuthFromEnv();
+  if (given) {
+    if (!envAuth) throw new ConfigError('RACE_COUPONS needs ZUPY_API_KEY');
+    if (given.length < count) throw new ConfigError(`RACE_COUPONS has ${given.length} coupons; this shape needs ${count}`);
+    const coupons = given.slice(0, count);
+    return { headers: zupyHeaders(envAuth), groups: chunk(coupons, groupSize), uses: usesOf(base, envAuth, coupons), source: 'RACE_COUPONS' };
+  }
+  const control = new Control(base);
+  const snapshot = envAuth ? undefined : control.fixtures<Snapshot>();
+  if (snapshot) {
+    const seeded = seedZupy(control, snapshot, { count, uses, points: 0, flags: ['require_otp_for_coupon_usage'] });
+    return { headers: zupyHeaders(seeded.auth), groups: chunk(seeded.coupons, groupSize), uses, source: `control API seed (company ${seeded.companyId})` };
+  }
+  const customerId = optional('ZUPY_CUSTOMER_ID');
+  const rewardId = optional('ZUPY_REWARD_ID');
+  if (envAuth && customerId && rewardId) {
+    const coupons = redeemCoupons(base, envAuth, customerId, rewardId, count);
+    return { headers: zupyHeaders(envAuth), groups: chunk(coupons, groupSize), uses: usesOf(base, envAuth, coupons), source: `redeemed ${count} × reward ${rewardId}` };
+  }
+  throw new ConfigError(`${base} has no control API: pass RACE_COUPONS + ZUPY_API_KEY, or ZUPY_API_KEY + ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID (a reward with USES uses)`);
+}
+
+/** What mixed POS traffic needs: coupons to look up and validate, customers and a reward to redeem. */
+export interface PosPool {
+  headers: Record<string, string>;
+  coupons: ZupyCoupon[];
+  rewardId?: string;
+  /** False on a real provider without ZUPY_CUSTOMER_ID/ZUPY_REWARD_ID: reads only. */
+  writable: boolean;
+  source: string;
+}
+
+/** Simulator: seeded coupons with uses to spare and customers with points. Real provider: from env. */
+export function provisionZupyPos(base: string, size: number): PosPool {
+  const envAuth = zupyAuthFromEnv();
+  if (!envAuth) {
+    const control = new Control(base);
+    const snapshot = control.fixtures<Snapshot>();
+    if (!snapshot) throw new ConfigError(`${base} has no control API: pass ZUPY_API_KEY (and ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID to validate and redeem)`);
+    const s = seedZupy(control, snapshot, { count: size, uses: 1_000_000, points: 1_000_000_000, flags: ['require_otp_for_coupon_usage', 'require_otp_for_redemption'] });
+    return { headers: zupyHeaders(s.auth), coupons: s.coupons, rewardId: s.rewardId, writable: true, source: `control API seed (company ${s.companyId})` };
+  }
+  const customerId = optional('ZUPY_CUSTOMER_ID');
+  const rewardId = optional('ZUPY_REWARD_ID');
+  if (customerId && rewardId) {
+    return { headers: zupyHeaders(envAuth), coupons: redeemCoupons(base, envAuth, customerId, rewardId, size), rewardId, writable: true, source: `redeemed ${size} × reward ${rewardId}` };
+  }
+  const res = http.get(`${base}/api/v2/coupons/issued/?page_size=${Math.min(size, 100)}`, { headers: zupyHeaders(envAuth), tags: { phase: 'setup' } });
+  const list = payload(res);
+  if (res.status !== 200 || !Array.isArray(list) || list.length === 0) throw new TargetError(`the coupon list answered ${res.status} with no coupons to look up`);
+  const coupons = (list as { customer_id: string; coupon_code: string }[]).map((c) => ({ customer_id: c.customer_id, code: c.coupon_code }));
+  return { headers: zupyHeaders(envAuth), coupons, writable: false, source: 'existing coupons (read-only mix)' };
+}

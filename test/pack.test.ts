@@ -1,0 +1,30 @@
+/** The package is publishable: the packed tarball's `coupon-kit` command works installed into an empty project. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const work = mkdtempSync(join(tmpdir(), 'coupon-kit-pack-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('npm pack', () => {
+  it('installs into an empty project and its coupon-kit command runs', () => {
+    execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: process.cwd(), stdio: 'pipe' });
+    const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
+    expect(tgz).toBeDefined();
+    const app = join(work, 'app');
+    execFileSync('mkdir', ['-p', app]);
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'integrator-app', version: '1.0.0', private: true, type: 'module' }));
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', join(work, tgz ?? '')], { cwd: app, stdio: 'pipe', timeout: 240_000 });
+    const bin = join(app, 'node_modules', '.bin', 'coupon-kit');
+    const help = execFileSync(bin, ['--help'], { cwd: app, encoding: 'utf8' });
+    expect(help).toMatch(/mock/);
+    expect(help).toMatch(/lint/);
+    const lint = execFileSync(bin, ['lint'], { cwd: app, encoding: 'utf8', timeout: 120_000 });
+    expect(lint).toMatch(/ok {2}.*zupy\.openapi\.yaml/);
+    expect(lint).toMatch(/ok {2}.*b2s\.openapi\.yaml/);
+    const mockHelp = execFileSync(bin, ['mock', '--help'], { cwd: app, encoding: 'utf8' });
+    expect(mockHelp).toMatch(/racy-validate/);
+  }, 300_000);
+});

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkExamples } from '../../specs/examples.ts';
+import { generatedPath, generateTypes } from '../../specs/generate.ts';
+import { API_NAMES, loadSpec, loadSpecFile } from '../../specs/index.ts';
+import { lintSpec } from '../../specs/lint.ts';
+
+const BROKEN = fileURLToPath(new URL('./fixtures/broken-example.openapi.yaml', import.meta.url));
+
+describe.each(API_NAMES)('spec %s', (api) => {
+  it('every example validates against its schema (AJV 2020-12)', () => {
+    const { checked, failures } = checkExamples(loadSpec(api));
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('passes Spectral with the project ruleset', () => {
+    const r = lintSpec(`specs/${api}.openapi.yaml`);
+    expect(r.spectralOutput).not.toMatch(/\d+ errors?/);
+    expect(r.ok).toBe(true);
+  }, 60_000);
+
+  it('generated types do not drift from the spec (run `npm run generate`)', async () => {
+    expect(await generateTypes(api)).toBe(readFileSync(generatedPath(api), 'utf8'));
+  });
+
+  it('marks every inferred element with a reason', () => {
+    const text = readFileSync(`specs/${api}.openapi.yaml`, 'utf8');
+    const inferred = text.match(/x-inferred: true/g)?.length ?? 0;
+    const reasons = text.match(/x-inferred-reason:/g)?.length ?? 0;
+    expect(inferred).toBeGreaterThan(0);
+    expect(reasons).toBeGreaterThanOrEqual(inferred);
+  });
+});
+
+describe('negative control: a spec with a broken example', () => {
+  it('is rejected by the example check, which names the example and both faults', () => {
+    const { failures } = checkExamples(loadSpecFile(BROKEN));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]?.at).toBe('#/paths/~1coupons~1{id}/get/responses/200/content/application~1json/examples/broken');
+    expect(failures[0]?.message).toMatch(/\/code must match pattern/);
+    expect(failures[0]?.message).toMatch(/\/remaining_usages must be >= 0/);
+  });
+
+  it('fails `coupon-kit lint`', () => {
+    const r = lintSpec(BROKEN);
+    expect(r.ok).toBe(false);
+    expect(r.exampleFailures).toHaveLength(1);
+  }, 60_000);
+});
