@@ -36,10 +36,11 @@ function seedCoupons(control: Control, snapshot: Snapshot, count: number): { tok
   const module = oneOf('B2S_MODULE', MODULES, 'premiado');
   const run = random(BASE62, 8).toUpperCase();
   const coupons: B2sCoupon[] = Array.from({ length: count }, (_, i) => ({ id: uuid(), code: `RACE${run}${String(i).padStart(4, '0')}`, module }));
+  // A merge is checked against the data already loaded: send only what is new.
   control.seedMerge({
-    companies: snapshot.companies.filter((c) => c.id === companyId),
+    companies: [],
     tokens: [],
-    clients: snapshot.clients.filter((c) => c.id === clientId),
+    clients: [],
     coupons: coupons.map((c) => ({
       id: c.id, company_id: companyId, client_id: clientId, code: c.code, status: false, date_of_use: null,
       expiration_date: isoDate(now + 30 * DAY_MS), created_at: new Date(now).toISOString(), module,

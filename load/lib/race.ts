@@ -123,6 +123,12 @@ function startAtFromEnv(): number | undefined {
   return ms;
 }
 
+/** Opens this VU's connections before the barrier, so wave 1 is as simultaneous as the others. */
+function warmUp(plan: { base: string }, path: string, connections: number): void {
+  const params = { tags: { phase: 'warmup' }, responseCallback: http.expectedStatuses({ min: 100, max: 499 }) };
+  http.batch(Array.from({ length: connections }, () => ({ method: 'GET', url: `${plan.base}${path}`, params })));
+}
+
 const sleepUntil = (ms: number) => {
   const wait = ms - Date.now();
   if (wait > 0) sleep(wait / 1000);
@@ -172,6 +178,7 @@ export function createRace<C>(target: RaceTarget<C>) {
     const g = exec.vu.iterationInScenario;
     const group = plan.groups[g];
     if (!group) return;
+    if (g === 0) warmUp(plan, target.probePath, group.length);
     sleepUntil(plan.startAt + g * plan.shape.waveMs);
     const tags = { phase: 'race', wave: waveTag(g) };
     const params = { headers: plan.headers, tags, responseCallback: http.expectedStatuses(target.successStatus, target.refusalStatus) };

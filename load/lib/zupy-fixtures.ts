@@ -28,20 +28,13 @@ export function zupyAuthFromEnv(): ZupyAuth | undefined {
 type OtpFlag = 'require_otp_for_coupon_usage' | 'require_otp_for_redemption';
 
 /** A read-write key of a company that needs no OTP for these actions (switched off if need be). */
-export function zupyControlAuth(control: Control, snapshot: Snapshot, flags: OtpFlag[]): { auth: ZupyAuth; company: Snapshot['companies'][number] } {
+export function zupyControlAuth(control: Control, snapshot: Snapshot, flags: OtpFlag[]): { auth: ZupyAuth; companyId: string } {
   const writable = snapshot.api_keys.filter((k) => k.access === 'read-write' && !k.revoked);
-  const otpOff = (companyId: string) => snapshot.companies.find((c) => c.id === companyId && flags.every((f) => c.otp_policy?.[f] === false));
+  const otpOff = (companyId: string) => snapshot.companies.some((c) => c.id === companyId && flags.every((f) => c.otp_policy?.[f] === false));
   const key = writable.find((k) => otpOff(k.company_id)) ?? writable[0];
   if (!key) throw new TargetError('the simulator has no read-write API key; seed one (POST /__control/seed) or pass ZUPY_API_KEY');
-  let company = snapshot.companies.find((c) => c.id === key.company_id);
-  if (!company) throw new TargetError(`fixtures: key's company ${key.company_id} is missing`);
-  if (!otpOff(company.id)) {
-    const policy = { require_otp_for_redemption: company.otp_policy?.require_otp_for_redemption ?? true, require_otp_for_coupon_usage: company.otp_policy?.require_otp_for_coupon_usage ?? true };
-    for (const f of flags) policy[f] = false;
-    control.call('POST', '/otp-policy', { company_id: company.id, ...policy });
-    company = { ...company, otp_policy: policy };
-  }
-  return { auth: { apiKey: key.key }, company };
+  if (!otpOff(key.company_id)) control.call('POST', '/otp-policy', { company_id: key.company_id, ...Object.fromEntries(flags.map((f) => [f, false])) });
+  return { auth: { apiKey: key.key }, companyId: key.company_id };
 }
 
 export interface Seeded {
@@ -53,24 +46,25 @@ export interface Seeded {
 
 /** `count` fresh coupons of `uses` uses, one new customer each (with `points` to redeem), one new reward. */
 export function seedZupy(control: Control, snapshot: Snapshot, o: { count: number; uses: number; points: number; flags: OtpFlag[] }): Seeded {
-  const { auth, company } = zupyControlAuth(control, snapshot, o.flags);
+  const { auth, companyId } = zupyControlAuth(control, snapshot, o.flags);
   const now = control.nowMs();
   const run = random(BASE62, 10);
   const tag = random(HEX, 4).toUpperCase();
   const ksuid = (kind: string, i: number) => `${run}${kind}${String(i).padStart(16, '0')}`;
   const rewardId = ksuid('R', 0);
   const coupons = Array.from({ length: o.count }, (_, i) => ({ customer_id: `race_${run}_${i}`, code: `CZ-${tag}${i.toString(16).toUpperCase().padStart(4, '0')}` }));
+  // A merge is checked against the data already loaded: send only what is new.
   control.seedMerge({
-    companies: [company],
+    companies: [],
     api_keys: [],
-    customers: coupons.map((c) => ({ id: c.customer_id, company_id: company.id, full_name: `Load ${run}`, identifiers: [], points_balance: o.points, z_balance: '0.000000' })),
-    rewards: [{ id: rewardId, company_id: company.id, name: `Load ${run}: ${o.uses} use(s)`, points_required: o.points > 0 ? 1 : 0, validity_days: 30, total_usages_allowed: o.uses, origin_type: 'loyalty_reward' }],
+    customers: coupons.map((c) => ({ id: c.customer_id, company_id: companyId, full_name: `Load ${run}`, identifiers: [], points_balance: o.points, z_balance: '0.000000' })),
+    rewards: [{ id: rewardId, company_id: companyId, name: `Load ${run}: ${o.uses} use(s)`, points_required: o.points > 0 ? 1 : 0, validity_days: 30, total_usages_allowed: o.uses, origin_type: 'loyalty_reward' }],
     coupons: coupons.map((c, i) => ({
       id: ksuid('C', i), customer_id: c.customer_id, reward_id: rewardId, coupon_code: c.code, status: 'active',
       remaining_usages: o.uses, total_usages_allowed: o.uses, valid_until: isoSeconds(now + 30 * DAY_MS), created_at: isoSeconds(now), points_spent: 0,
     })),
   });
-  return { auth, companyId: company.id, rewardId, coupons };
+  return { auth, companyId, rewardId, coupons };
 }
 
 function redeemCoupons(base: string, auth: ZupyAuth, customerId: string, rewardId: string, count: number): ZupyCoupon[] {

@@ -1,0 +1,160 @@
+/** B2S fixture format (`--seed FILE`, POST /__control/seed), its checks, and the demo data. */
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { DAY_MS, utcDate } from './domain.ts';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+export const BONUS_TYPES = ['answer', 'birthday', 'default', 'create', 'fidelityProgram', 'prizeDraw', 'marketing', 'roulette', 'winning_registration_roulette', 'infinity'] as const;
+
+export interface B2sFixtures {
+  companies: { id: string; name: string }[];
+  tokens: { token: string; company_ids: string[]; label?: string }[];
+  clients: { id: string; company_id: string; name: string; email: string | null; phone: string | null; cpf: string | null }[];
+  coupons: {
+    id: string;
+    company_id: string;
+    client_id: string;
+    code: string;
+    status: boolean;
+    date_of_use: string | null;
+    expiration_date: string;
+    created_at: string;
+    module: 'premiado' | 'falae';
+    bonus: { id: string; name: string; type: (typeof BONUS_TYPES)[number] };
+  }[];
+}
+
+const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' };
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['companies', 'tokens', 'clients', 'coupons'],
+  properties: {
+    companies: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['id', 'name'], properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string', minLength: 1 } } } },
+    tokens: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['token', 'company_ids'], properties: { token: { type: 'string', minLength: 8, pattern: '^\\S+$' }, company_ids: { type: 'array', items: { type: 'string' } }, label: { type: 'string' } } } },
+    clients: {
+      type: 'array',
+      items: {
+        type: 'object', additionalProperties: false, required: ['id', 'company_id', 'name', 'email', 'phone', 'cpf'],
+        properties: { id: { type: 'string', minLength: 1 }, company_id: { type: 'string' }, name: { type: 'string' }, email: { type: ['string', 'null'] }, phone: { type: ['string', 'null'] }, cpf: { type: ['string', 'null'] } },
+      },
+    },
+    coupons: {
+      type: 'array',
+      items: {
+        type: 'object', additionalProperties: false,
+        required: ['id', 'company_id', 'client_id', 'code', 'status', 'date_of_use', 'expiration_date', 'created_at', 'module', 'bonus'],
+        properties: {
+          id: { type: 'string', format: 'uuid' }, company_id: { type: 'string' }, client_id: { type: 'string' }, code: { type: 'string', minLength: 1 },
+          status: { type: 'boolean' }, date_of_use: { anyOf: [DATE, { type: 'null' }] }, expiration_date: DATE, created_at: { type: 'string', format: 'date-time' },
+          module: { enum: ['premiado', 'falae'] },
+          bonus: { type: 'object', additionalProperties: false, required: ['id', 'name', 'type'], properties: { id: { type: 'string' }, name: { type: 'string' }, type: { enum: BONUS_TYPES } } },
+        },
+      },
+    },
+  },
+} as const;
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const validateShape = ajv.compile(schema);
+
+export function checkB2sFixtures(input: unknown): string[] {
+  if (!validateShape(input)) return (validateShape.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
+  const f = input as B2sFixtures;
+  const problems: string[] = [];
+  const companies = new Set(f.companies.map((c) => c.id));
+  const seen = (label: string, values: string[]) => {
+    const s = new Set<string>();
+    for (const v of values) {
+      if (s.has(v)) problems.push(`duplicate ${label} '${v}'`);
+      s.add(v);
+    }
+  };
+  seen('company id', f.companies.map((c) => c.id));
+  seen('token', f.tokens.map((t) => t.token));
+  seen('client id', f.clients.map((c) => c.id));
+  seen('coupon id', f.coupons.map((c) => c.id));
+  f.tokens.forEach((t, i) => t.company_ids.forEach((id) => companies.has(id) || problems.push(`/tokens/${i}: unknown company_id '${id}'`)));
+  f.clients.forEach((c, i) => companies.has(c.company_id) || problems.push(`/clients/${i}: unknown company_id '${c.company_id}'`));
+  const clients = new Map(f.clients.map((c) => [c.id, c]));
+  f.coupons.forEach((c, i) => {
+    const client = clients.get(c.client_id);
+    if (!companies.has(c.company_id)) problems.push(`/coupons/${i}: unknown company_id '${c.company_id}'`);
+    if (!client) problems.push(`/coupons/${i}: unknown client_id '${c.client_id}'`);
+    else if (client.company_id !== c.company_id) problems.push(`/coupons/${i}: client belongs to another company`);
+    if (c.status && c.date_of_use === null) problems.push(`/coupons/${i}: a used coupon has a date_of_use`);
+    if (!c.status && c.date_of_use !== null) problems.push(`/coupons/${i}: an unused coupon has date_of_use null`);
+  });
+  return problems;
+}
+
+// ---- Demo data, relative to the clock at start: 48 coupons in the main company (the documented
+// paging example has 45), every derived state, every bonus type, both modules; a franchise token
+// spanning two companies and a token scoped to one.
+
+const uuid = (group: string, n: number) => `b2500000-0000-4000-${group}-${n.toString(16).padStart(12, '0')}`;
+
+export const B2S_DEMO = {
+  companyA: uuid('a000', 1),
+  companyB: uuid('a000', 2),
+  franchiseToken: 'b2s_demo_franchise_token_0001',
+  companyAToken: 'b2s_demo_company_a_token_0001',
+  companyBToken: 'b2s_demo_company_b_token_0001',
+  clients: { john: uuid('c000', 1), maria: uuid('c000', 2), joao: uuid('c000', 3), noCoupons: uuid('c000', 4), bea: uuid('c000', 5) },
+  /** Unused, valid for 60 days: PATCH gives 204. */
+  activeCoupon: uuid('d000', 1),
+  /** Already used: PATCH gives 400 "Coupon already used". */
+  usedCoupon: uuid('d000', 2),
+  /** Expired yesterday: PATCH gives 400 "Coupon expired". */
+  expiredCoupon: uuid('d000', 3),
+  /** Unused, expiring in 3 days (Expiring / Vencendo). */
+  expiringCoupon: uuid('d000', 4),
+  /** In company B (the company-A token cannot see it). */
+  companyBCoupon: uuid('d000', 100),
+} as const;
+
+export function b2sDemoFixtures(nowMs: number): B2sFixtures {
+  const d = B2S_DEMO;
+  const day = (n: number) => utcDate(nowMs + n * DAY_MS);
+  const at = (n: number) => new Date(nowMs + n * DAY_MS).toISOString();
+  const clients: B2sFixtures['clients'] = [
+    { id: d.clients.john, company_id: d.companyA, name: 'John Smith', email: 'john@example.com', phone: '(11) 99999-9999', cpf: '123.456.789-09' },
+    { id: d.clients.maria, company_id: d.companyA, name: 'Maria Oliveira', email: 'maria@example.com', phone: '(21) 98888-7777', cpf: '987.654.321-00' },
+    { id: d.clients.joao, company_id: d.companyA, name: 'João Pereira', email: null, phone: '(31) 97777-6666', cpf: null },
+    { id: d.clients.noCoupons, company_id: d.companyA, name: 'Ana Sem Cupom', email: 'ana.sem@example.com', phone: null, cpf: '111.222.333-44' },
+    { id: d.clients.bea, company_id: d.companyB, name: 'Beatriz Costa', email: 'bea@example.com', phone: '(41) 96666-5555', cpf: '555.666.777-88' },
+  ];
+  const coupons: B2sFixtures['coupons'] = [];
+  const owners = [d.clients.john, d.clients.maria, d.clients.joao];
+  for (let i = 1; i <= 48; i++) {
+    // Kinds cycle: 0 unused far, 1 used, 2 expired, 3 expiring soon.
+    const kind = i <= 4 ? i - 1 : i % 4;
+    const used = kind === 1;
+    const expiration = kind === 0 ? day(60) : kind === 1 ? day(30) : kind === 2 ? day(-1 - (i % 5)) : day(3);
+    coupons.push({
+      id: uuid('d000', i),
+      company_id: d.companyA,
+      client_id: owners[i % owners.length] ?? d.clients.john,
+      code: i === 1 ? 'WELCOME2024' : `FALAE${String(i).padStart(4, '0')}`,
+      status: used,
+      date_of_use: used ? day(-1) : null,
+      expiration_date: expiration,
+      created_at: at(-i - 1),
+      module: i % 3 === 0 ? 'premiado' : 'falae',
+      bonus: { id: uuid('b000', (i % 10) + 1), name: ['5% Cashback', 'Free coffee', '10% off', 'Birthday cake', 'Dessert'][i % 5] ?? 'Bonus', type: BONUS_TYPES[i % BONUS_TYPES.length] ?? 'default' },
+    });
+  }
+  coupons.push({ id: d.companyBCoupon, company_id: d.companyB, client_id: d.clients.bea, code: 'NORTE0001', status: false, date_of_use: null, expiration_date: day(30), created_at: at(-2), module: 'falae', bonus: { id: uuid('b000', 50), name: 'Pão de queijo', type: 'default' } });
+  return {
+    companies: [{ id: d.companyA, name: 'Falaê Centro' }, { id: d.companyB, name: 'Falaê Norte' }],
+    tokens: [
+      { token: d.franchiseToken, company_ids: [d.companyA, d.companyB], label: 'franchise (both companies)' },
+      { token: d.companyAToken, company_ids: [d.companyA], label: 'Falaê Centro only' },
+      { token: d.companyBToken, company_ids: [d.companyB], label: 'Falaê Norte only' },
+    ],
+    clients,
+    coupons,
+  };
+}
