@@ -1,4 +1,5 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_PORTS, DEFECTS, FixtureError, isDefectName, readFixtureFile, startMock, type DefectName, type RunningMock } from '../mocks/index.ts';
 import { startPrismMock, startPrismProxy, type RunningPrism } from '../mocks/prism/launch.ts';
 import { API_NAMES, type ApiName } from '../specs/index.ts';
@@ -89,7 +90,7 @@ async function startOne(api: ApiName, port: number, opts: MockOptions, fixtures:
     return [prism];
   }
   const mock: RunningMock = await startMock({
-    api, port: opts.validate ? 0 : port, host: opts.host, fixtures, defects: opts.defect, latencyMs: opts.latency, errorRate: opts.errorRate,
+    api, port: opts.validate ? 0 : port, host: opts.host, fixtures, fixturesSource: opts.seed, defects: opts.defect, latencyMs: opts.latency, errorRate: opts.errorRate,
     rateLimit: opts.rateLimit, envelope: opts.envelope, logLevel: opts.logLevel,
     control: opts.control === false ? false : opts.controlToken ? { token: opts.controlToken } : true,
   });

@@ -53,7 +53,7 @@ export class ControlClient {
     return patch === undefined ? this.call<FaultsView>('GET', '/faults') : this.call<FaultsView>('POST', '/faults', patch);
   }
   requests(filter: { method?: string; path?: string; operation_id?: string } = {}) {
-    const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined) as [string, string][]);
+    const q = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => e[1] !== undefined)).toString();
     return this.call<{ count: number; requests: { method: string; path: string; status: number; headers: Record<string, string>; operationId: string | null }[] }>('GET', `/requests?${q}`);
   }
   clearRequests() {

@@ -21,8 +21,8 @@ export const DEFAULT_PORTS: Record<ApiName, number> = { zupy: 4010, b2s: 4020 };
 
 /** Each provider module is loaded on first use, so starting one API does not load the other. */
 export async function loadModule(api: ApiName): Promise<ProviderModule> {
-  if (api === 'zupy') return (await import('./simulator/zupy/index.ts')).zupyModule as ProviderModule;
-  return (await import('./simulator/b2s/index.ts')).b2sModule as ProviderModule;
+  if (api === 'zupy') return (await import('./simulator/zupy/index.ts')).zupyModule;
+  return (await import('./simulator/b2s/index.ts')).b2sModule;
 }
 
 export interface StartMockOptions {
@@ -33,6 +33,8 @@ export interface StartMockOptions {
   /** Fixture JSON to start from instead of the demo data (a value, or a file path). */
   fixtures?: unknown;
   seedFile?: string;
+  /** Where `fixtures` came from, for error messages (e.g. the --seed file). */
+  fixturesSource?: string;
   defects?: DefectName[];
   latencyMs?: number;
   errorRate?: number;
@@ -84,7 +86,8 @@ export async function createSimulator(options: StartMockOptions): Promise<Simula
     const probe = await buildSimulator(module, { control: false });
     const problems = probe.provider.checkFixtures(fixtures);
     await probe.app.close();
-    if (problems.length) throw new FixtureError(`invalid ${options.api} fixtures${options.seedFile ? ` in ${options.seedFile}` : ''}`, problems);
+    const source = options.seedFile ?? options.fixturesSource;
+    if (problems.length) throw new FixtureError(`invalid ${options.api} fixtures${source ? ` in ${source}` : ''}`, problems);
   }
   return buildSimulator(module, {
     fixtures,

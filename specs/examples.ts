@@ -59,7 +59,7 @@ function collect(doc: OpenApiDocument): Target[] {
   visit(doc.paths, '#/paths');
   visit(doc.components, '#/components');
   // JSON Schema `examples` arrays inside component schemas.
-  const schemas = (doc.components?.schemas ?? {}) as Record<string, unknown>;
+  const schemas = (doc.components?.schemas ?? {});
   const visitSchema = (node: unknown, pointer: string) => {
     if (!node || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;
@@ -75,7 +75,7 @@ function collect(doc: OpenApiDocument): Target[] {
 export function checkExamples(doc: OpenApiDocument): { checked: number; failures: ExampleFailure[] } {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   addFormats(ajv);
-  ajv.addSchema(doc as object, 'spec');
+  ajv.addSchema(doc, 'spec');
   const failures: ExampleFailure[] = [];
   const targets = collect(doc);
   for (const t of targets) {

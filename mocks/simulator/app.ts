@@ -80,7 +80,7 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     faults: new Faults(options.faults),
     options: { rateLimit: 0, envelope: true, ...options.simulator },
   };
-  const provider = module.create(ctx, options.fixtures) as ProviderInstance<unknown>;
+  const provider = module.create(ctx, options.fixtures);
   const journal = new Journal();
   const level = options.logLevel ?? 'silent';
   const app = Fastify({

@@ -35,7 +35,7 @@ export type EdgeFailure =
   | { kind: 'unavailable' }
   | { kind: 'internal' };
 
-export type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> | unknown;
+export type Handler = (request: FastifyRequest, reply: FastifyReply) => unknown;
 
 export interface ProviderInstance<Fixtures> {
   /** Route handlers by operationId; auth has already run (see `authenticate`). */

@@ -123,7 +123,7 @@ describe('B2S PATCH', () => {
 });
 
 describe('bad input: the documented error, never 5xx, state unchanged', () => {
-  const q = (over: Record<string, string>) => `/api/coupons?${new URLSearchParams({ date_start: '2024-01-01', date_end: '2024-12-31', limit: '10', offset: '1', order_column: 'created_at', order_type: 'DESC', module: 'falae', ...over })}`;
+  const q = (over: Record<string, string>) => `/api/coupons?${new URLSearchParams({ date_start: '2024-01-01', date_end: '2024-12-31', limit: '10', offset: '1', order_column: 'created_at', order_type: 'DESC', module: 'falae', ...over }).toString()}`;
   const cases: [string, () => Promise<Response>, number][] = [
     ['no token', () => get('/api/coupons', null), 401],
     ['a bad token', () => get(q({}), 'nope-nope-nope'), 401],

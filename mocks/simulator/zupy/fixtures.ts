@@ -130,7 +130,7 @@ const schema = {
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
-const validateShape = ajv.compile(schema);
+const validateShape = ajv.compile(schema as object);
 
 /** Every problem in untrusted fixture JSON: shape first, then references and uniqueness. */
 export function checkZupyFixtures(input: unknown): string[] {

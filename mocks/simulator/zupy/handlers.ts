@@ -79,14 +79,14 @@ function rewardView(store: ZupyStore, r: Reward, customer: Customer | undefined)
     start_date: r.startMs === null ? null : isoSeconds(r.startMs),
     end_date: r.endMs === null ? null : isoSeconds(r.endMs),
     created_at: isoSeconds(r.createdMs),
-  } as Schemas['RewardCatalog'];
+  };
 }
 
 interface Deps {
   store: ZupyStore;
   ctx: SimContext;
   /** Resolves the OTP policy check; undefined = allowed. */
-  otpGate(request: FastifyRequest, customerId: string, flag: 'require_otp_for_redemption' | 'require_otp_for_coupon_usage'): ProviderReply | undefined;
+  otpGate: (request: FastifyRequest, customerId: string, flag: 'require_otp_for_redemption' | 'require_otp_for_coupon_usage') => ProviderReply | undefined;
 }
 
 export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operations, Handler> {

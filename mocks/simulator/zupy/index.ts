@@ -140,8 +140,8 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
         for (const f of ['require_otp_for_redemption', 'require_otp_for_coupon_usage'] as const) {
           if (b[f] !== undefined && typeof b[f] !== 'boolean') return { status: 400, body: { error: `${f} must be a boolean` } };
         }
-        const targets = b.company_id === undefined ? [...store.companies.values()] : [store.companies.get(String(b.company_id))];
-        if (targets.some((c) => c === undefined)) return { status: 400, body: { error: `unknown company_id '${String(b.company_id)}'` } };
+        const targets = b.company_id === undefined ? [...store.companies.values()] : [typeof b.company_id === 'string' ? store.companies.get(b.company_id) : undefined];
+        if (targets.some((c) => c === undefined)) return { status: 400, body: { error: `unknown company_id ${JSON.stringify(b.company_id)}` } };
         for (const c of targets) {
           if (!c) continue;
           if (typeof b.require_otp_for_redemption === 'boolean') c.otpPolicy.require_otp_for_redemption = b.require_otp_for_redemption;

@@ -296,7 +296,7 @@ export class ZupyStore {
     if (coupon.status === 'active' && !opts.skipExpiry && this.statusOf(coupon, now) === 'expired') coupon.status = 'expired';
     if (coupon.status === 'active' || (opts.skipExpiry && coupon.status === 'expired' && coupon.remaining > 0)) return undefined;
     if (coupon.status === 'used' && opts.reuseReturns200) return undefined;
-    return fail({ kind: 'conflict', status: coupon.status as Exclude<CouponStatus, 'active'> });
+    return fail({ kind: 'conflict', status: coupon.status });
   }
 
   #consume(coupon: Coupon, customer: Customer, remainingRead: number): ValidateResult {
