@@ -109,35 +109,43 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     done(null, undefined);
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    const operationId = request.routeOptions.config.operationId;
-    if (!operationId) return;
-    request.operationId = operationId;
-    const { latencyMs } = ctx.faults.config;
-    if (latencyMs > 0) await sleep(latencyMs);
+  // Hooks on the hot path use callbacks, not async functions: no promise per request.
+  const admit = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const rejected = provider.authenticate(request) ?? provider.rateLimit?.(request);
     if (rejected) return send(reply, rejected);
     if (ctx.faults.shouldFail()) return send(reply, provider.edgeError({ kind: 'unavailable' }, request));
+    done();
+  };
+  app.addHook('onRequest', (request, reply, done) => {
+    const operationId = request.routeOptions.config.operationId;
+    if (!operationId) return done();
+    request.operationId = operationId;
+    const { latencyMs } = ctx.faults.config;
+    if (latencyMs > 0) void sleep(latencyMs).then(() => admit(request, reply, done));
+    else admit(request, reply, done);
   });
 
-  app.addHook('preValidation', async (request, reply) => {
-    if (!request.bodyError || !request.routeOptions.config.hasBody) return;
+  app.addHook('preValidation', (request, reply, done) => {
+    if (!request.bodyError || !request.routeOptions.config.hasBody) return done();
     const failure: EdgeFailure = request.bodyError.startsWith('unsupported-media-type:')
       ? { kind: 'unsupported-media-type', contentType: request.bodyError.slice('unsupported-media-type:'.length) }
       : { kind: 'malformed-body', message: request.bodyError };
-    return send(reply, provider.edgeError(failure, request));
+    send(reply, provider.edgeError(failure, request));
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (provider.onResponseHeaders && !request.url.startsWith('/__control/')) {
-      const headers = provider.onResponseHeaders(request);
-      if (headers) void reply.headers(headers);
-    }
-    return payload;
-  });
+  if (provider.onResponseHeaders) {
+    const headersFor = provider.onResponseHeaders.bind(provider);
+    app.addHook('onSend', (request, reply, payload, done) => {
+      if (!request.url.startsWith('/__control/')) {
+        const headers = headersFor(request);
+        if (headers) void reply.headers(headers);
+      }
+      done(null, payload);
+    });
+  }
 
-  app.addHook('onResponse', async (request, reply) => {
-    if (!request.operationId) return;
+  app.addHook('onResponse', (request, reply, done) => {
+    if (!request.operationId) return done();
     const h = request.headers;
     const headers: Record<string, string> = {};
     for (const name of ['x-otp-session', 'content-type', 'user-agent']) {
@@ -156,6 +164,7 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
       operationId: request.operationId,
       durationMs: Math.round(reply.elapsedTime * 1000) / 1000,
     });
+    done();
   });
 
   app.setErrorHandler((error, request, reply) => {

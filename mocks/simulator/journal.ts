@@ -17,20 +17,34 @@ export interface JournalFilter {
   operationId?: string;
 }
 
+/** A bounded ring buffer: adding is O(1) on the hot path, the oldest entries are dropped. */
 export class Journal {
-  readonly #entries: JournalEntry[] = [];
+  readonly #ring: (JournalEntry | undefined)[];
   #seq = 0;
 
-  constructor(private readonly capacity = 5000) {}
+  constructor(private readonly capacity = 5000) {
+    this.#ring = new Array<JournalEntry | undefined>(capacity);
+  }
 
   add(entry: Omit<JournalEntry, 'seq'>): void {
-    this.#entries.push({ seq: ++this.#seq, ...entry });
-    if (this.#entries.length > this.capacity) this.#entries.splice(0, this.#entries.length - this.capacity);
+    const seq = ++this.#seq;
+    this.#ring[seq % this.capacity] = { seq, ...entry };
+  }
+
+  /** Oldest first. */
+  #entries(): JournalEntry[] {
+    const out: JournalEntry[] = [];
+    const first = Math.max(1, this.#seq - this.capacity + 1);
+    for (let seq = first; seq <= this.#seq; seq++) {
+      const e = this.#ring[seq % this.capacity];
+      if (e?.seq === seq) out.push(e);
+    }
+    return out;
   }
 
   list(filter: JournalFilter = {}): JournalEntry[] {
     const method = filter.method?.toUpperCase();
-    return this.#entries.filter(
+    return this.#entries().filter(
       (e) =>
         (!method || e.method === method) &&
         (!filter.path || e.path === filter.path || (filter.path.endsWith('*') && e.path.startsWith(filter.path.slice(0, -1)))) &&
@@ -39,6 +53,6 @@ export class Journal {
   }
 
   clear(): void {
-    this.#entries.length = 0;
+    this.#ring.fill(undefined);
   }
 }
