@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerLint } from './lint.ts';
 import { registerMock } from './mock.ts';
+import { registerRace } from './race.ts';
 
 const program = new Command()
   .name('coupon-kit')
@@ -11,6 +12,7 @@ const program = new Command()
 
 registerLint(program);
 registerMock(program);
+registerRace(program);
 
 try {
   await program.parseAsync(process.argv);
