@@ -1,5 +1,6 @@
 /** The `coupon-kit` command: parses flags and calls the modules; it holds no logic of its own. */
 import { Command } from 'commander';
+import { registerCheck } from './check.ts';
 import { registerLint } from './lint.ts';
 import { registerMock } from './mock.ts';
 import { registerRace } from './race.ts';
@@ -13,6 +14,7 @@ const program = new Command()
 registerLint(program);
 registerMock(program);
 registerRace(program);
+registerCheck(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -14,13 +14,17 @@ export class ControlError extends Error {
 }
 
 export class ControlClient {
-  constructor(readonly baseUrl: string, private readonly token?: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly token?: string,
+    private readonly fetchImpl: typeof globalThis.fetch = globalThis.fetch,
+  ) {}
 
   async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers['x-control-token'] = this.token;
-    const res = await fetch(`${this.baseUrl}/__control${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await this.fetchImpl(`${this.baseUrl}/__control${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
     if (!res.ok) throw new ControlError(res.status, parsed, path);

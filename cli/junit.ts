@@ -1,0 +1,26 @@
+/** A minimal JUnit XML writer for CI systems (one suite, one case per check). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface JUnitCase {
+  name: string;
+  classname: string;
+  seconds: number;
+  failure?: string;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function junitXml(suite: string, cases: JUnitCase[]): string {
+  const failures = cases.filter((c) => c.failure !== undefined).length;
+  const time = cases.reduce((a, c) => a + c.seconds, 0).toFixed(3);
+  const body = cases
+    .map((c) => `    <testcase classname="${esc(c.classname)}" name="${esc(c.name)}" time="${c.seconds.toFixed(3)}">${c.failure === undefined ? '' : `\n      <failure message="${esc(c.failure.split('\n')[0] ?? '')}">${esc(c.failure)}</failure>\n    `}</testcase>`)
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites tests="${cases.length}" failures="${failures}" time="${time}">\n  <testsuite name="${esc(suite)}" tests="${cases.length}" failures="${failures}" time="${time}">\n${body}\n  </testsuite>\n</testsuites>\n`;
+}
+
+export function writeJUnit(file: string, suite: string, cases: JUnitCase[]): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, junitXml(suite, cases));
+}

@@ -1,0 +1,31 @@
+import type { AsyncCommand } from 'fast-check';
+import { check, patchable, type B2sModel, type B2sReal } from './model.ts';
+
+/** PATCH mark-as-used, by the franchise token or by a token scoped to one company. */
+export class PatchCommand implements AsyncCommand<B2sModel, B2sReal> {
+  constructor(readonly index: number, readonly scoped: boolean, readonly calls: number) {}
+
+  check(m: Readonly<B2sModel>): boolean {
+    return m.coupons.length > 0;
+  }
+
+  async run(m: B2sModel, r: B2sReal): Promise<void> {
+    const c = m.coupons[this.index % m.coupons.length]!;
+    const client = this.scoped ? r.scoped : r.api;
+    const results = await Promise.all(Array.from({ length: this.calls }, () => client.markUsed(c.id)));
+    if (this.scoped && c.companyId !== r.scopedCompany) {
+      check(results.every((x) => x.status === 404), "a scoped token cannot reach another company's coupon", results.map((x) => x.status));
+      return;
+    }
+    const wins = results.filter((x) => x.status === 204).length;
+    const allowed = patchable(c, m.nowMs);
+    check(wins === (allowed ? 1 : 0), `exactly ${allowed ? 'one' : 'no'} 204 for ${c.id}`, results.map((x) => x.status));
+    const expected = c.used || allowed ? 'Coupon already used' : 'Coupon expired';
+    for (const x of results) if (!x.ok) check(x.status === 400 && 'message' in x.error && x.error.message === expected, `the other PATCHes get 400 "${expected}"`, x.error);
+    if (allowed) c.used = true;
+  }
+
+  toString(): string {
+    return `patch(#${this.index}${this.scoped ? ', scoped token' : ''}, ×${this.calls})`;
+  }
+}

@@ -1,0 +1,28 @@
+import type { AsyncCommand } from 'fast-check';
+import { check, effective, type ZupyModel, type ZupyReal } from './model.ts';
+
+/** Many simultaneous validates of one coupon: successes equal the uses available, never more. */
+export class ConcurrentValidateCommand implements AsyncCommand<ZupyModel, ZupyReal> {
+  constructor(readonly index: number, readonly calls: number) {}
+
+  check(m: Readonly<ZupyModel>): boolean {
+    return m.coupons.length > 0;
+  }
+
+  async run(m: ZupyModel, r: ZupyReal): Promise<void> {
+    const c = m.coupons[this.index % m.coupons.length]!;
+    const results = await Promise.all(Array.from({ length: this.calls }, () => r.pos.validate(c.customerId, c.code)));
+    const wins = results.filter((x) => x.status === 200).length;
+    const status = effective(c, m.nowMs);
+    const available = status === 'active' ? c.remaining : 0;
+    check(wins === Math.min(available, this.calls), `concurrent validates of ${c.code}: successes must equal the uses available`, { wins, available, calls: this.calls });
+    check(results.every((x) => x.status === 200 || x.status === 409), 'the losers get 409', results.map((x) => x.status));
+    if (status !== 'active') c.status = status;
+    c.remaining -= wins;
+    if (status === 'active' && c.remaining === 0) c.status = 'used';
+  }
+
+  toString(): string {
+    return `concurrentValidate(#${this.index}, ×${this.calls})`;
+  }
+}
