@@ -4,6 +4,7 @@ import { registerCheck } from './check.ts';
 import { registerLint } from './lint.ts';
 import { registerMock } from './mock.ts';
 import { registerRace } from './race.ts';
+import { registerCrosscheck, registerVerify } from './verify.ts';
 
 const program = new Command()
   .name('coupon-kit')
@@ -15,6 +16,8 @@ registerLint(program);
 registerMock(program);
 registerRace(program);
 registerCheck(program);
+registerVerify(program);
+registerCrosscheck(program);
 
 try {
   await program.parseAsync(process.argv);

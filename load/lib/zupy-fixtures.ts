@@ -14,10 +14,9 @@ import type { Provisioned } from './race.ts';
 import { lookupMany, payload, redeemPath, zupyHeaders, type ZupyAuth, type ZupyCoupon } from './zupy.ts';
 
 interface Snapshot {
-  companies: { id: string; name: string; otp_policy?: { require_otp_for_redemption: boolean; require_otp_for_coupon_usage: boolean } }[];
+  companies: { id: string; otp_policy?: { require_otp_for_redemption: boolean; require_otp_for_coupon_usage: boolean } }[];
   api_keys: { key: string; company_id: string; access: string; revoked?: boolean }[];
 }
-
 
 /** Credentials for a plain provider, from the environment. */
 export function zupyAuthFromEnv(): ZupyAuth | undefined {
