@@ -3,7 +3,7 @@
  * simulator → cross-check against the specs, with both negative controls: a defect the verification
  * must catch and name, and an incompatible pact the cross-check must flag with the comparator's codes.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,30 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePacts } from '../../contracts/consumer/run.ts';
 import { crosscheck } from '../../contracts/crosscheck/crosscheck.ts';
 import { pactFileName } from '../../contracts/index.ts';
-import { freePort } from '../helpers.ts';
+import { startMockProcess, stopMockProcesses } from '../helpers.ts';
 
 const CLI = ['--import', 'tsx', 'cli/main.ts'];
 const dir = mkdtempSync(join(tmpdir(), 'coupon-kit-pacts-'));
-const children: ChildProcess[] = [];
 let counts: { zupy: number; b2s: number };
 
-async function mockProcess(api: string, args: string[] = []): Promise<string> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...CLI, 'mock', api, '--port', String(port), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const t = setTimeout(() => reject(new Error(`mock did not start: ${out}`)), 20_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Ctrl-C')) {
-        clearTimeout(t);
-        resolve();
-      }
-    });
-  });
-  return `http://127.0.0.1:${port}`;
-}
 
 const verify = (api: string, url: string) =>
   spawnSync(process.execPath, [...CLI, 'verify', '--api', api, '--provider-url', url, '--pacts', dir, '--junit', join(dir, `${api}.junit.xml`)], {
@@ -44,7 +26,7 @@ const verify = (api: string, url: string) =>
 beforeAll(async () => {
   counts = await writePacts(dir);
 }, 120_000);
-afterAll(() => children.forEach((c) => c.kill('SIGTERM')));
+afterAll(stopMockProcesses);
 
 describe.sequential('contracts', () => {
   it('the consumer tests cover every interaction of the reference integrations', () => {
@@ -53,13 +35,13 @@ describe.sequential('contracts', () => {
   });
 
   it.each(['zupy', 'b2s'])('%s: the pact verifies against the simulator', async (api) => {
-    const r = verify(api, await mockProcess(api));
+    const r = verify(api, await startMockProcess(api));
     expect(r.stdout).toMatch(new RegExp(`ok {3}${api}: every interaction verified`));
     expect(r.status).toBe(0);
   }, 120_000);
 
   it('negative control: with reuse-returns-200 the verification fails and names the interaction', async () => {
-    const r = verify('zupy', await mockProcess('zupy', ['--defect', 'reuse-returns-200']));
+    const r = verify('zupy', await startMockProcess('zupy', ['--defect', 'reuse-returns-200']));
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/FAIL zupy: verification/);
     expect(r.stdout).toMatch(/a validate of a coupon that is already used/);

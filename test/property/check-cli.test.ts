@@ -1,37 +1,19 @@
 /** `coupon-kit check` over HTTP against a simulator in another process: passes; fails with a replay line and JUnit on a defect. */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../helpers.ts';
+import { startMockProcess, stopMockProcesses } from '../helpers.ts';
 
 const CLI = ['--import', 'tsx', 'cli/main.ts'];
-const children: ChildProcess[] = [];
-afterAll(() => children.forEach((c) => c.kill('SIGTERM')));
+afterAll(stopMockProcesses);
 
-async function mockProcess(args: string[]): Promise<string> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...CLI, 'mock', 'zupy', '--port', String(port), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const t = setTimeout(() => reject(new Error(`mock did not start: ${out}`)), 20_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Ctrl-C')) {
-        clearTimeout(t);
-        resolve();
-      }
-    });
-  });
-  return `http://127.0.0.1:${port}`;
-}
 
 const check = (url: string, extra: string[] = []) =>
   spawnSync(process.execPath, [...CLI, 'check', '--api', 'zupy', '--target', url, '--runs', '40', ...extra], { encoding: 'utf8', timeout: 90_000 });
 
 describe('coupon-kit check', () => {
   it('passes against the simulator and fails on a defect with the shrunk sequence, seed, replay line and JUnit', async () => {
-    const [good, bad] = await Promise.all([mockProcess([]), mockProcess(['--defect', 'reuse-returns-200'])]);
+    const [good, bad] = await Promise.all([startMockProcess('zupy'), startMockProcess('zupy', ['--defect', 'reuse-returns-200'])]);
     const ok = check(good);
     expect(ok.stdout).toMatch(/ok {3}zupy conformance: 40 sequences passed/);
     expect(ok.status).toBe(0);
