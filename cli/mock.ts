@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_PORTS, DEFECTS, FixtureError, isDefectName, readFixtureFile, startMock, type DefectName, type RunningMock } from '../mocks/index.ts';
+import { DEFAULT_PORTS, DEFECTS, isDefectName, readFixtureFile, startMock, type DefectName, type RunningMock } from '../mocks/index.ts';
 import { startPrismMock, startPrismProxy, type RunningPrism } from '../mocks/prism/launch.ts';
 import { API_NAMES, type ApiName } from '../specs/index.ts';
 
@@ -76,7 +76,6 @@ export function registerMock(program: Command): void {
         console.log('Ctrl-C stops the mocks.');
       } catch (err) {
         await Promise.allSettled(running.map((r) => r.close()));
-        if (err instanceof FixtureError) throw err;
         throw err;
       }
     });

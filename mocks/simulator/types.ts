@@ -68,6 +68,5 @@ export interface ProviderInstance<Fixtures> {
 
 export interface ProviderModule<Fixtures = unknown> {
   api: ApiName;
-  defaultPort: number;
   create(ctx: SimContext, fixtures: Fixtures | undefined): ProviderInstance<Fixtures>;
 }

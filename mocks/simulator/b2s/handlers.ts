@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { components, operations } from '../../../specs/generated/b2s.ts';
 import { send } from '../app.ts';
 import type { Handler, SimContext } from '../types.ts';
-import { compareBy, expirationEnd, matchesSearch, matchesStatus, pageBounds, STATUS_FILTERS } from './domain.ts';
+import { compareBy, matchesSearch, matchesStatus, pageBounds, STATUS_FILTERS } from './domain.ts';
 import { b2sError, MESSAGES } from './errors.ts';
 import type { B2sStore, Coupon } from './store.ts';
 
@@ -82,4 +82,3 @@ export function b2sHandlers(store: B2sStore, ctx: SimContext): Record<keyof oper
   };
 }
 
-export { expirationEnd };

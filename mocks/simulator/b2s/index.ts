@@ -30,7 +30,6 @@ function edge(failure: EdgeFailure, request: FastifyRequest): ProviderReply {
 
 export const b2sModule: ProviderModule<B2sFixtures> = {
   api: 'b2s',
-  defaultPort: 4020,
   create(ctx: SimContext, fixtures: B2sFixtures | undefined): ProviderInstance<B2sFixtures> {
     const store = new B2sStore(() => ctx.clock.nowMs());
     const initial = fixtures ?? b2sDemoFixtures(ctx.clock.nowMs());

@@ -155,7 +155,7 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
       const cursor = q.cursor ? decodeCursor(q.cursor) : null;
       if (q.cursor && !cursor) return send(reply, badCursor(request));
       const now = ctx.clock.nowMs();
-      const matching = filterCoupons(store, companyOf(request), q, now).filter((c) => !q.status || store.statusOf(c, now) === q.status);
+      const matching = filterCoupons(store, companyOf(request), q).filter((c) => !q.status || store.statusOf(c, now) === q.status);
       const { page, next } = paginate(matching, cursor, pageSize(q.page_size));
       return ok(reply, page.map((c) => couponView(store, c, now)), { cursor: next, has_next: next !== null, count: matching.length });
     },
@@ -185,7 +185,7 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
       const now = ctx.clock.nowMs();
       const byStatus = Object.fromEntries(COUPON_STATUSES.map((s) => [s, 0])) as Record<(typeof COUPON_STATUSES)[number], number>;
       const byOrigin = Object.fromEntries(ORIGIN_TYPES.map((o) => [o, 0])) as Record<(typeof ORIGIN_TYPES)[number], number>;
-      const matching = filterCoupons(store, companyOf(request), q, now);
+      const matching = filterCoupons(store, companyOf(request), q);
       for (const c of matching) {
         byStatus[store.statusOf(c, now)]++;
         byOrigin[c.originType]++;
@@ -207,7 +207,7 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
 }
 
 /** The list and stats filters (stats ignores `status`, decision Z-21). */
-function filterCoupons(store: ZupyStore, companyId: string, q: { customer_id?: string; reward_id?: string; origin_type?: string; code?: string }, _now: number): Coupon[] {
+function filterCoupons(store: ZupyStore, companyId: string, q: { customer_id?: string; reward_id?: string; origin_type?: string; code?: string }): Coupon[] {
   if (q.code !== undefined) {
     const id = store.codes.get(q.code.toUpperCase());
     const c = id === undefined ? undefined : store.coupons.get(id);

@@ -18,7 +18,6 @@ const pathOf = (r: FastifyRequest) => r.url.split('?')[0] ?? r.url;
 
 export const zupyModule: ProviderModule<ZupyFixtures> = {
   api: 'zupy',
-  defaultPort: 4010,
   create(ctx: SimContext, fixtures: ZupyFixtures | undefined): ProviderInstance<ZupyFixtures> {
     const store = new ZupyStore(() => ctx.clock.nowMs());
     const initial = fixtures ?? zupyDemoFixtures(ctx.clock.nowMs());
@@ -168,4 +167,3 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
   },
 };
 
-export { validationProblem };

@@ -14,7 +14,6 @@ import {
   formatZ,
   isCodeReference,
   isoSeconds,
-  MICRO,
   newestFirst,
   OTP_CODE_TTL_MS,
   OTP_MAX_ATTEMPTS,
@@ -323,4 +322,3 @@ export interface ValidateOptions {
   reuseReturns200?: boolean;
 }
 
-export { formatZ, MICRO };
