@@ -41,6 +41,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     operationId?: string;
     hasBody?: boolean;
+    bodyRequired?: boolean;
   }
 }
 
@@ -53,12 +54,12 @@ export function send(reply: FastifyReply, r: ProviderReply): FastifyReply {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Routes from the spec, with each route's operationId and whether it takes a body kept in its config. */
-function operationsOf(spec: OpenApiDocument): Map<string, { hasBody: boolean }> {
-  const ops = new Map<string, { hasBody: boolean }>();
+function operationsOf(spec: OpenApiDocument): Map<string, { hasBody: boolean; bodyRequired: boolean }> {
+  const ops = new Map<string, { hasBody: boolean; bodyRequired: boolean }>();
   for (const item of Object.values(spec.paths)) {
     for (const op of Object.values(item)) {
-      const o = op as { operationId?: string; requestBody?: unknown };
-      if (o?.operationId) ops.set(o.operationId, { hasBody: o.requestBody !== undefined });
+      const o = op as { operationId?: string; requestBody?: { required?: boolean } };
+      if (o?.operationId) ops.set(o.operationId, { hasBody: o.requestBody !== undefined, bodyRequired: o.requestBody?.required === true });
     }
   }
   return ops;
@@ -126,7 +127,12 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
   });
 
   app.addHook('preValidation', (request, reply, done) => {
-    if (!request.bodyError || !request.routeOptions.config.hasBody) return done();
+    const { hasBody, bodyRequired } = request.routeOptions.config;
+    // Fastify does not validate a missing body; a required one is a validation failure.
+    if (bodyRequired && request.body === undefined && !request.bodyError) {
+      return send(reply, provider.edgeError({ kind: 'validation', location: 'body', field: 'body', message: 'must have required property body' }, request));
+    }
+    if (!request.bodyError || !hasBody) return done();
     const failure: EdgeFailure = request.bodyError.startsWith('unsupported-media-type:')
       ? { kind: 'unsupported-media-type', contentType: request.bodyError.slice('unsupported-media-type:'.length) }
       : { kind: 'malformed-body', message: request.bodyError };
@@ -195,7 +201,7 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     operationResolver: (operationId: string) => {
       const handler = provider.handlers[operationId];
       if (!handler) throw new Error(`${module.api}: no handler for operation ${operationId}`);
-      return { handler, config: { operationId, hasBody: ops.get(operationId)?.hasBody ?? false } } as never;
+      return { handler, config: { operationId, ...ops.get(operationId) } } as never;
     },
   });
 

@@ -262,6 +262,8 @@ describe('bad input: the documented error, never a 5xx, state unchanged', () => 
     ['wrong content type on redeem', () => req(redeemPath, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'use_z_tokens=true' }), 400, 'validation-error'],
     ['wrong body type on redeem', () => req(redeemPath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"use_z_tokens":"maybe"}' }), 422, 'validation-error'],
     ['an oversize body', () => req('/api/v2/auth/request-otp/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: 'x'.repeat(200_000) }) }), 413, 'payload-too-large'],
+    ['request-otp with no body at all (found by the fuzzer)', () => req('/api/v2/auth/request-otp/', { method: 'POST' }), 400, 'validation-error'],
+    ['stats with an origin_type outside the enum (found by the fuzzer)', () => req('/api/v2/coupons/issued/stats/?origin_type='), 422, 'validation-error'],
     ['an unknown v2 endpoint', () => req('/api/v2/admin/users/'), 403, 'permission-denied'],
     ['an unknown route', () => req('/nope'), 404, 'not-found'],
     ['a status outside the enum', () => req('/api/v2/coupons/issued/?status=pending'), 422, 'validation-error'],
