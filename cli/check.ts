@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
+import type { RunDetails } from 'fast-check';
 import { InvalidArgumentError, Option } from 'commander';
-import fc from 'fast-check';
-import { b2sProperty } from '../property-tests/b2s.ts';
-import { urlTarget } from '../property-tests/targets/target.ts';
-import { zupyProperty } from '../property-tests/zupy.ts';
 import type { ApiName } from '../specs/index.ts';
 import { writeJUnit } from './junit.ts';
 
@@ -36,6 +33,10 @@ export function registerCheck(program: Command): void {
     .option('--junit <file>', 'write a JUnit XML report')
     .addHelpText('after', '\nThe target must offer the control API (/__control/: reset, fixtures, clock, otp-policy), as `coupon-kit mock` does.\nOn failure it prints the shrunk command sequence, the seed and the path that replay it.')
     .action(async (opts: CheckOptions) => {
+      // fast-check and the models load only for this command.
+      const [{ default: fc }, { zupyProperty }, { b2sProperty }, { urlTarget }] = await Promise.all([
+        import('fast-check'), import('../property-tests/zupy.ts'), import('../property-tests/b2s.ts'), import('../property-tests/targets/target.ts'),
+      ]);
       const target = urlTarget(opts.api, opts.target.replace(/\/$/, ''), opts.controlToken);
       try {
         await target.control.clock();
@@ -50,10 +51,10 @@ export function registerCheck(program: Command): void {
       const run = async () => {
         if (opts.api === 'zupy') {
           const o = await fc.check(counted(zupyProperty(target)), params);
-          return { out: o as fc.RunDetails<unknown>, report: fc.defaultReportMessage(o) };
+          return { out: o as RunDetails<unknown>, report: fc.defaultReportMessage(o) };
         }
         const o = await fc.check(counted(b2sProperty(target)), params);
-        return { out: o as fc.RunDetails<unknown>, report: fc.defaultReportMessage(o) };
+        return { out: o as RunDetails<unknown>, report: fc.defaultReportMessage(o) };
       };
       const { out, report } = await run();
       clearInterval(tick);

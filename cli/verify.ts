@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { PACT_DIR } from '../contracts/consumer/run.ts';
-import { pactFileName, PARTIES } from '../contracts/index.ts';
-import { crosscheck } from '../contracts/crosscheck/crosscheck.ts';
-import { verifyPacts } from '../contracts/provider/verify.ts';
+import { fileURLToPath } from 'node:url';
 import { API_NAMES, type ApiName } from '../specs/index.ts';
 import { writeJUnit } from './junit.ts';
+
+// Pact and the comparator are loaded only by the commands that use them (they are heavy: a native core).
+const contracts = () => import('../contracts/index.ts');
+const PACT_DIR = fileURLToPath(new URL('../contracts/pacts', import.meta.url));
 
 export interface VerifyCliOptions {
   api: ApiName;
@@ -25,7 +26,7 @@ export interface CrosscheckCliOptions {
   junit?: string;
 }
 
-function pactFile(dir: string, api: ApiName): string {
+function pactFile(dir: string, api: ApiName, pactFileName: (api: ApiName) => string): string {
   const file = join(dir, pactFileName(api));
   if (!existsSync(file)) throw new Error(`no pact at ${file}: run \`npm run pacts\` (the consumer contract tests) first`);
   return file;
@@ -45,8 +46,10 @@ export function registerVerify(program: Command): void {
     .action(async (o: VerifyCliOptions) => {
       const started = performance.now();
       const url = o.providerUrl.replace(/\/$/, '');
+      const { PARTIES, pactFileName } = await contracts();
+      const { verifyPacts } = await import('../contracts/provider/verify.ts');
       const r = await verifyPacts({
-        providerUrl: url, pactFiles: [pactFile(o.pacts, o.api)], provider: PARTIES[o.api].provider,
+        providerUrl: url, pactFiles: [pactFile(o.pacts, o.api, pactFileName)], provider: PARTIES[o.api].provider,
         ...(o.statesUrl ? { statesUrl: o.statesUrl } : {}), resetUrl: o.reset ? `${url}/__control/reset` : null, ...(o.controlToken ? { controlToken: o.controlToken } : {}),
       });
       if (o.junit) writeJUnit(o.junit, `coupon-kit verify ${o.api}`, [{ classname: `verify.${o.api}`, name: `${PARTIES[o.api].consumer} → ${PARTIES[o.api].provider}`, seconds: (performance.now() - started) / 1000, ...(r.ok ? {} : { failure: r.output }) }]);
@@ -64,11 +67,13 @@ export function registerCrosscheck(program: Command): void {
     .option('--junit <file>', 'write a JUnit XML report')
     .action(async (o: CrosscheckCliOptions) => {
       const apis = o.api ? [o.api] : [...API_NAMES];
+      const { pactFileName } = await contracts();
+      const { crosscheck } = await import('../contracts/crosscheck/crosscheck.ts');
       const cases = [];
       let errors = 0;
       for (const api of apis) {
         const started = performance.now();
-        const findings = await crosscheck(api, pactFile(o.pacts, api));
+        const findings = await crosscheck(api, pactFile(o.pacts, api, pactFileName));
         const bad = findings.filter((f) => f.type === 'error');
         errors += bad.length;
         for (const f of findings) console.log(`  ${f.type.padEnd(7)} ${f.code}  ${f.interaction ?? ''}  ${f.message}`);

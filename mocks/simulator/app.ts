@@ -65,6 +65,21 @@ function operationsOf(spec: OpenApiDocument): Map<string, { hasBody: boolean; bo
   return ops;
 }
 
+/**
+ * What the router needs: paths, parameters and request bodies. Responses are left out, since
+ * handlers send provider-exact JSON themselves; compiling a serializer per response would only
+ * cost start-up time and memory.
+ */
+function routingSpec(spec: OpenApiDocument): OpenApiDocument {
+  const copy = structuredClone(spec);
+  for (const item of Object.values(copy.paths)) {
+    for (const op of Object.values(item)) {
+      if (op && typeof op === 'object' && 'responses' in op) (op as { responses: unknown }).responses = { default: { description: 'answered by the provider module' } };
+    }
+  }
+  return copy;
+}
+
 function validationFailure(err: { validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[]; validationContext?: string }): EdgeFailure {
   const first = err.validation?.[0];
   const missing = first?.params?.missingProperty;
@@ -197,7 +212,7 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
   });
 
   await app.register(openapiGlue, {
-    specification: spec,
+    specification: routingSpec(spec),
     operationResolver: (operationId: string) => {
       const handler = provider.handlers[operationId];
       if (!handler) throw new Error(`${module.api}: no handler for operation ${operationId}`);
