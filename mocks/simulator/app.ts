@@ -74,7 +74,7 @@ function routingSpec(spec: OpenApiDocument): OpenApiDocument {
   const copy = structuredClone(spec);
   for (const item of Object.values(copy.paths)) {
     for (const op of Object.values(item)) {
-      if (op && typeof op === 'object' && 'responses' in op) (op as { responses: unknown }).responses = { default: { description: 'answered by the provider module' } };
+      if (op && typeof op === 'object' && 'responses' in op) (op).responses = { default: { description: 'answered by the provider module' } };
     }
   }
   return copy;
