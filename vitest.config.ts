@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     env: { PACT_DO_NOT_TRACK: 'true' },
   },
 });
