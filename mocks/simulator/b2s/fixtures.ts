@@ -1,9 +1,6 @@
 /** B2S fixture format (`--seed FILE`, POST /__control/seed), its checks, and the demo data. */
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { duplicates, shapeChecker } from '../fixture-checks.ts';
 import { DAY_MS, utcDate } from './domain.ts';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 export const BONUS_TYPES = ['answer', 'birthday', 'default', 'create', 'fidelityProgram', 'prizeDraw', 'marketing', 'roulette', 'winning_registration_roulette', 'infinity'] as const;
 
@@ -56,26 +53,18 @@ const schema = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validateShape = ajv.compile(schema as object);
+const checkShape = shapeChecker(schema);
 
 export function checkB2sFixtures(input: unknown): string[] {
-  if (!validateShape(input)) return (validateShape.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
+  const shape = checkShape(input);
+  if (shape.length) return shape;
   const f = input as B2sFixtures;
   const problems: string[] = [];
   const companies = new Set(f.companies.map((c) => c.id));
-  const seen = (label: string, values: string[]) => {
-    const s = new Set<string>();
-    for (const v of values) {
-      if (s.has(v)) problems.push(`duplicate ${label} '${v}'`);
-      s.add(v);
-    }
-  };
-  seen('company id', f.companies.map((c) => c.id));
-  seen('token', f.tokens.map((t) => t.token));
-  seen('client id', f.clients.map((c) => c.id));
-  seen('coupon id', f.coupons.map((c) => c.id));
+  problems.push(...duplicates('company id', f.companies.map((c) => c.id)));
+  problems.push(...duplicates('token', f.tokens.map((t) => t.token)));
+  problems.push(...duplicates('client id', f.clients.map((c) => c.id)));
+  problems.push(...duplicates('coupon id', f.coupons.map((c) => c.id)));
   f.tokens.forEach((t, i) => t.company_ids.forEach((id) => companies.has(id) || problems.push(`/tokens/${i}: unknown company_id '${id}'`)));
   f.clients.forEach((c, i) => companies.has(c.company_id) || problems.push(`/clients/${i}: unknown company_id '${c.company_id}'`));
   const clients = new Map(f.clients.map((c) => [c.id, c]));

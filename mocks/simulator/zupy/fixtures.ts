@@ -1,9 +1,6 @@
 /** Zupy fixture format (what `--seed FILE` and POST /__control/seed take), its checks, and the demo data. */
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { duplicates, shapeChecker } from '../fixture-checks.ts';
 import { COUPON_STATUSES, DAY_MS, isoSeconds, ORIGIN_TYPES } from './domain.ts';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 export interface OtpPolicy {
   require_otp_for_redemption: boolean;
@@ -128,31 +125,21 @@ const schema = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validateShape = ajv.compile(schema as object);
+const checkShape = shapeChecker(schema);
 
 /** Every problem in untrusted fixture JSON: shape first, then references and uniqueness. */
 export function checkZupyFixtures(input: unknown): string[] {
-  if (!validateShape(input)) {
-    return (validateShape.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
-  }
+  const shape = checkShape(input);
+  if (shape.length) return shape;
   const f = input as ZupyFixtures;
   const problems: string[] = [];
   const companies = new Set(f.companies.map((c) => c.id));
-  const dup = (label: string, values: string[]) => {
-    const seen = new Set<string>();
-    for (const v of values) {
-      if (seen.has(v)) problems.push(`duplicate ${label} '${v}'`);
-      seen.add(v);
-    }
-  };
-  dup('company id', f.companies.map((c) => c.id));
-  dup('api key', f.api_keys.map((k) => k.key));
-  dup('customer id', f.customers.map((c) => c.id));
-  dup('reward id', f.rewards.map((r) => r.id));
-  dup('coupon id', f.coupons.map((c) => c.id));
-  dup('coupon code', f.coupons.map((c) => c.coupon_code.toUpperCase()));
+  problems.push(...duplicates('company id', f.companies.map((c) => c.id)));
+  problems.push(...duplicates('api key', f.api_keys.map((k) => k.key)));
+  problems.push(...duplicates('customer id', f.customers.map((c) => c.id)));
+  problems.push(...duplicates('reward id', f.rewards.map((r) => r.id)));
+  problems.push(...duplicates('coupon id', f.coupons.map((c) => c.id)));
+  problems.push(...duplicates('coupon code', f.coupons.map((c) => c.coupon_code.toUpperCase())));
   const ref = (where: string, companyId: string) => {
     if (!companies.has(companyId)) problems.push(`${where}: unknown company_id '${companyId}'`);
   };

@@ -1,0 +1,23 @@
+/** What every provider's fixture check shares: the shape check (AJV) and the duplicate check. */
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+
+/** Compiles a fixture schema once; the returned check lists at most 20 shape problems. */
+export function shapeChecker(schema: object): (input: unknown) => string[] {
+  const validate = ajv.compile(schema);
+  return (input) => (validate(input) ? [] : (validate.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`));
+}
+
+/** One problem per repeated value: `duplicate <label> '<value>'`. */
+export function duplicates(label: string, values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values) {
+    if (seen.has(v)) out.push(`duplicate ${label} '${v}'`);
+    seen.add(v);
+  }
+  return out;
+}
