@@ -95,10 +95,10 @@ export class B2sStore {
   }
 
   /** The `racy-validate` defect: the same checks, a yield, then the write. */
-  async markUsedRacy(scope: Set<string>, id: string, opts: MarkOptions = {}): Promise<MarkOutcome> {
+  async markUsedRacy(scope: Set<string>, id: string, opts: MarkOptions = {}, gap: () => Promise<void> = yieldToEventLoop): Promise<MarkOutcome> {
     const r = this.#check(scope, id, opts);
     if (!('coupon' in r)) return r;
-    await yieldToEventLoop();
+    await gap();
     return this.#write(r.coupon);
   }
 }

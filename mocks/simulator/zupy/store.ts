@@ -271,14 +271,14 @@ export class ZupyStore {
   }
 
   /** The `racy-validate` defect: the same steps with a yield between the read and the write. */
-  async validateRacy(companyId: string, customerId: string, ref: string, opts: ValidateOptions = {}): Promise<Outcome<ValidateResult>> {
+  async validateRacy(companyId: string, customerId: string, ref: string, opts: ValidateOptions = {}, gap: () => Promise<void> = yieldToEventLoop): Promise<Outcome<ValidateResult>> {
     const found = this.#resolveForValidate(companyId, customerId, ref, opts);
     if (!found.ok) return found;
     const { coupon, customer } = found.value;
     const blocked = this.#blocked(coupon, opts);
     if (blocked) return blocked;
     const remainingRead = coupon.remaining;
-    await yieldToEventLoop();
+    await gap();
     return { ok: true, value: this.#consume(coupon, customer, remainingRead) };
   }
 
