@@ -7,5 +7,6 @@ export default mergeConfig(base, defineConfig({
     include: ['test/zupy/*.test.ts', 'test/b2s/*.test.ts', 'test/property/*.property.test.ts', 'test/property/scheduler.test.ts', 'test/property/fuzz.test.ts', 'test/mock/control.test.ts'],
     exclude: ['test/zupy/conformance.test.ts'],
     reporters: ['default'],
+    env: { PACT_DO_NOT_TRACK: 'true', PROPERTY_RUNS: '40' },
   },
 }));

@@ -5,6 +5,8 @@ import type { DefectName } from '../../mocks/index.ts';
 import { b2sProperty } from '../../property-tests/b2s.ts';
 import { inProcessTarget, type Target } from '../../property-tests/targets/target.ts';
 
+/** 500 in npm test; mutation testing lowers it (PROPERTY_RUNS) to keep a run per mutant short. */
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 500);
 let target: Target;
 beforeAll(async () => {
   target = await inProcessTarget('b2s');
@@ -13,7 +15,7 @@ afterAll(() => target.close());
 
 describe('B2S lifecycle model', () => {
   it('holds over 500 random command sequences', async () => {
-    await fc.assert(b2sProperty(target), { numRuns: 500, seed: 20261124 });
+    await fc.assert(b2sProperty(target), { numRuns: RUNS, seed: 20261124 });
   }, 120_000);
 
   it.each<[DefectName, RegExp]>([

@@ -8,6 +8,8 @@ import type { DefectName } from '../../mocks/index.ts';
 import { inProcessTarget, type Target } from '../../property-tests/targets/target.ts';
 import { zupyProperty } from '../../property-tests/zupy.ts';
 
+/** 500 in npm test; mutation testing lowers it (PROPERTY_RUNS) to keep a run per mutant short. */
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 500);
 let target: Target;
 beforeAll(async () => {
   target = await inProcessTarget('zupy');
@@ -16,7 +18,7 @@ afterAll(() => target.close());
 
 describe('Zupy lifecycle model', () => {
   it('holds over 500 random command sequences', async () => {
-    await fc.assert(zupyProperty(target), { numRuns: 500, seed: 20261124 });
+    await fc.assert(zupyProperty(target), { numRuns: RUNS, seed: 20261124 });
   }, 120_000);
 
   it.each<[DefectName, RegExp]>([
