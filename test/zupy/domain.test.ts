@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../mocks/simulator/clock.ts';
 import {
-  classifyIdentifier, decodeCursor, effectiveStatus, encodeCursor, formatZ, pageSize, parseZ, planPayment, usageRate, validUntil, DAY_MS,
+  classifyIdentifier, decodeCursor, effectiveStatus, encodeCursor, formatZ, newestFirst, pageSize, paginate, parseZ, planPayment, usageRate, validUntil, DAY_MS,
 } from '../../mocks/simulator/zupy/domain.ts';
 
 describe('Zupy domain rules', () => {
@@ -65,5 +65,47 @@ describe('Zupy domain rules', () => {
     expect(parseDuration('PT90S')).toBe(90_000);
     expect(parseDuration('P')).toBeNull();
     expect(parseDuration('3h')).toBeNull();
+  });
+});
+
+describe('Zupy domain rules: boundaries', () => {
+  it('payment: exactly enough points uses no Z$; a gap of exactly 20% may use Z$', () => {
+    expect(planPayment(500, 500, 0n, false)).toMatchObject({ ok: true, pointsUsed: 500, zUsed: 0n });
+    expect(planPayment(500, 400, 120_000_000n, true)).toMatchObject({ ok: true, pointsUsed: 400 });
+    expect(planPayment(500, 399, 999_000_000n, true)).toMatchObject({ ok: false, field: 'use_z_tokens' });
+    const refused = planPayment(100, 50, 0n, false);
+    expect(refused.ok === false && refused.detail).toBe('Saldo insuficiente: o cliente tem 50 pts e a recompensa custa 100 pts.');
+  });
+
+  it('cursors are anchored: extra text before or after is rejected', () => {
+    const b = (s: string) => Buffer.from(s).toString('base64url');
+    expect(decodeCursor(b('12:abc'))).toEqual({ createdMs: 12, id: 'abc' });
+    expect(decodeCursor(b('x12:abc'))).toBeNull();
+    expect(decodeCursor(b('12:abc!'))).toBeNull();
+  });
+
+  it('identifiers are anchored and trimmed', () => {
+    expect(classifyIdentifier('  +5511987654321  ')).toEqual({ kind: 'phone', key: '+5511987654321' });
+    expect(classifyIdentifier('5511987654321')).toEqual({ kind: 'phone', key: '+5511987654321' });
+    expect(classifyIdentifier('x+5511987654321')).toBeNull();
+    expect(classifyIdentifier('+5511987654321x')).toBeNull();
+    expect(classifyIdentifier('a@b.co ')).toEqual({ kind: 'email', key: 'a@b.co' });
+    expect(classifyIdentifier('<a@b.co>x y')).toBeNull();
+    expect(classifyIdentifier('123.456.789-09x')).toBeNull();
+  });
+
+  it('newest first, ties broken by id descending; pages and has_next at the edges', () => {
+    const items = [{ createdMs: 2, id: 'a' }, { createdMs: 1, id: 'z' }, { createdMs: 2, id: 'b' }, { createdMs: 1, id: 'y' }].sort(newestFirst);
+    expect(items.map((x) => x.id)).toEqual(['b', 'a', 'z', 'y']);
+    expect(newestFirst({ createdMs: 1, id: 'a' }, { createdMs: 1, id: 'a' })).toBe(0);
+    const full = paginate(items, null, 4);
+    expect(full.page).toHaveLength(4);
+    expect(full.next).toBeNull();
+    const first = paginate(items, null, 3);
+    expect(first.next).not.toBeNull();
+    const second = paginate(items, decodeCursor(first.next ?? ''), 3);
+    expect(second.page.map((x) => x.id)).toEqual(['y']);
+    expect(second.next).toBeNull();
+    expect(paginate(items, { createdMs: 0, id: 'a' }, 3).page).toEqual([]);
   });
 });
