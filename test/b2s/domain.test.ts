@@ -1,6 +1,10 @@
 /** B2S domain rules with literal expectations (independent of the code under test: mutation testing needs that). */
 import { describe, expect, it } from 'vitest';
-import { compareBy, expirationEnd, matchesSearch, matchesStatus, pageBounds, patchAllowed, phoneKey, STATUS_FILTERS } from '../../mocks/simulator/b2s/domain.ts';
+import {
+  compareBy, cpfKey, dateRangeProblem, DEFAULT_RULES, derivedStatus, emailKey, expirationEnd, inDateRange, matchesSearch, matchesStatus,
+  pageBounds, patchAllowed, phoneKey, rulesFromEnv, STATUS_FILTERS, utcDate, utcDayOf,
+} from '../../mocks/simulator/b2s/domain.ts';
+import { validationMessage } from '../../mocks/simulator/b2s/errors.ts';
 
 const H = 3_600_000;
 const END = Date.parse('2024-12-31T00:00:00Z') + 24 * H; // end of 2024-12-31 UTC
@@ -76,5 +80,98 @@ describe('B2S domain rules', () => {
     expect(compareBy('date_of_use', row('a', '2024-01-01'), row('b', '2024-01-01'))).toBe(-1);
     expect(compareBy('date_of_use', row('b', '2024-01-01'), row('a', '2024-01-01'))).toBe(1);
     expect(compareBy('date_of_use', row('a', '2024-01-01'), row('a', '2024-01-01'))).toBe(0);
+  });
+});
+
+describe('B2S domain rules: derived status, ranges, identifiers, configuration', () => {
+  it.each([
+    // used, now, expected (END = end of 2024-12-31 UTC; 7-day window)
+    [true, END + 10 * 24 * H, 'used'],
+    [true, END - 30 * 24 * H, 'used'],
+    [false, END, 'expired'],
+    [false, END + 1, 'expired'],
+    [false, END - 1, 'expiring'],
+    [false, END - 7 * 24 * H, 'expiring'],
+    [false, END - 7 * 24 * H - 1, 'not-used'],
+  ] as const)('derivedStatus(used=%s, now=%i) = %s', (used, now, expected) => {
+    expect(derivedStatus(used, END, now)).toBe(expected);
+  });
+
+  it('derivedStatus and matchesStatus take the Expiring window', () => {
+    expect(derivedStatus(false, END, END - 2 * 24 * H, 24 * H)).toBe('not-used');
+    expect(derivedStatus(false, END, END - 24 * H, 24 * H)).toBe('expiring');
+    expect(matchesStatus(false, END, END - 2 * 24 * H, 'expiring', 24 * H)).toBe(false);
+    expect(matchesStatus(false, END, END - 24 * H, 'expiring', 24 * H)).toBe(true);
+  });
+
+  it('UTC days of dates and date-times (any offset)', () => {
+    expect(utcDate(Date.parse('2024-03-01T23:59:59.999Z'))).toBe('2024-03-01');
+    expect(utcDayOf('2024-03-01')).toBe('2024-03-01');
+    expect(utcDayOf('2024-03-01T23:30:00.000Z')).toBe('2024-03-01');
+    expect(utcDayOf('2024-03-01T22:30:00-03:00')).toBe('2024-03-02');
+    expect(utcDayOf('2024-03-02T01:00:00+03:00')).toBe('2024-03-01');
+    expect(utcDayOf('2024-03-01Tjunk')).toBe('2024-03-01');
+  });
+
+  it('inclusive date ranges; a bound drops nulls; no bound keeps them', () => {
+    expect(inDateRange(null)).toBe(true);
+    expect(inDateRange('2024-03-01')).toBe(true);
+    expect(inDateRange(null, '2024-01-01')).toBe(false);
+    expect(inDateRange(null, undefined, '2024-01-01')).toBe(false);
+    expect(inDateRange('2024-03-01', '2024-03-01', '2024-03-01')).toBe(true);
+    expect(inDateRange('2024-03-01T23:59:59.999Z', '2024-03-01', '2024-03-01')).toBe(true);
+    expect(inDateRange('2024-03-02T00:00:00.000Z', '2024-03-01', '2024-03-01')).toBe(false);
+    expect(inDateRange('2024-02-29', '2024-03-01')).toBe(false);
+    expect(inDateRange('2024-03-02', undefined, '2024-03-01')).toBe(false);
+    expect(inDateRange('2024-03-01', undefined, '2024-03-01')).toBe(true);
+    expect(inDateRange('2024-03-01', '2024-03-01')).toBe(true);
+  });
+
+  it('a range whose start is after its end is named; equal or open ranges are fine', () => {
+    expect(dateRangeProblem({ date_start: '2024-01-02', date_end: '2024-01-01' })).toBe('date_start must not be after date_end');
+    expect(dateRangeProblem({ date_start: '2024-01-01', date_end: '2024-01-01' })).toBeUndefined();
+    expect(dateRangeProblem({ date_of_use_start: '2024-01-02', date_of_use_end: '2024-01-01' })).toBe('date_of_use_start must not be after date_of_use_end');
+    expect(dateRangeProblem({ expiration_date_start: '2024-01-02', expiration_date_end: '2024-01-01' })).toBe('expiration_date_start must not be after expiration_date_end');
+    expect(dateRangeProblem({ date_start: '2024-01-02', date_of_use_end: '2024-01-01' })).toBeUndefined();
+    expect(dateRangeProblem({})).toBeUndefined();
+  });
+
+  it('CPF and email keys', () => {
+    expect(cpfKey('123.456.789-09')).toBe('12345678909');
+    expect(cpfKey('12345678909')).toBe('12345678909');
+    expect(emailKey('  John@Example.COM ')).toBe('john@example.com');
+  });
+
+  it('search: phone digits match only for phone-like terms, with or without the country code', () => {
+    const c = { code: 'FALAE0012', clientName: 'John Smith', email: null, phone: '(11) 99999-9999' };
+    for (const term of ['11 99999 9999', '+55 (11) 99999-9999', '5511999999999', '(11)99999', '55 11']) expect(matchesSearch(term, c), term).toBe(true);
+    for (const term of ['x9999', 'a11999', '+55 (21)', '--', '0013']) expect(matchesSearch(term, c), term).toBe(false);
+    expect(matchesSearch('0012', c)).toBe(true);
+  });
+
+  it('rules from the environment: defaults, both instants, a window in days, clear errors', () => {
+    expect(DEFAULT_RULES).toEqual({ expirationInstant: 'end_of_day_utc', expiringWindowMs: 7 * 24 * H });
+    expect(rulesFromEnv({})).toEqual(DEFAULT_RULES);
+    expect(rulesFromEnv({ B2S_EXPIRATION_INSTANT: '', B2S_EXPIRING_DAYS: '' })).toEqual(DEFAULT_RULES);
+    expect(rulesFromEnv({ B2S_EXPIRATION_INSTANT: 'start_of_day_utc' }).expirationInstant).toBe('start_of_day_utc');
+    expect(rulesFromEnv({ B2S_EXPIRATION_INSTANT: 'end_of_day_utc' }).expirationInstant).toBe('end_of_day_utc');
+    expect(rulesFromEnv({ B2S_EXPIRING_DAYS: '3' }).expiringWindowMs).toBe(3 * 24 * H);
+    expect(rulesFromEnv({ B2S_EXPIRING_DAYS: '0.5' }).expiringWindowMs).toBe(12 * H);
+    expect(() => rulesFromEnv({ B2S_EXPIRATION_INSTANT: 'noon' })).toThrow("B2S_EXPIRATION_INSTANT must be end_of_day_utc or start_of_day_utc, not 'noon'");
+    expect(() => rulesFromEnv({ B2S_EXPIRING_DAYS: '-1' })).toThrow("B2S_EXPIRING_DAYS must be a number of days ≥ 0, not '-1'");
+    expect(() => rulesFromEnv({ B2S_EXPIRING_DAYS: '7d' })).toThrow(/B2S_EXPIRING_DAYS/);
+  });
+
+  it('validation messages name the parameter', () => {
+    expect(validationMessage('date_start', "must have required property 'date_start'")).toBe('date_start is required');
+    expect(validationMessage('limit', 'must be <= 100')).toBe('limit must be between 0 and 100');
+    expect(validationMessage('limit', 'must be >= 0')).toBe('limit must be between 0 and 100');
+    expect(validationMessage('offset', 'must be >= 1')).toBe('offset must be >= 1');
+    expect(validationMessage('module', 'must be equal to one of the allowed values', ['premiado', 'falae'])).toBe('module must be one of premiado, falae');
+    expect(validationMessage('module', 'must be equal to one of the allowed values')).toBe('module must be equal to one of the allowed values');
+    expect(validationMessage('date_end', 'must match format "date"')).toBe('date_end must be a valid date in the format YYYY-MM-DD');
+    expect(validationMessage('company_id', 'must match format "uuid"')).toBe('company_id must be a UUID');
+    expect(validationMessage('email', 'must match format "email"')).toBe('email must be a valid email');
+    expect(validationMessage('limit', 'must be integer')).toBe('limit must be an integer');
   });
 });

@@ -1,6 +1,7 @@
 /** B2S's error format `{"status": "error", "message": …}` and its messages (decision B-8). */
 import type { ProviderReply } from '../types.ts';
 
+/** Messages. `alreadyUsed` and `expired` are documented verbatim (B-E3) and part of the contract. */
 export const MESSAGES = {
   tokenMissing: 'Token not provided',
   tokenInvalid: 'Invalid token',
@@ -8,7 +9,8 @@ export const MESSAGES = {
   clientNotFound: 'Client not found',
   alreadyUsed: 'Coupon already used',
   expired: 'Coupon expired',
-  noSearch: 'Provide at least one of phone, email or cpf',
+  noSearch: 'At least one of phone, email or cpf is required',
+  invalidBody: 'Invalid JSON body',
   routeNotFound: 'Route not found',
   tooLarge: 'Request body too large',
   unavailable: 'Service unavailable',
@@ -17,4 +19,20 @@ export const MESSAGES = {
 
 export function b2sError(status: number, message: string): ProviderReply {
   return { status, body: { status: 'error', message } };
+}
+
+/**
+ * A 400 message naming the parameter, in the style of the spec's examples (`date_start is
+ * required`, `limit must be between 0 and 100`, `offset must be >= 1`), from an AJV message;
+ * `allowed` lists an enum's values (taken from the route's schema, i.e. from the spec).
+ */
+export function validationMessage(field: string, ajvMessage: string, allowed?: readonly unknown[]): string {
+  if (ajvMessage.startsWith('must have required')) return `${field} is required`;
+  if (field === 'limit' && /^must be [<>]=/.test(ajvMessage)) return 'limit must be between 0 and 100';
+  if (ajvMessage.includes('allowed values') && allowed?.length) return `${field} must be one of ${allowed.join(', ')}`;
+  if (ajvMessage === 'must match format "date"') return `${field} must be a valid date in the format YYYY-MM-DD`;
+  if (ajvMessage === 'must match format "uuid"') return `${field} must be a UUID`;
+  if (ajvMessage === 'must match format "email"') return `${field} must be a valid email`;
+  if (ajvMessage === 'must be integer') return `${field} must be an integer`;
+  return `${field} ${ajvMessage}`;
 }

@@ -1,26 +1,35 @@
 /** The Experiência B2S / Falaê simulator module: Bearer auth with company scope, errors, control hooks, banner. */
 import type { FastifyRequest } from 'fastify';
 import type { EdgeFailure, ProviderInstance, ProviderModule, ProviderReply, SimContext } from '../types.ts';
-import { b2sError, MESSAGES } from './errors.ts';
+import { rulesFromEnv, utcDate, type B2sRules } from './domain.ts';
+import { b2sError, MESSAGES, validationMessage } from './errors.ts';
 import { B2S_DEMO, b2sDemoFixtures, checkB2sFixtures, type B2sFixtures } from './fixtures.ts';
 import { b2sHandlers } from './handlers.ts';
 import { b2sProviderState } from './states.ts';
 import { B2sStore } from './store.ts';
 
-function edge(failure: EdgeFailure, request: FastifyRequest): ProviderReply {
+const BEARER = /^Bearer(?:\s+(\S*))?\s*$/i;
+
+/** The enum of a query or path parameter, from the route's schema (compiled from the spec). */
+function enumOf(request: FastifyRequest, location: string, field: string): readonly unknown[] | undefined {
+  if (location !== 'querystring' && location !== 'params') return undefined;
+  const schema = request.routeOptions.schema as Record<string, { properties?: Record<string, { enum?: unknown[] }> } | undefined> | undefined;
+  return schema?.[location]?.properties?.[field]?.enum;
+}
+
+/** Every failure found at the edge, in B2S's `{"status":"error","message"}` format (B-8). */
+export function b2sEdgeError(failure: EdgeFailure, request: FastifyRequest): ProviderReply {
   switch (failure.kind) {
-    case 'validation': {
-      const what = failure.message.startsWith('must have required') ? `${failure.field} is required` : `${failure.field} ${failure.message}`;
-      return b2sError(400, `Invalid parameter: ${what}`);
-    }
+    case 'validation':
+      return b2sError(400, validationMessage(failure.field, failure.message, enumOf(request, failure.location, failure.field)));
     case 'malformed-body':
     case 'unsupported-media-type':
-      return b2sError(400, 'Invalid request body');
+      return b2sError(400, MESSAGES.invalidBody);
     case 'body-too-large':
       return b2sError(413, MESSAGES.tooLarge);
     case 'route-not-found':
     case 'method-not-allowed':
-      return b2sError(404, `${MESSAGES.routeNotFound}: ${request.method} ${request.url.split('?')[0] ?? ''}`);
+      return b2sError(404, MESSAGES.routeNotFound);
     case 'unavailable':
       return b2sError(503, MESSAGES.unavailable);
     case 'internal':
@@ -28,44 +37,56 @@ function edge(failure: EdgeFailure, request: FastifyRequest): ProviderReply {
   }
 }
 
-export const b2sModule: ProviderModule<B2sFixtures> = {
-  api: 'b2s',
-  create(ctx: SimContext, fixtures: B2sFixtures | undefined): ProviderInstance<B2sFixtures> {
-    const store = new B2sStore(() => ctx.clock.nowMs());
-    const initial = fixtures ?? b2sDemoFixtures(ctx.clock.nowMs());
-    store.load(initial, true);
-    return {
-      handlers: b2sHandlers(store, ctx),
-      authenticate(request) {
-        const header = request.headers.authorization;
-        if (typeof header !== 'string' || header.trim() === '') return b2sError(401, MESSAGES.tokenMissing);
-        const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
-        let scope = m?.[1] ? store.tokens.get(m[1]) : undefined;
-        if (!scope && ctx.faults.has('lenient-auth') && m?.[1]) scope = store.tokens.values().next().value;
-        if (!scope) return b2sError(401, MESSAGES.tokenInvalid);
-        request.b2sScope = scope;
-        return undefined;
-      },
-      edgeError: edge,
-      load: (f) => store.load(f, true),
-      merge: (f) => store.load(f, false),
-      checkFixtures: checkB2sFixtures,
-      initialFixtures: () => initial,
-      snapshot: () => store.snapshot(),
-      providerState: (state, params) => b2sProviderState(store, ctx, state, params),
-      banner(baseUrl) {
-        const d = B2S_DEMO;
-        const today = new Date(ctx.clock.nowMs()).toISOString().slice(0, 10);
-        return [
-          `Experiência B2S / Falaê simulator on ${baseUrl}  (control API: ${baseUrl}/__control/fixtures)`,
-          `  franchise token     ${d.franchiseToken}  (both companies)`,
-          `  company token       ${d.companyAToken}  (Falaê Centro only, company ${d.companyA})`,
-          `  coupons             ${d.activeCoupon} unused · ${d.usedCoupon} used · ${d.expiredCoupon} expired`,
-          `  try:`,
-          `    curl -s -H 'Authorization: Bearer ${d.franchiseToken}' '${baseUrl}/api/coupons?date_start=2000-01-01&date_end=${today}&limit=10&offset=1&order_column=created_at&order_type=DESC&module=falae'`,
-          `    curl -s -X PATCH -H 'Authorization: Bearer ${d.franchiseToken}' -w '%{http_code}\\n' ${baseUrl}/api/coupons/status/${d.activeCoupon}`,
-        ].join('\n');
-      },
-    };
-  },
-};
+/**
+ * The module with explicit rules (B-4 Expiring window, B-6 expiration instant). `b2sModule` reads
+ * them from B2S_EXPIRATION_INSTANT / B2S_EXPIRING_DAYS when a simulator is created.
+ */
+export function createB2sModule(rules?: Partial<B2sRules>): ProviderModule<B2sFixtures> {
+  return {
+    api: 'b2s',
+    create(ctx: SimContext, fixtures: B2sFixtures | undefined): ProviderInstance<B2sFixtures> {
+      const store = new B2sStore(() => ctx.clock.nowMs(), rules ?? rulesFromEnv(process.env));
+      const initial = fixtures ?? b2sDemoFixtures(ctx.clock.nowMs());
+      store.load(initial, true);
+      return {
+        handlers: b2sHandlers(store, ctx),
+        authenticate(request) {
+          const header = request.headers.authorization;
+          const m = typeof header === 'string' ? BEARER.exec(header.trim()) : null;
+          if (typeof header !== 'string' || header.trim() === '' || (m && !m[1])) return b2sError(401, MESSAGES.tokenMissing);
+          const token = m?.[1];
+          let scope = token ? store.tokens.get(token) : undefined;
+          // Defect: any non-empty Bearer token acts as the demo franchise token (or the first one loaded).
+          if (!scope && token && ctx.faults.has('lenient-auth')) scope = store.tokens.get(B2S_DEMO.franchiseToken) ?? store.tokens.values().next().value;
+          if (!scope) return b2sError(401, MESSAGES.tokenInvalid);
+          request.b2sScope = scope;
+          return undefined;
+        },
+        edgeError: b2sEdgeError,
+        load: (f) => store.load(f, true),
+        merge: (f) => store.load(f, false),
+        checkFixtures: checkB2sFixtures,
+        initialFixtures: () => initial,
+        snapshot: () => store.snapshot(),
+        providerState: (state, params) => b2sProviderState(store, ctx, state, params),
+        banner(baseUrl) {
+          const d = B2S_DEMO;
+          const today = utcDate(ctx.clock.nowMs());
+          return [
+            `Experiência B2S / Falaê simulator on ${baseUrl}  (control API: ${baseUrl}/__control/fixtures)`,
+            `  franchise token     ${d.franchiseToken}  (both companies)`,
+            `  company token       ${d.companyAToken}  (Falaê Centro only, company ${d.companyA})`,
+            `  company token       ${d.companyBToken}  (Falaê Norte only, company ${d.companyB})`,
+            `  coupons             ${d.activeCoupon} unused · ${d.usedCoupon} used · ${d.expiredCoupon} expired · ${d.expiringCoupon} expiring`,
+            `  client              John Smith: phone ${d.john.phoneE164}, email ${d.john.email}, cpf ${d.john.cpf}`,
+            `  try:`,
+            `    curl -s -H 'Authorization: Bearer ${d.franchiseToken}' '${baseUrl}/api/coupons?date_start=2000-01-01&date_end=${today}&limit=10&offset=1&order_column=created_at&order_type=DESC&module=falae'`,
+            `    curl -s -X PATCH -H 'Authorization: Bearer ${d.franchiseToken}' -w '%{http_code}\\n' ${baseUrl}/api/coupons/status/${d.activeCoupon}`,
+          ].join('\n');
+        },
+      };
+    },
+  };
+}
+
+export const b2sModule: ProviderModule<B2sFixtures> = createB2sModule();

@@ -1,9 +1,12 @@
 /**
- * B2S in-memory store. `markUsed` is one synchronous call (rule 3): the checks and the write have
- * no `await` between them. `markUsedRacy` exists only for the `racy-validate` defect.
+ * B2S in-memory store: maps by id plus two indexes (clients by company, coupons by client), so
+ * lookups never scan the whole store. Provider states may edit or delete records in the maps
+ * directly, so index hits are checked against the live maps and identifiers are compared on the
+ * live client. `markUsed` is one synchronous call (rule 3): the checks and the write have no
+ * `await` between them. `markUsedRacy` exists only for the `racy-validate` defect.
  */
 import { yieldToEventLoop } from '../faults.ts';
-import { digits, expirationEnd, patchAllowed, phoneKey, utcDate, type ExpirationInstant } from './domain.ts';
+import { cpfKey, DEFAULT_RULES, emailKey, expirationEnd, patchAllowed, phoneKey, utcDate, type B2sRules } from './domain.ts';
 import type { B2sFixtures } from './fixtures.ts';
 
 export type Coupon = B2sFixtures['coupons'][number];
@@ -19,14 +22,27 @@ export interface MarkOptions {
   reuseSucceeds?: boolean;
 }
 
+export interface ClientQuery {
+  phone?: string;
+  email?: string;
+  cpf?: string;
+}
+
 export class B2sStore {
   companies = new Map<string, B2sFixtures['companies'][number]>();
   tokens = new Map<string, Set<string>>();
   clients = new Map<string, Client>();
   coupons = new Map<string, Coupon>();
   #tokenLabels = new Map<string, string | undefined>();
+  /** company id → its client ids. */
+  #clientsByCompany = new Map<string, string[]>();
+  /** client id → its coupons, in insertion order. */
+  #couponsByClient = new Map<string, Coupon[]>();
+  readonly rules: B2sRules;
 
-  constructor(private readonly now: () => number, readonly expirationInstant: ExpirationInstant = 'end_of_day_utc') {}
+  constructor(private readonly now: () => number, rules: Partial<B2sRules> = {}) {
+    this.rules = { ...DEFAULT_RULES, ...rules };
+  }
 
   load(fixtures: B2sFixtures, replace: boolean): void {
     const f = structuredClone(fixtures);
@@ -38,6 +54,20 @@ export class B2sStore {
     }
     for (const c of f.clients) this.clients.set(c.id, c);
     for (const c of f.coupons) this.coupons.set(c.id, c);
+    this.#reindex();
+  }
+
+  /** Seeding is rare: the indexes are rebuilt from the maps, so a merge can never leave them stale. */
+  #reindex(): void {
+    this.#clientsByCompany.clear();
+    this.#couponsByClient.clear();
+    const add = <V>(m: Map<string, V[]>, key: string, value: V) => {
+      const list = m.get(key);
+      if (list) list.push(value);
+      else m.set(key, [value]);
+    };
+    for (const c of this.clients.values()) add(this.#clientsByCompany, c.company_id, c.id);
+    for (const c of this.coupons.values()) add(this.#couponsByClient, c.client_id, c);
   }
 
   snapshot(): B2sFixtures {
@@ -50,7 +80,7 @@ export class B2sStore {
   }
 
   expEnd(c: Coupon): number {
-    return expirationEnd(c.expiration_date, this.expirationInstant);
+    return expirationEnd(c.expiration_date, this.rules.expirationInstant);
   }
 
   /** Coupons of the companies in scope, in insertion order. */
@@ -60,14 +90,28 @@ export class B2sStore {
     return out;
   }
 
-  /** B-10: every given identifier must point at the same client of that company (AND). */
-  findClient(companyId: string, q: { phone?: string; email?: string; cpf?: string }): Client | undefined {
+  /** All coupons of one client (still in the store), in insertion order. */
+  couponsOf(clientId: string): Coupon[] {
+    return (this.#couponsByClient.get(clientId) ?? []).filter((c) => this.coupons.get(c.id) === c && c.client_id === clientId);
+  }
+
+  /**
+   * B-10: the one client of that company every given identifier names (AND); phones and CPFs
+   * compare on digits, emails case-insensitively. Several clients sharing an identifier, or
+   * identifiers naming different clients → undefined.
+   */
+  findClient(companyId: string, q: ClientQuery): Client | undefined {
+    const phone = q.phone === undefined ? undefined : phoneKey(q.phone);
+    const email = q.email === undefined ? undefined : emailKey(q.email);
+    const cpf = q.cpf === undefined ? undefined : cpfKey(q.cpf);
+    if (phone === undefined && email === undefined && cpf === undefined) return undefined;
     let found: Client | undefined;
-    for (const c of this.clients.values()) {
-      if (c.company_id !== companyId) continue;
-      if (q.phone !== undefined && (c.phone === null || phoneKey(c.phone) !== phoneKey(q.phone))) continue;
-      if (q.email !== undefined && (c.email === null || c.email.toLowerCase() !== q.email.toLowerCase())) continue;
-      if (q.cpf !== undefined && (c.cpf === null || digits(c.cpf) !== digits(q.cpf))) continue;
+    for (const id of this.#clientsByCompany.get(companyId) ?? []) {
+      const c = this.clients.get(id);
+      if (!c || c.company_id !== companyId) continue;
+      if (phone !== undefined && (c.phone === null || phoneKey(c.phone) !== phone)) continue;
+      if (email !== undefined && (c.email === null || emailKey(c.email) !== email)) continue;
+      if (cpf !== undefined && (c.cpf === null || cpfKey(c.cpf) !== cpf)) continue;
       if (found) return undefined;
       found = c;
     }
