@@ -4,7 +4,8 @@ import { registerCheck } from './check.ts';
 import { registerLint } from './lint.ts';
 import { registerMock } from './mock.ts';
 import { registerRace } from './race.ts';
-import { registerCrosscheck, registerVerify } from './verify.ts';
+import { registerCrosscheck } from './crosscheck.ts';
+import { registerVerify } from './verify.ts';
 
 const program = new Command()
   .name('coupon-kit')

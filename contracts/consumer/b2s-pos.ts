@@ -3,12 +3,13 @@ import type { B2sClient, B2sResult } from '../../clients/b2s.ts';
 
 export type B2sCounterError = 'unauthorized' | 'already-used' | 'expired' | 'not-found' | 'client-not-found' | 'refused';
 
-function counterError<T>(r: Extract<B2sResult<T>, { ok: false }>): B2sCounterError {
+/** What the cashier sees. Only the two documented messages are read verbatim (B-8); a 404 means what the call looked up. */
+function counterError<T>(r: Extract<B2sResult<T>, { ok: false }>, notFound: B2sCounterError = 'not-found'): B2sCounterError {
   const message = 'message' in r.error ? r.error.message : '';
   if (r.status === 401) return 'unauthorized';
+  if (r.status === 404) return notFound;
   if (message === 'Coupon already used') return 'already-used';
   if (message === 'Coupon expired') return 'expired';
-  if (r.status === 404) return message === 'Client not found' ? 'client-not-found' : 'not-found';
   return 'refused';
 }
 
@@ -22,7 +23,9 @@ export class B2sPos {
 
   async clientCoupons(companyId: string, email: string) {
     const r = await this.client.clientCoupons(companyId, { email });
-    return r.ok ? { ok: true as const, unused: r.data.filter((c) => !c.status).map((c) => c.id) } : { ok: false as const, error: counterError(r) };
+    return r.ok
+      ? { ok: true as const, unused: r.data.filter((c) => !c.status).map((c) => ({ id: c.id, code: c.code, bonus: c.bonus.name, expires: c.expiration_date })) }
+      : { ok: false as const, error: counterError(r, 'client-not-found') };
   }
 
   async markUsed(couponId: string) {

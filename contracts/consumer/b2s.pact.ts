@@ -1,17 +1,24 @@
-/** Pact V4 consumer contract of the B2S integration: list, client lookup, mark used, and their error paths. */
+/**
+ * Pact V4 consumer contract of the B2S integration (b2s-pos.ts): the day's coupons, a client's
+ * coupons, mark one used, and their error paths, through the real typed client.
+ * Writes <dir>/b2s-pos-b2s-coupons-api.json.
+ */
 import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import assert from 'node:assert/strict';
 import { createB2sClient } from '../../clients/b2s.ts';
 import { B2S_DEMO as D } from '../../mocks/simulator/b2s/fixtures.ts';
+import { PARTIES } from '../index.ts';
+import { settled } from './settle.ts';
 import { B2sPos } from './b2s-pos.ts';
 
 const { eachLike, regex, integer, string, boolean } = MatchersV3;
-export const B2S_CONSUMER = 'b2s-pos';
-export const B2S_PROVIDER = 'b2s-coupons-api';
+const { consumer: B2S_CONSUMER, provider: B2S_PROVIDER } = PARTIES.b2s;
 
 const AUTH = { Authorization: regex('^Bearer \\S+$', `Bearer ${D.franchiseToken}`) };
-const DATE = regex('^\\d{4}-\\d{2}-\\d{2}$', '2024-12-31');
-const error = (message: string) => ({ status: 'error', message });
+const DATE = regex('^\\d{4}-\\d{2}-\\d{2}$', '2025-01-30');
+const UUID = (example: string) => regex('^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', example);
+const UNKNOWN_COUPON = '00000000-0000-4000-8000-000000000000';
+const DAY = '2024-12-31';
 
 export async function runB2sConsumer(dir: string): Promise<number> {
   const pact = new PactV4({ consumer: B2S_CONSUMER, provider: B2S_PROVIDER, dir, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'warn' });
@@ -22,65 +29,76 @@ export async function runB2sConsumer(dir: string): Promise<number> {
     return pact.addInteraction();
   };
 
+  // ---- the day's coupons -------------------------------------------------------------------------
   await add()
-    .given('company {companyId} has coupons', { companyId: D.companyA })
-    .uponReceiving("a list of the coupons created in a range")
-    .withRequest('GET', '/api/coupons', (b) => b.headers(AUTH).query({ date_start: '2000-01-01', date_end: '2000-01-01', limit: '100', offset: '1', order_column: 'created_at', order_type: 'ASC', module: 'falae' }))
-    .willRespondWith(200, (b) => b.jsonBody({ limit: 100, offset: 1, total: integer(0), coupons: [] }))
-    .executeTest(async (ms) => {
-      const r = await pos(ms.url).couponsCreatedOn('2000-01-01', 'falae');
-      assert.deepEqual(r, { ok: true, total: 0, codes: [] });
-    });
+    .given('company {companyId} has {count} coupons created on {date}', { companyId: D.companyA, count: 2, date: DAY, module: 'falae' })
+    .uponReceiving("a list of one day's coupons")
+    .withRequest('GET', '/api/coupons', (b) => b.headers(AUTH).query({ date_start: DAY, date_end: DAY, limit: '100', offset: '1', order_column: 'created_at', order_type: 'ASC', module: 'falae' }))
+    .willRespondWith(200, (b) => b.jsonBody({ limit: 100, offset: 1, total: integer(2), coupons: eachLike({ code: string('WELCOME2024') }, 2) }))
+    .executeTest(settled(pact, async (ms) => {
+      assert.deepEqual(await pos(ms.url).couponsCreatedOn(DAY, 'falae'), { ok: true, total: 2, codes: ['WELCOME2024', 'WELCOME2024'] });
+    }));
 
+  // ---- a client's coupons ------------------------------------------------------------------------
   await add()
     .given('client with email {email} has only unused coupons', { email: 'john@example.com' })
     .uponReceiving("a lookup of a client's coupons by email")
     .withRequest('GET', `/api/coupons/clients/${D.companyA}`, (b) => b.headers(AUTH).query({ email: 'john@example.com' }))
-    .willRespondWith(200, (b) => b.jsonBody(eachLike({ id: regex('^[0-9a-f-]{36}$', D.activeCoupon), code: string('WELCOME2024'), status: boolean(false), expiration_date: DATE, date_of_use: null, created_at: string('2024-01-15T10:30:00.000Z'), bonus: { name: string('Free coffee') } }, 1)))
-    .executeTest(async (ms) => {
+    .willRespondWith(200, (b) => b.jsonBody(eachLike({ id: UUID(D.activeCoupon), code: string('WELCOME2024'), status: boolean(false), expiration_date: DATE, bonus: { name: string('Free coffee') } }, 1)))
+    .executeTest(settled(pact, async (ms) => {
       const r = await pos(ms.url).clientCoupons(D.companyA, 'john@example.com');
-      assert.equal(r.ok && r.unused.length, 1);
-    });
+      assert.deepEqual(r, { ok: true, unused: [{ id: D.activeCoupon, code: 'WELCOME2024', bonus: 'Free coffee', expires: '2025-01-30' }] });
+    }));
 
   await add()
     .given('no client has email {email}', { email: 'nobody@example.com' })
     .uponReceiving('a lookup of an unknown client')
     .withRequest('GET', `/api/coupons/clients/${D.companyA}`, (b) => b.headers(AUTH).query({ email: 'nobody@example.com' }))
     .willRespondWith(404, (b) => b.jsonBody({ status: 'error', message: string('Client not found') }))
-    .executeTest(async (ms) => {
+    .executeTest(settled(pact, async (ms) => {
       assert.deepEqual(await pos(ms.url).clientCoupons(D.companyA, 'nobody@example.com'), { ok: false, error: 'client-not-found' });
-    });
+    }));
 
+  // ---- mark a coupon used ------------------------------------------------------------------------
   await add()
     .given('coupon {id} is unused and valid', { id: D.activeCoupon })
     .uponReceiving('a PATCH marking a valid coupon used')
     .withRequest('PATCH', `/api/coupons/status/${D.activeCoupon}`, (b) => b.headers(AUTH))
     .willRespondWith(204)
-    .executeTest(async (ms) => {
+    .executeTest(settled(pact, async (ms) => {
       assert.deepEqual(await pos(ms.url).markUsed(D.activeCoupon), { ok: true });
-    });
+    }));
 
-  for (const [state, id, message, err] of [
-    ['coupon {id} is used', D.usedCoupon, 'Coupon already used', 'already-used'],
-    ['coupon {id} expires within 3 hours', D.expiredCoupon, 'Coupon expired', 'expired'],
+  for (const [state, params, message, err] of [
+    ['coupon {id} is used', { id: D.usedCoupon }, 'Coupon already used', 'already-used'],
+    ['coupon {id} expires in {hours} hours', { id: D.expiringCoupon, hours: 2 }, 'Coupon expired', 'expired'],
   ] as const) {
     await add()
-      .given(state, { id })
-      .uponReceiving(`a PATCH of a coupon that is ${err === 'expired' ? 'expired' : 'already used'}`)
-      .withRequest('PATCH', `/api/coupons/status/${id}`, (b) => b.headers(AUTH))
-      .willRespondWith(400, (b) => b.jsonBody(error(message)))
-      .executeTest(async (ms) => {
-        assert.deepEqual(await pos(ms.url).markUsed(id), { ok: false, error: err });
-      });
+      .given(state, params)
+      .uponReceiving(err === 'expired' ? 'a PATCH of a coupon less than 3 hours from expiry' : 'a PATCH of a coupon that is already used')
+      .withRequest('PATCH', `/api/coupons/status/${params.id}`, (b) => b.headers(AUTH))
+      .willRespondWith(400, (b) => b.jsonBody({ status: 'error', message }))
+      .executeTest(settled(pact, async (ms) => {
+        assert.deepEqual(await pos(ms.url).markUsed(params.id), { ok: false, error: err });
+      }));
   }
+
+  await add()
+    .given('no coupon has id {id}', { id: UNKNOWN_COUPON })
+    .uponReceiving('a PATCH of an unknown coupon')
+    .withRequest('PATCH', `/api/coupons/status/${UNKNOWN_COUPON}`, (b) => b.headers(AUTH))
+    .willRespondWith(404, (b) => b.jsonBody({ status: 'error', message: string('Coupon not found') }))
+    .executeTest(settled(pact, async (ms) => {
+      assert.deepEqual(await pos(ms.url).markUsed(UNKNOWN_COUPON), { ok: false, error: 'not-found' });
+    }));
 
   await add()
     .uponReceiving('a PATCH with an invalid token')
     .withRequest('PATCH', `/api/coupons/status/${D.activeCoupon}`, (b) => b.headers({ Authorization: 'Bearer not-a-valid-token' }))
     .willRespondWith(401, (b) => b.jsonBody({ status: 'error', message: string('Invalid token') }))
-    .executeTest(async (ms) => {
+    .executeTest(settled(pact, async (ms) => {
       assert.deepEqual(await pos(ms.url, 'not-a-valid-token').markUsed(D.activeCoupon), { ok: false, error: 'unauthorized' });
-    });
+    }));
 
   return count;
 }

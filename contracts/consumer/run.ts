@@ -1,16 +1,25 @@
-/** `npm run pacts`: runs both consumer contracts and writes the pact files to contracts/pacts/. */
+/** `npm run pacts`: runs both consumer contracts and writes the pact files (default contracts/pacts/, or $PACT_DIR). */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_NAMES } from '../../specs/index.ts';
+import { PACT_DIR, pactFileName } from '../index.ts';
 import { runB2sConsumer } from './b2s.pact.ts';
 import { runZupyConsumer } from './zupy.pact.ts';
 
-export const PACT_DIR = fileURLToPath(new URL('../pacts', import.meta.url));
-
-export async function writePacts(dir = PACT_DIR): Promise<{ zupy: number; b2s: number }> {
+/**
+ * Writes both pacts and returns their interaction counts. Pact merges new interactions into an
+ * existing file, so the files are removed first: a renamed or deleted interaction must not linger.
+ */
+export async function writePacts(dir: string = PACT_DIR): Promise<{ zupy: number; b2s: number }> {
   process.env.PACT_DO_NOT_TRACK = 'true';
+  mkdirSync(dir, { recursive: true });
+  for (const api of API_NAMES) rmSync(join(dir, pactFileName(api)), { force: true });
   return { zupy: await runZupyConsumer(dir), b2s: await runB2sConsumer(dir) };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const n = await writePacts();
-  console.log(`wrote pacts to ${PACT_DIR}: zupy ${n.zupy} interactions, b2s ${n.b2s} interactions`);
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  const dir = process.env.PACT_DIR ? resolve(process.env.PACT_DIR) : PACT_DIR;
+  const n = await writePacts(dir);
+  console.log(`wrote pacts to ${dir}: zupy ${n.zupy} interactions, b2s ${n.b2s} interactions`);
 }

@@ -40,16 +40,24 @@ export class ZupyPos {
     return r.ok ? { ok: true as const, code: r.data.coupon_code, balance: r.data.new_balance } : { ok: false as const, error: counterError(r), status: r.status };
   }
 
-  /** Every coupon of a customer, following the cursor. */
-  async customerCoupons(customerId: string, pageSize = 2) {
+  /** One page of a customer's coupons; `next` is the provider's cursor for the following page. */
+  async couponsPage(customerId: string, pageSize: number, cursor?: string) {
+    const r = await this.client.listCoupons({ customer_id: customerId, page_size: pageSize, ...(cursor ? { cursor } : {}) });
+    if (!r.ok) return { ok: false as const, error: counterError(r) };
+    const next = r.data.meta?.has_next ? (r.data.meta.cursor ?? null) : null;
+    return { ok: true as const, codes: r.data.items.map((c) => c.coupon_code), next };
+  }
+
+  /** Every coupon of a customer, following the cursor page by page. */
+  async customerCoupons(customerId: string, pageSize = 20) {
     const codes: string[] = [];
     let cursor: string | undefined;
-    for (let i = 0; i < 50; i++) {
-      const r = await this.client.listCoupons({ customer_id: customerId, page_size: pageSize, ...(cursor ? { cursor } : {}) });
-      if (!r.ok) return { ok: false as const, error: counterError(r) };
-      codes.push(...r.data.items.map((c) => c.coupon_code));
-      cursor = r.data.meta?.cursor ?? undefined;
-      if (!r.data.meta?.has_next || !cursor) break;
+    for (let pages = 0; pages < 100; pages++) {
+      const page = await this.couponsPage(customerId, pageSize, cursor);
+      if (!page.ok) return page;
+      codes.push(...page.codes);
+      if (page.next === null) break;
+      cursor = page.next;
     }
     return { ok: true as const, codes };
   }

@@ -1,65 +1,169 @@
 /**
- * The contract suite: consumer pacts (through the real clients) → verification against the
- * simulator → cross-check against the specs, with both negative controls: a defect the verification
- * must catch and name, and an incompatible pact the cross-check must flag with the comparator's codes.
+ * The contract suite, in order within this one file (it generates the pacts it verifies, so it does
+ * not depend on other files): consumer pacts through the real clients → verification against the
+ * simulator (in-process and through `coupon-kit verify`) → cross-check against the specs. Negative
+ * controls: simulator defects the verification must catch and name, and incompatible pacts the
+ * cross-check must flag with the comparator's codes.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePacts } from '../../contracts/consumer/run.ts';
-import { crosscheck } from '../../contracts/crosscheck/crosscheck.ts';
-import { pactFileName } from '../../contracts/index.ts';
-import { startMockProcess, stopMockProcesses } from '../helpers.ts';
+import { crosscheck, type CrosscheckFinding } from '../../contracts/crosscheck/crosscheck.ts';
+import { PARTIES, pactFileName } from '../../contracts/index.ts';
+import { verifyPacts } from '../../contracts/provider/verify.ts';
+import { startMock, type DefectName, type RunningMock } from '../../mocks/index.ts';
+import type { ApiName } from '../../specs/index.ts';
 
-const CLI = ['--import', 'tsx', 'cli/main.ts'];
-const dir = mkdtempSync(join(tmpdir(), 'coupon-kit-pacts-'));
-let counts: { zupy: number; b2s: number };
+const run = promisify(execFile);
+const tmp = mkdtempSync(join(tmpdir(), 'coupon-kit-contracts-'));
+/** `PACT_DIR=contracts/pacts npm test` keeps the pacts for publishing; by default they go to a temp folder. */
+const dir = process.env.PACT_DIR ? resolve(process.env.PACT_DIR) : join(tmp, 'pacts');
+const env = { ...process.env, PACT_DO_NOT_TRACK: 'true' };
+const mocks: RunningMock[] = [];
+let counts: Record<ApiName, number>;
 
+/** The CLI in a child process; the mocks stay in this process (execFile does not block its event loop). */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { env, timeout: 60_000, maxBuffer: 16 << 20 });
+    return { code: 0, stdout };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '' };
+  }
+}
 
-const verify = (api: string, url: string) =>
-  spawnSync(process.execPath, [...CLI, 'verify', '--api', api, '--provider-url', url, '--pacts', dir, '--junit', join(dir, `${api}.junit.xml`)], {
-    encoding: 'utf8', timeout: 120_000, env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
-  });
+async function mock(api: ApiName, defects: DefectName[] = []): Promise<string> {
+  const m = await startMock({ api, port: 0, defects });
+  mocks.push(m);
+  return m.url;
+}
+
+/** `name → failure text` (or null) for each <testcase> of a JUnit file. */
+function junitCases(file: string): Map<string, string | null> {
+  const xml = readFileSync(file, 'utf8');
+  const cases = new Map<string, string | null>();
+  for (const m of xml.matchAll(/<testcase classname="[^"]*" name="([^"]*)" time="[\d.]+">([\s\S]*?)<\/testcase>/g)) {
+    cases.set(m[1] ?? '', /<failure /.test(m[2] ?? '') ? (m[2] ?? '') : null);
+  }
+  return cases;
+}
+
+const pactOf = (api: ApiName) => join(dir, pactFileName(api));
+const descriptions = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { interactions: { description: string }[] }).interactions.map((i) => i.description);
+const codes = (findings: CrosscheckFinding[]) => findings.map((f) => [f.code, f.interaction, f.location]);
 
 beforeAll(async () => {
   counts = await writePacts(dir);
-}, 120_000);
-afterAll(stopMockProcesses);
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(mocks.map((m) => m.close()));
+});
 
 describe.sequential('contracts', () => {
-  it('the consumer tests cover every interaction of the reference integrations', () => {
-    expect(counts.zupy).toBe(12);
-    expect(counts.b2s).toBe(7);
+  it('the consumer tests write one pact per API with every interaction of the reference integrations', () => {
+    expect(counts).toEqual({ zupy: 15, b2s: 8 });
+    expect(descriptions(pactOf('zupy'))).toHaveLength(15);
+    expect(descriptions(pactOf('b2s'))).toHaveLength(8);
+    const zupy = readFileSync(pactOf('zupy'), 'utf8');
+    // Provider-generated values are injected from the provider states.
+    expect(zupy).toContain('"expression": "${otpSession}"');
+    expect(zupy).toContain('"expression": "${cursor}"');
   });
 
-  it.each(['zupy', 'b2s'])('%s: the pact verifies against the simulator', async (api) => {
-    const r = verify(api, await startMockProcess(api));
-    expect(r.stdout).toMatch(new RegExp(`ok {3}${api}: every interaction verified`));
-    expect(r.status).toBe(0);
-  }, 120_000);
+  it.each(['zupy', 'b2s'] as const)('%s: coupon-kit verify passes against the simulator, one JUnit case per interaction', async (api) => {
+    const junit = join(tmp, `${api}.junit.xml`);
+    const r = await cli('verify', '--api', api, '--provider-url', await mock(api), '--pacts', dir, '--junit', junit);
+    expect(r.stdout).toContain(`ok   ${api}: all ${counts[api]} interactions verified`);
+    expect(r.code).toBe(0);
+    const cases = junitCases(junit);
+    expect([...cases.keys()].sort()).toEqual(descriptions(pactOf(api)).sort());
+    expect([...cases.values()].every((f) => f === null)).toBe(true);
+  }, 60_000);
 
-  it('negative control: with reuse-returns-200 the verification fails and names the interaction', async () => {
-    const r = verify('zupy', await startMockProcess('zupy', ['--defect', 'reuse-returns-200']));
-    expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/FAIL zupy: verification/);
-    expect(r.stdout).toMatch(/a validate of a coupon that is already used/);
-    expect(r.stdout).toMatch(/expected 409 but was 200|status code 409/i);
-  }, 120_000);
+  it('negative control: with reuse-returns-200, coupon-kit verify fails (exit 1) and names the interaction, also in JUnit', async () => {
+    const junit = join(tmp, 'zupy-defect.junit.xml');
+    const r = await cli('verify', '--api', 'zupy', '--provider-url', await mock('zupy', ['reuse-returns-200']), '--pacts', dir, '--junit', junit);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('FAIL zupy: a validate of a coupon that is already used\n');
+    expect(r.stdout).toContain('status: expected 409 but was 200');
+    expect(r.stdout).toContain(`FAIL zupy: 1 of ${counts.zupy} interactions failed`);
+    const failures = [...junitCases(junit)].filter(([, f]) => f !== null);
+    expect(failures.map(([name]) => name)).toEqual(['a validate of a coupon that is already used']);
+    expect(failures[0]?.[1]).toContain('status: expected 409 but was 200');
+  }, 60_000);
 
-  it.each(['zupy', 'b2s'] as const)('%s: the pact is compatible with the spec', async (api) => {
-    expect(await crosscheck(api, join(dir, pactFileName(api)))).toEqual([]);
+  // Each defect is caught by exactly the interactions that pin the broken rule. (Through the CLI, so the
+  // verifier's native report goes to the child's captured output, not to this run's.)
+  it.each([
+    ['b2s', 'reuse-returns-200', 'a PATCH of a coupon that is already used', 'status: expected 400 but was 204'],
+    ['b2s', 'no-expiry-check', 'a PATCH of a coupon less than 3 hours from expiry', 'status: expected 400 but was 204'],
+    ['zupy', 'no-expiry-check', 'a validate of a coupon that is expired', 'status: expected 409 but was 200'],
+    ['zupy', 'validate-ignores-customer', "a validate of another customer's coupon", 'status: expected 404 but was 200'],
+  ] as const)('negative control: %s with %s fails on exactly the interaction that pins it', async (api, defect, failing, mismatch) => {
+    const junit = join(tmp, `${api}-${defect}.junit.xml`);
+    const r = await cli('verify', '--api', api, '--provider-url', await mock(api, [defect]), '--pacts', dir, '--junit', junit);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`FAIL ${api}: 1 of ${counts[api]} interactions failed`);
+    const cases = junitCases(junit);
+    expect(cases.size).toBe(counts[api]);
+    expect([...cases].filter(([, f]) => f !== null).map(([name]) => name)).toEqual([failing]);
+    expect(cases.get(failing)).toContain(mismatch);
+  }, 60_000);
+
+  it('verification reports a provider it cannot reach instead of passing', async () => {
+    const r = await verifyPacts({ providerUrl: 'http://127.0.0.1:9', pactFiles: [pactOf('b2s')], provider: PARTIES.b2s.provider, resetUrl: null });
+    expect(r).toMatchObject({ ok: false, interactions: [] });
+    expect(r.error).toMatch(/^cannot reach the provider at http:\/\/127\.0\.0\.1:9 \(.+\): is it running\?$/);
   });
 
-  it("negative control: an incompatible pact is flagged with the comparator's codes", async () => {
-    const findings = await crosscheck('zupy', 'contracts/crosscheck/fixtures/incompatible-zupy.json');
-    expect(findings.map((f) => [f.code, f.interaction])).toEqual([
-      ['response.body.incompatible', 'a lookup whose coupon id is a number'],
-      ['response.status.unknown', 'a validate answered with an undeclared status'],
-      ['request.authorization.missing', 'stats without the API key'],
+  it('the provider-state endpoint rejects an unknown state and names the known ones', async () => {
+    for (const api of ['zupy', 'b2s'] as const) {
+      const res = await fetch(`${await mock(api)}/__control/provider-states`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ state: 'the moon is full', params: {}, action: 'setup' }) });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(/^unknown provider state 'the moon is full'; known: .*coupon \{\w+\} is used/);
+    }
+  });
+
+  it.each(['zupy', 'b2s'] as const)('%s: the pact is compatible with the spec (no errors, no warnings)', async (api) => {
+    expect(await crosscheck(api, pactOf(api))).toEqual([]);
+  });
+
+  it("negative control: incompatible pacts are flagged with the comparator's codes", async () => {
+    expect(codes(await crosscheck('zupy', 'contracts/crosscheck/fixtures/incompatible-zupy.json'))).toEqual([
+      ['response.body.incompatible', 'a lookup whose coupon id is a number', '[root].interactions[0].response.body.data.0.id'],
+      ['response.status.unknown', 'a validate answered with an undeclared status', '[root].interactions[1].response.status'],
+      ['request.authorization.missing', 'stats without the API key', '[root].interactions[2].request.headers'],
     ]);
-    const cli = spawnSync(process.execPath, [...CLI, 'crosscheck', '--api', 'zupy', '--pacts', dir], { encoding: 'utf8' });
-    expect(cli.status).toBe(0);
+    expect(codes(await crosscheck('b2s', 'contracts/crosscheck/fixtures/incompatible-b2s.json'))).toEqual([
+      ['response.body.incompatible', 'a client lookup whose coupon status is a string', '[root].interactions[0].response.body.0.status'],
+      ['response.status.unknown', 'a PATCH answered 200 instead of 204', '[root].interactions[1].response.status'],
+      ['request.authorization.missing', 'a PATCH without a token', '[root].interactions[2].request.headers'],
+      ['request.query.incompatible', 'a list without the required module parameter', '[root].interactions[3].request.query.module'],
+      ['request.query.incompatible', 'a list without the required module parameter', '[root].interactions[3].request.query.module'],
+    ]);
   });
+
+  it('coupon-kit crosscheck passes on the pacts and fails (exit 1, JUnit per interaction) on an incompatible one', async () => {
+    const ok = await cli('crosscheck', '--pacts', dir);
+    expect(ok.stdout).toMatch(/ok {3}zupy: 0 error\(s\), 0 warning\(s\)/);
+    expect(ok.stdout).toMatch(/ok {3}b2s: 0 error\(s\), 0 warning\(s\)/);
+    expect(ok.code).toBe(0);
+
+    const broken = join(tmp, 'broken');
+    mkdirSync(broken, { recursive: true });
+    copyFileSync('contracts/crosscheck/fixtures/incompatible-zupy.json', join(broken, pactFileName('zupy')));
+    const junit = join(tmp, 'crosscheck.junit.xml');
+    const bad = await cli('crosscheck', '--api', 'zupy', '--pacts', broken, '--junit', junit);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/FAIL zupy: 3 error\(s\)/);
+    const cases = junitCases(junit);
+    expect(cases.get('a lookup whose coupon id is a number')).toContain('response.body.incompatible');
+    expect(cases.get('a validate answered with an undeclared status')).toContain('response.status.unknown');
+    expect(cases.get('stats without the API key')).toContain('request.authorization.missing');
+  }, 60_000);
 });

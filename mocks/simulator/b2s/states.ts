@@ -1,40 +1,95 @@
-/** Pact provider states for B2S, applied through POST /__control/provider-states (additive; the verifier resets first). */
+/**
+ * Pact provider states for B2S, applied through POST /__control/provider-states. States are
+ * additive (the verifier resets the simulator before each interaction) and move the simulator's
+ * clock when a rule depends on the time of day (the 3-hour rule, B-5).
+ */
 import type { SimContext } from '../types.ts';
+import { DAY_MS, HOUR_MS, utcDate } from './domain.ts';
 import { B2S_DEMO } from './fixtures.ts';
-import type { B2sStore } from './store.ts';
+import type { B2sStore, Coupon } from './store.ts';
 
 type Params = Record<string, unknown>;
-const str = (p: Params, k: string, fallback: string) => (typeof p[k] === 'string' ? (p[k]) : fallback);
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+type StateHandler = (store: B2sStore, ctx: SimContext, p: Params) => Record<string, unknown>;
 
-export const B2S_STATES: Record<string, (store: B2sStore, ctx: SimContext, p: Params) => Record<string, unknown>> = {
+const str = (p: Params, k: string, fallback: string): string => {
+  const v = p[k] ?? fallback;
+  if (typeof v !== 'string') throw new Error(`parameter '${k}' must be a string, got ${JSON.stringify(v)}`);
+  return v;
+};
+const int = (p: Params, k: string, fallback: number): number => {
+  const v = Number(p[k] ?? fallback);
+  if (!Number.isInteger(v) || v < 0) throw new Error(`parameter '${k}' must be a whole number ≥ 0, got ${JSON.stringify(p[k])}`);
+  return v;
+};
+
+function coupon(store: B2sStore, p: Params, fallback: string): Coupon {
+  const id = str(p, 'id', fallback);
+  const c = store.coupons.get(id);
+  if (!c) throw new Error(`unknown coupon '${id}'`);
+  return c;
+}
+
+export const B2S_STATES: Record<string, StateHandler> = {
   'coupon {id} is unused and valid': (store, ctx, p) => {
-    const c = store.coupons.get(str(p, 'id', B2S_DEMO.activeCoupon));
-    if (!c) throw new Error('unknown coupon');
-    Object.assign(c, { status: false, date_of_use: null, expiration_date: day(ctx.clock.nowMs() + 30 * 86_400_000) });
+    const c = coupon(store, p, B2S_DEMO.activeCoupon);
+    Object.assign(c, { status: false, date_of_use: null, expiration_date: utcDate(ctx.clock.nowMs() + 30 * DAY_MS) });
     return { id: c.id };
   },
   'coupon {id} is used': (store, ctx, p) => {
-    const c = store.coupons.get(str(p, 'id', B2S_DEMO.usedCoupon));
-    if (!c) throw new Error('unknown coupon');
-    Object.assign(c, { status: true, date_of_use: day(ctx.clock.nowMs()) });
+    const c = coupon(store, p, B2S_DEMO.usedCoupon);
+    Object.assign(c, { status: true, date_of_use: utcDate(ctx.clock.nowMs() - DAY_MS), expiration_date: utcDate(ctx.clock.nowMs() + 30 * DAY_MS) });
     return { id: c.id };
   },
-  'coupon {id} expires within 3 hours': (store, ctx, p) => {
-    const c = store.coupons.get(str(p, 'id', B2S_DEMO.expiredCoupon));
-    if (!c) throw new Error('unknown coupon');
-    Object.assign(c, { status: false, date_of_use: null, expiration_date: day(ctx.clock.nowMs() - 86_400_000) });
-    return { id: c.id };
+  /** Unused, and its expiration instant is {hours} hours away: PATCH refuses it below 3 h (B-5). */
+  'coupon {id} expires in {hours} hours': (store, ctx, p) => {
+    const c = coupon(store, p, B2S_DEMO.expiringCoupon);
+    const hours = int(p, 'hours', 2);
+    Object.assign(c, { status: false, date_of_use: null, expiration_date: utcDate(ctx.clock.nowMs() + hours * HOUR_MS) });
+    // expiration_date is a date: move the clock so the expiration instant is exactly {hours} away.
+    ctx.clock.set(new Date(store.expEnd(c) - hours * HOUR_MS));
+    return { id: c.id, now: ctx.clock.now().toISOString() };
   },
-  'company {companyId} has coupons': () => ({}),
-  'client with email {email} has only unused coupons': (store, _ctx, p) => {
-    const email = str(p, 'email', 'john@example.com').toLowerCase();
-    for (const c of store.coupons.values()) {
-      if (store.clients.get(c.client_id)?.email?.toLowerCase() === email) Object.assign(c, { status: false, date_of_use: null });
-    }
+  'no coupon has id {id}': (store, _ctx, p) => {
+    store.coupons.delete(str(p, 'id', '00000000-0000-4000-8000-000000000000'));
     return {};
   },
-  'no client has email {email}': () => ({}),
+  /** Exactly {count} unused coupons of {module} created on {date} (in any company the token sees). */
+  'company {companyId} has {count} coupons created on {date}': (store, _ctx, p) => {
+    const companyId = str(p, 'companyId', B2S_DEMO.companyA);
+    const date = str(p, 'date', '2024-12-31');
+    const module = str(p, 'module', 'falae');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`date must be YYYY-MM-DD, got '${date}'`);
+    if (module !== 'falae' && module !== 'premiado') throw new Error(`module must be 'falae' or 'premiado', got '${module}'`);
+    const client = [...store.clients.values()].find((c) => c.company_id === companyId);
+    if (!client) throw new Error(`company '${companyId}' has no client to own coupons`);
+    for (const c of [...store.coupons.values()]) if (c.created_at.startsWith(date)) store.coupons.delete(c.id);
+    const count = int(p, 'count', 2);
+    const expires = utcDate(Date.parse(`${date}T00:00:00Z`) + 30 * DAY_MS);
+    const coupons: Coupon[] = Array.from({ length: count }, (_, i) => ({
+      id: `b25da700-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, company_id: companyId, client_id: client.id,
+      code: `DAY${date.replace(/-/g, '')}${i + 1}`, status: false, date_of_use: null, expiration_date: expires,
+      created_at: `${date}T${String(10 + (i % 12)).padStart(2, '0')}:00:00.000Z`, module,
+      bonus: { id: 'b25db000-0000-4000-8000-000000000001', name: 'Free coffee', type: 'answer' },
+    }));
+    store.load({ companies: [], tokens: [], clients: [], coupons }, false);
+    return { count, codes: coupons.map((c) => c.code) };
+  },
+  'client with email {email} has only unused coupons': (store, ctx, p) => {
+    const email = str(p, 'email', 'john@example.com').toLowerCase();
+    let n = 0;
+    for (const c of store.coupons.values()) {
+      if (store.clients.get(c.client_id)?.email?.toLowerCase() !== email) continue;
+      Object.assign(c, { status: false, date_of_use: null, expiration_date: utcDate(ctx.clock.nowMs() + 30 * DAY_MS) });
+      n++;
+    }
+    if (n === 0) throw new Error(`no coupon belongs to a client with email '${email}'`);
+    return { count: n };
+  },
+  'no client has email {email}': (store, _ctx, p) => {
+    const email = str(p, 'email', 'nobody@example.com').toLowerCase();
+    for (const c of store.clients.values()) if (c.email?.toLowerCase() === email) c.email = null;
+    return {};
+  },
 };
 
 export function b2sProviderState(store: B2sStore, ctx: SimContext, state: string, params: Record<string, unknown>): Record<string, unknown> {

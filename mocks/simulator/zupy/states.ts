@@ -1,16 +1,30 @@
 /**
  * Pact provider states for Zupy, applied through POST /__control/provider-states. States are
- * additive (the verifier resets the simulator before each interaction) and return the values the
- * consumer reads with `fromProviderState` (ids, OTP sessions).
+ * additive (the verifier resets the simulator before each interaction, so an interaction with two
+ * states gets both) and return the values the consumer reads with `fromProviderState`: OTP
+ * sessions and pagination cursors, which only the provider can generate.
  */
 import type { SimContext } from '../types.ts';
-import { DAY_MS, isoSeconds } from './domain.ts';
+import { DAY_MS, isoSeconds, paginate } from './domain.ts';
 import { DEMO } from './fixtures.ts';
 import type { Coupon, ZupyStore } from './store.ts';
 
 type Params = Record<string, unknown>;
-const str = (p: Params, k: string, fallback: string) => (typeof p[k] === 'string' ? (p[k]) : fallback);
-const num = (p: Params, k: string, fallback: number) => (typeof p[k] === 'number' ? (p[k]) : Number(p[k] ?? fallback));
+type StateHandler = (store: ZupyStore, ctx: SimContext, p: Params) => Record<string, unknown>;
+
+/** A provider-state parameter, with a clear error when it has the wrong type. */
+const str = (p: Params, k: string, fallback: string): string => {
+  const v = p[k] ?? fallback;
+  if (typeof v !== 'string') throw new Error(`parameter '${k}' must be a string, got ${JSON.stringify(v)}`);
+  return v;
+};
+const int = (p: Params, k: string, fallback: number): number => {
+  const v = Number(p[k] ?? fallback);
+  if (!Number.isInteger(v) || v < 0) throw new Error(`parameter '${k}' must be a whole number ≥ 0, got ${JSON.stringify(p[k])}`);
+  return v;
+};
+
+const ksuidLike = (prefix: string, seed: string) => `${prefix}${seed.replace(/[^0-9A-Za-z]/g, '')}`.padEnd(27, '0').slice(0, 27);
 
 /** The coupon with this code, created for the demo customer Ana when it does not exist. */
 function couponWithCode(store: ZupyStore, now: number, code: string): Coupon {
@@ -18,64 +32,115 @@ function couponWithCode(store: ZupyStore, now: number, code: string): Coupon {
   if (existing) return existing;
   store.load({
     companies: [], api_keys: [], customers: [], rewards: [],
-    coupons: [{ id: `2P${code.replace(/[^A-Z0-9]/gi, '').padEnd(25, '0').slice(0, 25)}`, customer_id: DEMO.customers.ana, reward_id: DEMO.rewards.coffee, coupon_code: code.toUpperCase(), status: 'active', remaining_usages: 1, valid_until: isoSeconds(now + 30 * DAY_MS), created_at: isoSeconds(now - DAY_MS) }],
+    coupons: [{ id: ksuidLike('2P', code), customer_id: DEMO.customers.ana, reward_id: DEMO.rewards.coffee, coupon_code: code.toUpperCase(), status: 'active', remaining_usages: 1, valid_until: isoSeconds(now + 30 * DAY_MS), created_at: isoSeconds(now - DAY_MS) }],
   }, false);
   return store.findCoupon(DEMO.companyA, code) as Coupon;
 }
 
-export const ZUPY_STATES: Record<string, (store: ZupyStore, ctx: SimContext, p: Params) => Record<string, unknown>> = {
+function customer(store: ZupyStore, p: Params) {
+  const id = str(p, 'customerId', DEMO.customers.ana);
+  const c = store.customers.get(id);
+  if (!c) throw new Error(`unknown customer '${id}'`);
+  return c;
+}
+
+function removeCoupon(store: ZupyStore, c: Coupon): void {
+  store.coupons.delete(c.id);
+  store.codes.delete(c.code);
+}
+
+const OTP_ACTIONS = {
+  'coupon usage': ['require_otp_for_coupon_usage'],
+  redemption: ['require_otp_for_redemption'],
+  everything: ['require_otp_for_coupon_usage', 'require_otp_for_redemption'],
+} as const;
+
+export const ZUPY_STATES: Record<string, StateHandler> = {
   'coupon {code} is active with {uses} uses left': (store, ctx, p) => {
     const c = couponWithCode(store, ctx.clock.nowMs(), str(p, 'code', DEMO.coupons.active.code));
-    const uses = num(p, 'uses', 1);
+    const uses = int(p, 'uses', 1);
+    if (uses < 1) throw new Error("an active coupon has at least 1 use left: use 'coupon {code} is used'");
     Object.assign(c, { status: 'active', remaining: uses, total: Math.max(uses, c.total), usageMs: null, validUntilMs: ctx.clock.nowMs() + 30 * DAY_MS });
     return { couponId: c.id, customerId: c.customerId, code: c.code };
   },
   'coupon {code} is used': (store, ctx, p) => {
     const c = couponWithCode(store, ctx.clock.nowMs(), str(p, 'code', DEMO.coupons.used.code));
-    Object.assign(c, { status: 'used', remaining: 0, usageMs: ctx.clock.nowMs() - DAY_MS });
+    Object.assign(c, { status: 'used', remaining: 0, usageMs: ctx.clock.nowMs() - DAY_MS, validUntilMs: ctx.clock.nowMs() + 30 * DAY_MS });
     return { couponId: c.id, customerId: c.customerId };
   },
   'coupon {code} is expired': (store, ctx, p) => {
     const c = couponWithCode(store, ctx.clock.nowMs(), str(p, 'code', DEMO.coupons.expired.code));
-    Object.assign(c, { status: 'active', remaining: 1, validUntilMs: ctx.clock.nowMs() - DAY_MS });
+    // Stored active, past valid_until: the provider must notice the expiry itself (Z-5).
+    Object.assign(c, { status: 'active', remaining: 1, usageMs: null, validUntilMs: ctx.clock.nowMs() - DAY_MS });
     return { couponId: c.id, customerId: c.customerId };
   },
+  /** An active coupon owned by {customerId}: validating it under another customer's path must give 404. */
+  'coupon {code} belongs to customer {customerId}': (store, ctx, p) => {
+    const owner = customer(store, p);
+    const c = couponWithCode(store, ctx.clock.nowMs(), str(p, 'code', DEMO.coupons.bruno.code));
+    if (c.companyId !== owner.companyId) throw new Error(`coupon '${c.code}' and customer '${owner.id}' are in different companies`);
+    Object.assign(c, { customerId: owner.id, status: 'active', remaining: Math.max(c.remaining, 1), usageMs: null, validUntilMs: ctx.clock.nowMs() + 30 * DAY_MS });
+    return { couponId: c.id, ownerId: owner.id };
+  },
   'no coupon has code {code}': (store, _ctx, p) => {
-    const code = str(p, 'code', 'CZ-00000000').toUpperCase();
-    const id = store.codes.get(code);
-    if (id) {
-      store.coupons.delete(id);
-      store.codes.delete(code);
-    }
+    const c = store.findCoupon(DEMO.companyA, str(p, 'code', 'CZ-00000000'));
+    if (c) removeCoupon(store, c);
     return {};
   },
   'customer {customerId} has an OTP session': (store, _ctx, p) => {
-    const customer = store.customers.get(str(p, 'customerId', DEMO.customers.ana));
-    if (!customer) throw new Error(`unknown customer ${String(p.customerId)}`);
-    const identifier = customer.identifiers[0] ?? '+5511987654321';
-    store.requestOtp(customer.companyId, identifier);
-    const r = store.verifyOtp(customer.companyId, identifier, store.fixedOtpCode);
-    if (!r.ok) throw new Error('could not open an OTP session');
-    return { otpSession: r.value.session.token, customerId: customer.id };
+    const c = customer(store, p);
+    const identifier = c.identifiers[0];
+    if (!identifier) throw new Error(`customer '${c.id}' has no OTP identifier`);
+    store.requestOtp(c.companyId, identifier);
+    const r = store.verifyOtp(c.companyId, identifier, store.fixedOtpCode);
+    if (!r.ok) throw new Error(`could not open an OTP session: ${JSON.stringify(r.error)}`);
+    return { otpSession: r.value.session.token, customerId: c.id };
   },
-  'the company requires OTP for {action}': (store) => {
+  'the company requires OTP for {action}': (store, _ctx, p) => {
+    const action = str(p, 'action', 'everything');
+    const flags = OTP_ACTIONS[action as keyof typeof OTP_ACTIONS] as readonly string[] | undefined;
+    if (!flags) throw new Error(`action must be one of ${Object.keys(OTP_ACTIONS).join(', ')}`);
     const company = store.companies.get(DEMO.companyA);
-    if (company) company.otpPolicy = { require_otp_for_redemption: true, require_otp_for_coupon_usage: true };
+    if (!company) throw new Error(`unknown company '${DEMO.companyA}'`);
+    for (const f of flags) company.otpPolicy[f as keyof typeof company.otpPolicy] = true;
     return {};
   },
   'customer {customerId} has {points} points': (store, _ctx, p) => {
-    const customer = store.customers.get(str(p, 'customerId', DEMO.customers.ana));
-    if (!customer) throw new Error(`unknown customer ${String(p.customerId)}`);
-    customer.points = num(p, 'points', customer.points);
-    return { customerId: customer.id, points: customer.points };
+    const c = customer(store, p);
+    c.points = int(p, 'points', c.points);
+    return { customerId: c.id, points: c.points };
   },
   'customer {customerId} already claimed marketing reward {rewardId}': (store, _ctx, p) => {
-    const customerId = str(p, 'customerId', DEMO.customers.ana);
-    const r = store.redeem(DEMO.companyA, customerId, str(p, 'rewardId', DEMO.rewards.welcome), false);
-    if (!r.ok && r.error.kind !== 'validation') throw new Error(`could not claim: ${JSON.stringify(r.error)}`);
-    return {};
+    const c = customer(store, p);
+    const rewardId = str(p, 'rewardId', DEMO.rewards.welcome);
+    if (store.rewards.get(rewardId)?.originType !== 'marketing') throw new Error(`'${rewardId}' is not a marketing reward`);
+    if (!store.hasRedeemed(c.id, rewardId)) {
+      const r = store.redeem(c.companyId, c.id, rewardId, false);
+      if (!r.ok) throw new Error(`could not claim: ${JSON.stringify(r.error)}`);
+    }
+    return { customerId: c.id, rewardId };
   },
-  'customer {customerId} has coupons': (store, _ctx, p) => ({ count: store.couponsOf(DEMO.companyA).filter((c) => c.customerId === str(p, 'customerId', DEMO.customers.ana)).length }),
+  /**
+   * Exactly {count} coupons, one day apart, for paging. Returns `cursor`: the provider's cursor for
+   * the page after the first `pageSize` coupons (null when they fit on one page).
+   */
+  'customer {customerId} has {count} coupons': (store, ctx, p) => {
+    const c = customer(store, p);
+    const count = int(p, 'count', 3);
+    const size = int(p, 'pageSize', 2);
+    for (const coupon of [...store.coupons.values()]) if (coupon.customerId === c.id) removeCoupon(store, coupon);
+    const now = ctx.clock.nowMs();
+    store.load({
+      companies: [], api_keys: [], customers: [], rewards: [],
+      coupons: Array.from({ length: count }, (_, i) => ({
+        id: ksuidLike(`2PG${String(i).padStart(3, '0')}`, c.id), customer_id: c.id, reward_id: DEMO.rewards.coffee,
+        coupon_code: `CZ-PG${String(i).padStart(6, '0')}`, status: 'active' as const, remaining_usages: 1,
+        valid_until: isoSeconds(now + 30 * DAY_MS), created_at: isoSeconds(now - (i + 1) * DAY_MS), points_spent: 200,
+      })),
+    }, false);
+    const mine = store.couponsOf(c.companyId).filter((x) => x.customerId === c.id);
+    return { customerId: c.id, count, cursor: paginate(mine, null, Math.max(size, 1)).next };
+  },
 };
 
 export function zupyProviderState(store: ZupyStore, ctx: SimContext, state: string, params: Record<string, unknown>): Record<string, unknown> {
