@@ -3,24 +3,14 @@
  * additive (the verifier resets the simulator before each interaction) and move the simulator's
  * clock when a rule depends on the time of day (the 3-hour rule, B-5).
  */
+import { int, str, type Params } from '../state-params.ts';
 import type { SimContext } from '../types.ts';
 import { DAY_MS, HOUR_MS, utcDate } from './domain.ts';
 import { B2S_DEMO } from './fixtures.ts';
 import type { B2sStore, Coupon } from './store.ts';
 
-type Params = Record<string, unknown>;
 type StateHandler = (store: B2sStore, ctx: SimContext, p: Params) => Record<string, unknown>;
 
-const str = (p: Params, k: string, fallback: string): string => {
-  const v = p[k] ?? fallback;
-  if (typeof v !== 'string') throw new Error(`parameter '${k}' must be a string, got ${JSON.stringify(v)}`);
-  return v;
-};
-const int = (p: Params, k: string, fallback: number): number => {
-  const v = Number(p[k] ?? fallback);
-  if (!Number.isInteger(v) || v < 0) throw new Error(`parameter '${k}' must be a whole number ≥ 0, got ${JSON.stringify(p[k])}`);
-  return v;
-};
 
 function coupon(store: B2sStore, p: Params, fallback: string): Coupon {
   const id = str(p, 'id', fallback);

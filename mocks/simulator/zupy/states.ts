@@ -4,25 +4,14 @@
  * states gets both) and return the values the consumer reads with `fromProviderState`: OTP
  * sessions and pagination cursors, which only the provider can generate.
  */
+import { int, str, type Params } from '../state-params.ts';
 import type { SimContext } from '../types.ts';
 import { DAY_MS, isoSeconds, paginate } from './domain.ts';
 import { DEMO } from './fixtures.ts';
 import type { Coupon, ZupyStore } from './store.ts';
 
-type Params = Record<string, unknown>;
 type StateHandler = (store: ZupyStore, ctx: SimContext, p: Params) => Record<string, unknown>;
 
-/** A provider-state parameter, with a clear error when it has the wrong type. */
-const str = (p: Params, k: string, fallback: string): string => {
-  const v = p[k] ?? fallback;
-  if (typeof v !== 'string') throw new Error(`parameter '${k}' must be a string, got ${JSON.stringify(v)}`);
-  return v;
-};
-const int = (p: Params, k: string, fallback: number): number => {
-  const v = Number(p[k] ?? fallback);
-  if (!Number.isInteger(v) || v < 0) throw new Error(`parameter '${k}' must be a whole number ≥ 0, got ${JSON.stringify(p[k])}`);
-  return v;
-};
 
 const ksuidLike = (prefix: string, seed: string) => `${prefix}${seed.replace(/[^0-9A-Za-z]/g, '')}`.padEnd(27, '0').slice(0, 27);
 

@@ -1,0 +1,14 @@
+/** Readers for Pact provider-state parameters, shared by every provider's states, with clear errors. */
+export type Params = Record<string, unknown>;
+
+export const str = (p: Params, k: string, fallback: string): string => {
+  const v = p[k] ?? fallback;
+  if (typeof v !== 'string') throw new Error(`parameter '${k}' must be a string, got ${JSON.stringify(v)}`);
+  return v;
+};
+
+export const int = (p: Params, k: string, fallback: number): number => {
+  const v = Number(p[k] ?? fallback);
+  if (!Number.isInteger(v) || v < 0) throw new Error(`parameter '${k}' must be a whole number ≥ 0, got ${JSON.stringify(p[k])}`);
+  return v;
+};
