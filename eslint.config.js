@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'specs/generated/**', 'contracts/pacts/**', 'reports/**', 'bench/results/**', '.tools/**', '.stryker-tmp/**', 'bin/**', '.scratch/**'] },
+  { ignores: ['node_modules/**', 'specs/generated/**', 'contracts/pacts/**', 'reports/**', 'bench/results/**', '.tools/**', '.stryker-tmp/**', 'bin/**', 'dist/**', 'scripts/**/*.mjs', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

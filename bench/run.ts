@@ -75,7 +75,7 @@ async function main() {
   seed.coupons.push({ id: '2zzzzzzzzzzzzzzzzzzzzzzzzzz', customer_id: diego, reward_id: DEMO.rewards.bread, coupon_code: 'CZ-BE4C0000', status: 'active', remaining_usages: 1_000_000_000, total_usages_allowed: 1_000_000_000, valid_until: new Date(Date.now() + 86_400_000).toISOString(), created_at: new Date().toISOString() });
   seed.coupons.push({ id: '2zzzzzzzzzzzzzzzzzzzzzzzzzy', customer_id: diego, reward_id: DEMO.rewards.bread, coupon_code: 'CZ-BE4C0001', status: 'used', remaining_usages: 0, valid_until: new Date(Date.now() + 86_400_000).toISOString(), created_at: new Date().toISOString() });
   writeFileSync(seedFile, JSON.stringify(seed));
-  const sim = await launch('simulator', ['--import', 'tsx', 'cli/main.ts', 'mock', 'zupy', '--port', '4902', '--seed', seedFile], 4902, '/api/v2/coupons/issued/', key);
+  const sim = await launch('simulator', ['bin/coupon-kit.js', 'mock', 'zupy', '--port', '4902', '--seed', seedFile], 4902, '/api/v2/coupons/issued/', key);
   const simUsed = await record(sim, 'validate 409 (used)', `/api/v2/customers/${diego}/coupons/CZ-BE4C0001/validate/`, 'POST', key);
   const simMulti = await record(sim, 'validate 200 (multi-use)', `/api/v2/customers/${diego}/coupons/CZ-BE4C0000/validate/`, 'POST', key);
   const simList = await record(sim, 'coupon list', '/api/v2/coupons/issued/', 'GET', key);

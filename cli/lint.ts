@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { API_NAMES, isApiName, specPath } from '../specs/index.ts';
-import { lintSpec } from '../specs/lint.ts';
 
 export interface LintOptions {
   /** Lint only this API's spec (default: every spec). */
@@ -13,7 +12,9 @@ export function registerLint(program: Command): void {
     .description('Lint the OpenAPI specs (Spectral + project ruleset) and validate every example against its schema (AJV 2020-12).')
     .option('--api <name>', `one of ${API_NAMES.join(', ')} (default: all)`)
     .argument('[files...]', 'spec files to lint instead of the built-in ones')
-    .action((files: string[], opts: LintOptions) => {
+    .action(async (files: string[], opts: LintOptions) => {
+      // Spectral and AJV load only for this command.
+      const { lintSpec } = await import('../specs/lint.ts');
       if (opts.api && !isApiName(opts.api)) throw new Error(`unknown --api '${opts.api}' (expected ${API_NAMES.join(' or ')})`);
       const targets = files.length > 0 ? files : (opts.api ? [opts.api] : [...API_NAMES]).filter(isApiName).map(specPath);
       let failed = 0;

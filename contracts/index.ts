@@ -4,8 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { ApiName } from '../specs/index.ts';
+import { ROOT, type ApiName } from '../specs/index.ts';
 
 /** Pacticipant names, as a Pact Broker would record them. */
 export const PARTIES = {
@@ -14,7 +13,7 @@ export const PARTIES = {
 } as const satisfies Record<ApiName, { consumer: string; provider: string }>;
 
 /** Where `npm run pacts` writes (git-ignored). */
-export const PACT_DIR = fileURLToPath(new URL('./pacts', import.meta.url));
+export const PACT_DIR = join(ROOT, 'contracts', 'pacts');
 
 /** Pact's own naming: `<consumer>-<provider>.json`. */
 export const pactFileName = (api: ApiName) => `${PARTIES[api].consumer}-${PARTIES[api].provider}.json`;

@@ -1,7 +1,29 @@
 /** The specs are the single source of truth: everything else loads them through here. */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import type * as Yaml from 'yaml';
+
+/**
+ * The package root (the folder of coupon-kit's package.json). Every file path is taken from it,
+ * so the same code finds the specs whether it runs from the sources or from the dist/ build.
+ */
+export const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    try {
+      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'coupon-kit') return dir;
+    } catch {
+      // no package.json here, or not ours: look further up
+    }
+    if (dirname(dir) === dir) throw new Error(`coupon-kit: no package.json of coupon-kit above ${from}`);
+  }
+}
+
+/** The YAML parser loads on first use: a simulator that starts from the generated route table never needs it. */
+const parseYaml = (text: string): unknown => (createRequire(import.meta.url)('yaml') as typeof Yaml).parse(text);
 
 export const API_NAMES = ['zupy', 'b2s'] as const;
 export type ApiName = (typeof API_NAMES)[number];
@@ -11,7 +33,7 @@ export function isApiName(value: string): value is ApiName {
 }
 
 export function specPath(api: ApiName): string {
-  return fileURLToPath(new URL(`./${api}.openapi.yaml`, import.meta.url));
+  return join(ROOT, 'specs', `${api}.openapi.yaml`);
 }
 
 export type OpenApiDocument = Record<string, unknown> & {
@@ -25,7 +47,7 @@ const cache = new Map<string, OpenApiDocument>();
 export function loadSpecFile(file: string): OpenApiDocument {
   let doc = cache.get(file);
   if (!doc) {
-    doc = parse(readFileSync(file, 'utf8')) as OpenApiDocument;
+    doc = parseYaml(readFileSync(file, 'utf8')) as OpenApiDocument;
     cache.set(file, doc);
   }
   return structuredClone(doc);

@@ -2,12 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { checkExamples } from './examples.ts';
-import { loadSpecFile } from './index.ts';
+import { loadSpecFile, ROOT } from './index.ts';
 
 const require = createRequire(import.meta.url);
-export const RULESET = fileURLToPath(new URL('./lint/ruleset.yaml', import.meta.url));
+export const RULESET = join(ROOT, 'specs', 'lint', 'ruleset.yaml');
 
 function spectralBin(): string {
   const pkg = require.resolve('@stoplight/spectral-cli/package.json');

@@ -26,5 +26,18 @@ describe('npm pack', () => {
     expect(lint).toMatch(/ok {2}.*b2s\.openapi\.yaml/);
     const mockHelp = execFileSync(bin, ['mock', '--help'], { cwd: app, encoding: 'utf8' });
     expect(mockHelp).toMatch(/racy-validate/);
+    // The programmatic API from plain Node (no TypeScript loader): it can only come from dist/.
+    const script = [
+      "import { startMock } from 'coupon-kit/mocks';",
+      "const mock = await startMock({ api: 'zupy', port: 0 });",
+      "const f = await mock.control.fixtures();",
+      "const key = f.api_keys.find((k) => k.access === 'read-write').key;",
+      "const r = await fetch(`${mock.url}/api/v2/coupons/issued/?code=CZ-FFFFFFFF`, { headers: { 'X-API-Key': key } });",
+      "console.log(`status ${r.status}`);",
+      'await mock.close();',
+    ].join('\n');
+    writeFileSync(join(app, 'use-mock.mjs'), script);
+    const used = execFileSync(process.execPath, ['use-mock.mjs'], { cwd: app, encoding: 'utf8', timeout: 60_000 });
+    expect(used).toMatch(/status 200/);
   }, 300_000);
 });

@@ -5,10 +5,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../../specs/index.ts';
 import type { K6Summary } from './summary.ts';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { ROOT };
 export const K6_INSTALLER = join(ROOT, 'scripts/k6.sh');
 export const LOCAL_K6 = join(ROOT, '.tools/bin/k6');
 

@@ -1,15 +1,15 @@
 /**
  * The HTTP core shared by every provider: routes and request validation come from the spec
- * (fastify-openapi-glue + Fastify's compiled AJV); auth, faults, the journal and the control API
+ * (the route table fastify-openapi-glue derives from it, see routes.ts, and Fastify's compiled AJV); auth, faults, the journal and the control API
  * wrap them; the provider module supplies handlers and its own error format.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import openapiGlue from 'fastify-openapi-glue';
-import { loadSpec, type OpenApiDocument } from '../../specs/index.ts';
+import type { OpenApiDocument } from '../../specs/index.ts';
 import { Clock } from './clock.ts';
 import { registerControl } from './control/routes.ts';
 import { Faults, type FaultConfig } from './faults.ts';
 import { Journal } from './journal.ts';
+import { deriveRoutes, routesFor } from './routes.ts';
 import type { EdgeFailure, ProviderInstance, ProviderModule, ProviderReply, SimContext, SimulatorOptions } from './types.ts';
 
 export interface AppOptions {
@@ -53,33 +53,6 @@ export function send(reply: FastifyReply, r: ProviderReply): FastifyReply {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Routes from the spec, with each route's operationId and whether it takes a body kept in its config. */
-function operationsOf(spec: OpenApiDocument): Map<string, { hasBody: boolean; bodyRequired: boolean }> {
-  const ops = new Map<string, { hasBody: boolean; bodyRequired: boolean }>();
-  for (const item of Object.values(spec.paths)) {
-    for (const op of Object.values(item)) {
-      const o = op as { operationId?: string; requestBody?: { required?: boolean } };
-      if (o?.operationId) ops.set(o.operationId, { hasBody: o.requestBody !== undefined, bodyRequired: o.requestBody?.required === true });
-    }
-  }
-  return ops;
-}
-
-/**
- * What the router needs: paths, parameters and request bodies. Responses are left out, since
- * handlers send provider-exact JSON themselves; compiling a serializer per response would only
- * cost start-up time and memory.
- */
-function routingSpec(spec: OpenApiDocument): OpenApiDocument {
-  const copy = structuredClone(spec);
-  for (const item of Object.values(copy.paths)) {
-    for (const op of Object.values(item)) {
-      if (op && typeof op === 'object' && 'responses' in op) (op).responses = { default: { description: 'answered by the provider module' } };
-    }
-  }
-  return copy;
-}
-
 function validationFailure(err: { validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[]; validationContext?: string }): EdgeFailure {
   const first = err.validation?.[0];
   const missing = first?.params?.missingProperty;
@@ -89,8 +62,7 @@ function validationFailure(err: { validation?: { instancePath?: string; message?
 }
 
 export async function buildSimulator(module: ProviderModule, options: AppOptions = {}): Promise<Simulator> {
-  const spec = options.spec ?? loadSpec(module.api);
-  const ops = operationsOf(spec);
+  const routes = options.spec ? await deriveRoutes(options.spec) : await routesFor(module.api);
   const ctx: SimContext = {
     clock: new Clock(),
     faults: new Faults(options.faults),
@@ -211,14 +183,12 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     return send(reply, provider.edgeError({ kind: 'route-not-found' }, request));
   });
 
-  await app.register(openapiGlue, {
-    specification: routingSpec(spec),
-    operationResolver: (operationId: string) => {
-      const handler = provider.handlers[operationId];
-      if (!handler) throw new Error(`${module.api}: no handler for operation ${operationId}`);
-      return { handler, config: { operationId, ...ops.get(operationId) } } as never;
-    },
-  });
+  // Routes and request schemas as fastify-openapi-glue derives them from the spec (see routes.ts).
+  for (const r of routes) {
+    const handler = provider.handlers[r.operationId];
+    if (!handler) throw new Error(`${module.api}: no handler for operation ${r.operationId}`);
+    app.route({ method: r.method, url: r.url, schema: r.schema, config: { operationId: r.operationId, hasBody: r.hasBody, bodyRequired: r.bodyRequired }, handler });
+  }
 
   const control = options.control ?? true;
   if (control !== false) registerControl(app, { module, provider, ctx, journal, token: typeof control === 'object' ? control.token : undefined, initialFaults: ctx.faults.config });

@@ -5,10 +5,16 @@ import addFormatsModule from 'ajv-formats';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
 
-/** Compiles a fixture schema once; the returned check lists at most 20 shape problems. */
+/**
+ * Compiles a fixture schema on first use (the built-in demo data is never checked, so a plain
+ * start pays nothing); the returned check lists at most 20 shape problems.
+ */
 export function shapeChecker(schema: object): (input: unknown) => string[] {
-  const validate = ajv.compile(schema);
-  return (input) => (validate(input) ? [] : (validate.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`));
+  let validate: ReturnType<Ajv['compile']> | undefined;
+  return (input) => {
+    validate ??= ajv.compile(schema);
+    return validate(input) ? [] : (validate.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
+  };
 }
 
 /** One problem per repeated value: `duplicate <label> '<value>'`. */

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkExamples } from '../../specs/examples.ts';
-import { generatedPath, generateTypes } from '../../specs/generate.ts';
+import { generatedPath, generateRouteTable, generateTypes } from '../../specs/generate.ts';
+import { routeTablePath } from '../../mocks/simulator/routes.ts';
 import { API_NAMES, loadSpec, loadSpecFile } from '../../specs/index.ts';
 import { lintSpec } from '../../specs/lint.ts';
 
@@ -23,6 +24,14 @@ describe.each(API_NAMES)('spec %s', (api) => {
 
   it('generated types do not drift from the spec (run `npm run generate`)', async () => {
     expect(await generateTypes(api)).toBe(readFileSync(generatedPath(api), 'utf8'));
+  });
+
+  it("the simulator's route table does not drift from the spec (run `npm run generate`)", async () => {
+    const fresh = await generateRouteTable(api);
+    expect(fresh).toBe(readFileSync(routeTablePath(api), 'utf8'));
+    const table = JSON.parse(fresh) as { routes: { operationId: string }[] };
+    const operations = Object.values(loadSpec(api).paths).flatMap((item) => Object.values(item)).map((op) => (op as { operationId?: string }).operationId).filter(Boolean);
+    expect(table.routes.map((r) => r.operationId).sort()).toEqual(operations.sort());
   });
 
   it('marks inferred elements, each with a reason naming its decision', () => {

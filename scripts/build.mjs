@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: bundles the TypeScript sources into dist/ with esbuild (ESM, Node 20, packages
+ * left external, one chunk per lazily loaded module), so `coupon-kit` starts without compiling
+ * anything. Runs on `npm ci` / `npm install` (prepare), before `npm pack`, and in `npm start`.
+ *
+ * dist/manifest.json records when the build ran and which source files went into it;
+ * bin/coupon-kit.js runs dist/ only while none of them has changed since, and the sources through
+ * tsx otherwise, so an edit never runs stale code.
+ */
+import { build } from 'esbuild';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const quiet = process.argv.includes('--quiet');
+const t0 = performance.now();
+
+export const ENTRY_POINTS = ['cli/main.ts', 'mocks/index.ts', 'clients/zupy.ts', 'clients/b2s.ts', 'clients/control.ts'];
+
+const outdir = join(root, 'dist');
+rmSync(outdir, { recursive: true, force: true });
+const builtAt = Date.now();
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: ENTRY_POINTS,
+  outbase: '.',
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+});
+const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/')).sort();
+writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify({ builtAt, entryPoints: ENTRY_POINTS, inputs }, null, 1)}\n`);
+if (!quiet) console.log(`built dist/ from ${inputs.length} sources in ${Math.round(performance.now() - t0)} ms`);
