@@ -75,6 +75,14 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     logger: level === 'silent' ? false : { level },
     bodyLimit: options.bodyLimit ?? 64 * 1024,
     routerOptions: { maxParamLength: 512 },
+    // URLs the router cannot read (broken percent-encoding, an over-long parameter) get the
+    // provider's format too, not Fastify's own body.
+    frameworkErrors: (error, request, rawReply) => {
+      const reply = rawReply as unknown as FastifyReply;
+      const reason = (error as { code?: string }).code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'too-long' : 'encoding';
+      if (request.url.startsWith('/__control/')) return reply.code(400).send({ error: error.message });
+      return send(reply, provider.edgeError({ kind: 'bad-url', reason }, request as unknown as FastifyRequest));
+    },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
   });
 

@@ -31,6 +31,8 @@ export type EdgeFailure =
   | { kind: 'unsupported-media-type'; contentType: string }
   | { kind: 'body-too-large' }
   | { kind: 'route-not-found' }
+  /** The router could not read the URL: broken percent-encoding, or a path parameter over 512 characters. */
+  | { kind: 'bad-url'; reason: 'encoding' | 'too-long' }
   | { kind: 'method-not-allowed' }
   | { kind: 'unavailable' }
   | { kind: 'internal' };

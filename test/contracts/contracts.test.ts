@@ -129,6 +129,21 @@ describe.sequential('contracts', () => {
     }
   });
 
+  it('an interaction without a state (empty or missing state) sets nothing up and is not an error', async () => {
+    for (const api of ['zupy', 'b2s'] as const) {
+      const url = await mock(api);
+      const before = await (await fetch(`${url}/__control/fixtures`)).json();
+      for (const body of [{ state: '', params: {}, action: 'setup' }, { action: 'setup' }]) {
+        const res = await fetch(`${url}/__control/provider-states`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        expect(res.status).toBe(200);
+        expect(await res.json()).toEqual({});
+      }
+      expect(await (await fetch(`${url}/__control/fixtures`)).json()).toEqual(before);
+      const wrong = await fetch(`${url}/__control/provider-states`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ state: 42 }) });
+      expect(wrong.status).toBe(400);
+    }
+  });
+
   it.each(['zupy', 'b2s'] as const)('%s: the pact is compatible with the spec (no errors, no warnings)', async (api) => {
     expect(await crosscheck(api, pactOf(api))).toEqual([]);
   });

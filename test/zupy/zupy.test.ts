@@ -276,6 +276,9 @@ describe('bad input: the documented error, never a 5xx, state unchanged', () => 
     ['a non-ASCII customer id in the path', () => req(`/api/v2/customers/${encodeURIComponent('ção😀')}/points/`), 404, 'not-found'],
     ['a URL over the 16 KiB header limit', () => req(`/api/v2/coupons/issued/?code=${'x'.repeat(20_000)}`), 431, ''],
     ['a huge customer id in the path', () => req(`/api/v2/customers/${'a'.repeat(400)}/points/`), 404, 'not-found'],
+    ['a path parameter over the router limit of 512 characters', () => req(`/api/v2/customers/${'a'.repeat(600)}/points/`), 404, 'not-found'],
+    ['a path with broken percent-encoding', () => req('/api/v2/customers/%E0%A4%A/points/'), 404, 'not-found'],
+    ['broken percent-encoding and no key: the key is checked first', () => req('/api/v2/customers/%E0%A4%A/points/', { key: null }), 401, 'authentication-required'],
     ['validate with a stray JSON body is fine but OTP still applies', () => req(validatePath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' }), 403, 'otp-required'],
     ['an identifier that is no phone, email or CPF', () => req('/api/v2/auth/request-otp/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"identifier":"hello"}' }), 400, 'validation-error'],
   ];

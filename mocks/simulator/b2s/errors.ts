@@ -12,6 +12,8 @@ export const MESSAGES = {
   noSearch: 'At least one of phone, email or cpf is required',
   invalidBody: 'Invalid JSON body',
   routeNotFound: 'Route not found',
+  badUrl: 'Malformed URL',
+  urlTooLong: 'URL too long',
   tooLarge: 'Request body too large',
   unavailable: 'Service unavailable',
   internal: 'Internal server error',

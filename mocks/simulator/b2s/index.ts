@@ -27,6 +27,8 @@ export function b2sEdgeError(failure: EdgeFailure, request: FastifyRequest): Pro
       return b2sError(400, MESSAGES.invalidBody);
     case 'body-too-large':
       return b2sError(413, MESSAGES.tooLarge);
+    case 'bad-url':
+      return b2sError(400, failure.reason === 'encoding' ? MESSAGES.badUrl : MESSAGES.urlTooLong);
     case 'route-not-found':
     case 'method-not-allowed':
       return b2sError(404, MESSAGES.routeNotFound);

@@ -142,7 +142,10 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
       scope.post('/provider-states', async (request, reply) => {
         const b = (request.body ?? {}) as { state?: unknown; params?: unknown; action?: unknown };
         if (b.action === 'teardown') return {};
-        if (typeof b.state !== 'string' || b.state.length === 0) return bad(reply, 'state must be a non-empty string');
+        // An interaction without a state: verifiers that post to the state URL for every interaction
+        // (pact_verifier_cli, pact-jvm) send an empty or missing state, which sets nothing up.
+        if (b.state === undefined || b.state === null || b.state === '') return {};
+        if (typeof b.state !== 'string') return bad(reply, 'state must be a string');
         if (!provider.providerState) return reply.code(404).send({ error: `${deps.module.api} defines no provider states` });
         try {
           return provider.providerState(b.state, (b.params ?? {}) as Record<string, unknown>);

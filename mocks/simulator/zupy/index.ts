@@ -117,6 +117,10 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
             }
             return problem(PROBLEMS.notFound, 'Not found.', instance);
           }
+          case 'bad-url':
+            // A URL the router cannot read names no customer or coupon: 404, as a malformed id (Z-13), after the key check.
+            if (!keyOf(request)) return problem(PROBLEMS.authenticationRequired, DETAILS.invalidKey, instance);
+            return problem(PROBLEMS.notFound, 'Not found.', instance);
           case 'unavailable':
             return problem(PROBLEMS.serviceUnavailable, 'Service temporarily unavailable. Please retry.', instance);
           case 'internal':
