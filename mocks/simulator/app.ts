@@ -80,8 +80,8 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     frameworkErrors: (error, request, rawReply) => {
       const reply = rawReply as unknown as FastifyReply;
       const reason = (error as { code?: string }).code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'too-long' : 'encoding';
-      if (request.url.startsWith('/__control/')) return reply.code(400).send({ error: error.message });
-      return send(reply, provider.edgeError({ kind: 'bad-url', reason }, request as unknown as FastifyRequest));
+      if (request.url.startsWith('/__control/')) void reply.code(400).send({ error: error.message });
+      else void send(reply, provider.edgeError({ kind: 'bad-url', reason }, request));
     },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
   });
