@@ -2,7 +2,8 @@
  * `npm run bench`: one run, loopback, autocannon at 50 connections, against the simulator (validate's
  * 409 path, a multi-use validate with a very large usage count, the coupon list), `prism mock -v warn`
  * on the same spec and endpoints, and a bare Node server (the baseline). Prints req/s, p50/p99, RSS and
- * ratios; writes JSON to bench/results/. Targets are reported, not asserted.
+ * ratios; writes JSON to bench/results/. Targets are reported, not asserted. The simulator runs as users
+ * run it, from the dist/ build (`npm run bench` builds first).
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -86,6 +87,18 @@ async function main() {
   const prismList = await record(prism, 'coupon list', '/api/v2/coupons/issued/', 'GET', key);
   prism.child.kill();
 
+  // Start-up as an integrator sees it: `coupon-kit mock zupy` on the built-in demo data, spawned
+  // until its first answer (median of five starts).
+  const starts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const s = await launch('simulator (demo data)', ['bin/coupon-kit.js', 'mock', 'zupy', '--port', '4904'], 4904, '/api/v2/coupons/issued/', key);
+    starts.push(s.firstAnswerMs);
+    s.child.kill();
+    await new Promise((r) => s.child.once('exit', r));
+  }
+  const firstAnswerDemoMs = [...starts].sort((a, b) => a - b)[2] ?? NaN;
+  console.log(`  simulator · first answer on demo data: ${starts.join(', ')} ms (median ${firstAnswerDemoMs} ms)`);
+
   const ratio = (a: { reqPerSec: number }, b: { reqPerSec: number }) => Math.round((a.reqPerSec / b.reqPerSec) * 100) / 100;
   const summary = {
     'validate 409 / bare': ratio(simUsed, baseline),
@@ -99,14 +112,14 @@ async function main() {
     'simulator validate ≥ 10× prism': summary['validate 409 / prism validate'] >= 10,
     'p99 ≤ 10 ms': Math.max(simUsed.p99, simMulti.p99, simList.p99) <= 10,
     'RSS ≤ 150 MB': Math.max(simUsed.rssMb, simMulti.rssMb, simList.rssMb) <= 150,
-    'first answer ≤ 0.5 s': sim.firstAnswerMs <= 500,
+    'first answer ≤ 0.5 s (demo data, median of 5)': firstAnswerDemoMs <= 500,
   };
   console.log('\nratios:', summary);
-  console.log('first answer after start: simulator', sim.firstAnswerMs, 'ms; prism', prism.firstAnswerMs, 'ms');
+  console.log('first answer after start: simulator', firstAnswerDemoMs, 'ms on demo data,', sim.firstAnswerMs, 'ms with the bench seed file; prism', prism.firstAnswerMs, 'ms');
   console.log('targets:', targets);
   mkdirSync(`${root}/bench/results`, { recursive: true });
   const file = `${root}/bench/results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), durationSeconds: DURATION, connections: CONNECTIONS, results, ratios: summary, targets }, null, 2));
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), durationSeconds: DURATION, connections: CONNECTIONS, results, firstAnswerDemoMs: starts, ratios: summary, targets }, null, 2));
   console.log(`wrote ${file}`);
 }
 

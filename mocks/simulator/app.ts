@@ -81,7 +81,7 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
       const reply = rawReply as unknown as FastifyReply;
       const reason = (error as { code?: string }).code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'too-long' : 'encoding';
       if (request.url.startsWith('/__control/')) void reply.code(400).send({ error: error.message });
-      else void send(reply, provider.edgeError({ kind: 'bad-url', reason }, request));
+      else void send(withHeaders(request, reply), provider.edgeError({ kind: 'bad-url', reason }, request));
     },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
   });
@@ -105,68 +105,45 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     done(null, undefined);
   });
 
-  // Hooks on the hot path use callbacks, not async functions: no promise per request.
-  const admit = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-    const rejected = provider.authenticate(request) ?? provider.rateLimit?.(request);
-    if (rejected) return send(reply, rejected);
-    if (ctx.faults.shouldFail()) return send(reply, provider.edgeError({ kind: 'unavailable' }, request));
-    done();
+  // Hooks on the hot path are route-level closures that know their operation (no per-request
+  // `request.routeOptions`, which Fastify builds afresh on every read) and use callbacks, not async
+  // functions: no promise per request.
+  const headersFor = provider.onResponseHeaders?.bind(provider);
+  const withHeaders = (request: FastifyRequest, reply: FastifyReply) => {
+    const headers = headersFor?.(request);
+    if (headers) void reply.headers(headers);
+    return reply;
   };
-  app.addHook('onRequest', (request, reply, done) => {
-    const operationId = request.routeOptions.config.operationId;
-    if (!operationId) return done();
+  const admit = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    const rejected = provider.authenticate(request) ?? provider.rateLimit?.(request);
+    // Rate-limit headers go on every API response, whatever answers it (handler, auth, validation, faults).
+    withHeaders(request, reply);
+    if (rejected) void send(reply, rejected);
+    else if (ctx.faults.shouldFail()) void send(reply, provider.edgeError({ kind: 'unavailable' }, request));
+    else done();
+  };
+  const onRequestFor = (operationId: string) => (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
     request.operationId = operationId;
     const { latencyMs } = ctx.faults.config;
     if (latencyMs > 0) void sleep(latencyMs).then(() => admit(request, reply, done));
     else admit(request, reply, done);
-  });
-
-  app.addHook('preValidation', (request, reply, done) => {
-    const { hasBody, bodyRequired } = request.routeOptions.config;
+  };
+  const preValidationFor = (bodyRequired: boolean) => (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
     // Fastify does not validate a missing body; a required one is a validation failure.
     if (bodyRequired && request.body === undefined && !request.bodyError) {
-      return send(reply, provider.edgeError({ kind: 'validation', location: 'body', field: 'body', message: 'must have required property body' }, request));
+      void send(reply, provider.edgeError({ kind: 'validation', location: 'body', field: 'body', message: 'must have required property body' }, request));
+      return;
     }
-    if (!request.bodyError || !hasBody) return done();
+    if (!request.bodyError) return done();
     const failure: EdgeFailure = request.bodyError.startsWith('unsupported-media-type:')
       ? { kind: 'unsupported-media-type', contentType: request.bodyError.slice('unsupported-media-type:'.length) }
       : { kind: 'malformed-body', message: request.bodyError };
-    send(reply, provider.edgeError(failure, request));
-  });
-
-  if (provider.onResponseHeaders) {
-    const headersFor = provider.onResponseHeaders.bind(provider);
-    app.addHook('onSend', (request, reply, payload, done) => {
-      if (!request.url.startsWith('/__control/')) {
-        const headers = headersFor(request);
-        if (headers) void reply.headers(headers);
-      }
-      done(null, payload);
-    });
-  }
-
-  app.addHook('onResponse', (request, reply, done) => {
-    if (!request.operationId) return done();
-    const h = request.headers;
-    const headers: Record<string, string> = {};
-    for (const name of ['x-otp-session', 'content-type', 'user-agent']) {
-      const v = h[name];
-      if (typeof v === 'string') headers[name] = v;
-    }
-    if (typeof h['x-api-key'] === 'string') headers['x-api-key'] = h['x-api-key'];
-    if (typeof h.authorization === 'string') headers.authorization = h.authorization;
-    journal.add({
-      at: ctx.clock.now().toISOString(),
-      method: request.method,
-      path: request.url.split('?')[0] ?? request.url,
-      query: { ...(request.query as Record<string, unknown>) },
-      headers,
-      status: reply.statusCode,
-      operationId: request.operationId,
-      durationMs: Math.round(reply.elapsedTime * 1000) / 1000,
-    });
+    void send(reply, provider.edgeError(failure, request));
+  };
+  const record = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    journal.add(ctx.clock.nowMs(), request.method, request.url, request.query, request.headers, reply.statusCode, request.operationId ?? null, reply.elapsedTime);
     done();
-  });
+  };
 
   app.setErrorHandler((error, request, reply) => {
     const e = error as Error & { validation?: []; validationContext?: string; code?: string; statusCode?: number };
@@ -183,19 +160,29 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
       const status = failure.kind === 'body-too-large' ? 413 : failure.kind === 'internal' ? 500 : 400;
       return reply.code(status).send({ error: e.message });
     }
-    return send(reply, provider.edgeError(failure, request));
+    return send(withHeaders(request, reply), provider.edgeError(failure, request));
   });
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/__control/')) return reply.code(404).send({ error: `no control endpoint ${request.method} ${request.url}` });
-    return send(reply, provider.edgeError({ kind: 'route-not-found' }, request));
+    return send(withHeaders(request, reply), provider.edgeError({ kind: 'route-not-found' }, request));
   });
 
   // Routes and request schemas as fastify-openapi-glue derives them from the spec (see routes.ts).
   for (const r of routes) {
     const handler = provider.handlers[r.operationId];
     if (!handler) throw new Error(`${module.api}: no handler for operation ${r.operationId}`);
-    app.route({ method: r.method, url: r.url, schema: r.schema, config: { operationId: r.operationId, hasBody: r.hasBody, bodyRequired: r.bodyRequired }, handler });
+    app.route({
+      method: r.method,
+      url: r.url,
+      schema: r.schema,
+      config: { operationId: r.operationId, hasBody: r.hasBody, bodyRequired: r.bodyRequired },
+      onRequest: onRequestFor(r.operationId),
+      // Only routes that take a body report a body that failed to parse (a stray body elsewhere is ignored).
+      ...(r.hasBody ? { preValidation: preValidationFor(r.bodyRequired) } : {}),
+      onResponse: record,
+      handler,
+    });
   }
 
   const control = options.control ?? true;

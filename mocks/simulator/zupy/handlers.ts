@@ -28,7 +28,7 @@ export function storeError(e: StoreError, request: FastifyRequest): ProviderRepl
     case 'conflict':
       return problem(PROBLEMS.conflict, { used: DETAILS.alreadyUsed, expired: DETAILS.alreadyExpired, cancelled: DETAILS.alreadyCancelled }[e.status], instance);
     case 'validation':
-      return validationProblem(instance, [{ field: e.field, detail: e.detail }], request.routeOptions.config.operationId === 'verifyOtp' || request.routeOptions.config.operationId === 'requestOtp' ? 400 : 422);
+      return validationProblem(instance, [{ field: e.field, detail: e.detail }], request.operationId === 'verifyOtp' || request.operationId === 'requestOtp' ? 400 : 422);
     case 'otp-invalid':
       return problem(PROBLEMS.authenticationRequired, 'Invalid or expired OTP code.', instance);
     case 'otp-locked':

@@ -74,7 +74,7 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
         const key = keyOf(request);
         if (!key) return problem(PROBLEMS.authenticationRequired, DETAILS.invalidKey, pathOf(request));
         request.zupyKey = key;
-        const op = request.routeOptions.config.operationId ?? '';
+        const op = request.operationId ?? '';
         if (key.readOnly && WRITE_OPERATIONS.has(op)) return problem(PROBLEMS.permissionDenied, DETAILS.readOnly, pathOf(request));
         return undefined;
       },
@@ -96,7 +96,7 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
       },
       edgeError(failure, request): ProviderReply {
         const instance = pathOf(request);
-        const op = request.routeOptions.config.operationId ?? '';
+        const op = request.operationId ?? '';
         const validationStatus = OTP_OPERATIONS.has(op) ? 400 : 422;
         switch (failure.kind) {
           case 'validation': {
