@@ -9,7 +9,7 @@ import { Clock } from './clock.ts';
 import { registerControl } from './control/routes.ts';
 import { Faults, type FaultConfig } from './faults.ts';
 import { Journal } from './journal.ts';
-import { deriveRoutes, routesFor } from './routes.ts';
+import { AJV_OPTIONS, deriveRoutes, routesFor } from './routes.ts';
 import type { EdgeFailure, ProviderInstance, ProviderModule, ProviderReply, SimContext, SimulatorOptions } from './types.ts';
 
 export interface AppOptions {
@@ -62,7 +62,7 @@ function validationFailure(err: { validation?: { instancePath?: string; message?
 }
 
 export async function buildSimulator(module: ProviderModule, options: AppOptions = {}): Promise<Simulator> {
-  const routes = options.spec ? await deriveRoutes(options.spec) : await routesFor(module.api);
+  const { routes, buildValidator } = options.spec ? { routes: await deriveRoutes(options.spec), buildValidator: undefined } : await routesFor(module.api);
   const ctx: SimContext = {
     clock: new Clock(),
     faults: new Faults(options.faults),
@@ -83,7 +83,8 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
       if (request.url.startsWith('/__control/')) void reply.code(400).send({ error: error.message });
       else void send(withHeaders(request, reply), provider.edgeError({ kind: 'bad-url', reason }, request));
     },
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
+    ajv: { customOptions: AJV_OPTIONS },
+    ...(buildValidator ? { schemaController: { compilersFactory: { buildValidator: buildValidator as never } } } : {}),
   });
 
   // JSON bodies are parsed here so that a parse error is reported after auth, and only by routes

@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+let ajv: Ajv | undefined;
 
 /**
  * Compiles a fixture schema on first use (the built-in demo data is never checked, so a plain
@@ -12,6 +12,7 @@ const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
 export function shapeChecker(schema: object): (input: unknown) => string[] {
   let validate: ReturnType<Ajv['compile']> | undefined;
   return (input) => {
+    ajv ??= addFormats(new Ajv({ allErrors: true, strict: false }));
     validate ??= ajv.compile(schema);
     return validate(input) ? [] : (validate.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
   };

@@ -8,9 +8,15 @@
  * simulator uses that table when the hash still matches the spec on disk, and derives it afresh
  * otherwise (a spec edited without `npm run generate`); the drift test keeps the committed table
  * equal to a fresh derivation.
+ *
+ * The same goes for the request validators: AJV compiling every route's schemas costs about 150 ms
+ * at start, so `npm run generate` also writes AJV's standalone code for them
+ * (`specs/generated/<api>.validators.cjs`, through @fastify/ajv-compiler's StandaloneValidator), and
+ * the simulator uses it with the committed table. Anything it lacks is compiled as usual.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { loadSpecFile, ROOT, specPath, type ApiName, type OpenApiDocument } from '../../specs/index.ts';
 
@@ -29,6 +35,13 @@ export interface RouteTable {
   source: string;
   source_sha256: string;
   routes: RouteDef[];
+}
+
+/** AJV options of the simulator's request validation (query coercion to arrays, defaults applied). */
+export const AJV_OPTIONS = { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } as const;
+
+export function validatorsPath(api: ApiName): string {
+  return join(ROOT, 'specs', 'generated', `${api}.validators.cjs`);
 }
 
 export function routeTablePath(api: ApiName): string {
@@ -94,14 +107,76 @@ export async function deriveRouteTable(api: ApiName): Promise<RouteTable> {
   return { source: `specs/${api}.openapi.yaml`, source_sha256: specSha256(file), routes: await deriveRoutes(loadSpecFile(file)) };
 }
 
-/** The committed table when it matches the spec on disk; a fresh derivation otherwise. */
-export async function routesFor(api: ApiName): Promise<RouteDef[]> {
+/** Where Fastify asks for a validator: one part (params, querystring, headers, body) of one route. */
+interface ValidatorRequest {
+  method: string;
+  url: string;
+  httpPart: string;
+}
+type ValidateFn = ((data: unknown) => boolean) & { errors?: unknown };
+type BuildValidator = (externalSchemas: unknown, options: unknown) => (opts: ValidatorRequest) => ValidateFn;
+
+const validatorKey = (o: ValidatorRequest) => `${o.method} ${o.url} ${o.httpPart}`;
+
+/** AJV's standalone code for every request validator of these routes, as one CommonJS module. */
+export async function generateValidators(api: ApiName, table: RouteTable): Promise<string> {
+  const [{ default: Fastify }, { default: { StandaloneValidator } }] = await Promise.all([import('fastify'), import('@fastify/ajv-compiler')]);
+  const parts: string[] = [];
+  const buildValidator = (StandaloneValidator as unknown as (o: { readMode: false; storeFunction(opts: ValidatorRequest, code: string): void }) => BuildValidator)({
+    readMode: false,
+    storeFunction(opts, code) {
+      parts.push(`validators[${JSON.stringify(validatorKey(opts))}] = (() => {\n  const module = { exports: {} };\n  ${code}\n  return module.exports;\n})();`);
+    },
+  });
+  const app = Fastify({ logger: false, ajv: { customOptions: AJV_OPTIONS }, schemaController: { compilersFactory: { buildValidator: buildValidator as never } } });
+  for (const r of table.routes) app.route({ method: r.method, url: r.url, schema: r.schema, handler: () => undefined });
+  await app.ready();
+  await app.close();
+  return [
+    `/* Generated from specs/${api}.openapi.yaml by \`npm run generate\` (AJV standalone code through @fastify/ajv-compiler). Do not edit. */`,
+    "'use strict';",
+    'const validators = {};',
+    ...parts,
+    `module.exports = { source_sha256: ${JSON.stringify(table.source_sha256)}, validators };`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * Fastify's validator factory with the precompiled validators in front: a route part the module
+ * has is served from it; any other is compiled by @fastify/ajv-compiler as usual.
+ */
+function precompiledFactory(validators: Record<string, ValidateFn>): BuildValidator {
+  const require = createRequire(import.meta.url);
+  return (externalSchemas, options) => {
+    let compile: ((opts: ValidatorRequest) => ValidateFn) | undefined;
+    return (opts) => validators[validatorKey(opts)] ?? (compile ??= (require('@fastify/ajv-compiler') as () => BuildValidator)()(externalSchemas, options))(opts);
+  };
+}
+
+export interface SimulatorRoutes {
+  routes: RouteDef[];
+  /** Fastify's `schemaController.compilersFactory.buildValidator`, when precompiled validators match. */
+  buildValidator?: BuildValidator;
+}
+
+/** The committed table (and its validators) when it matches the spec on disk; a fresh derivation otherwise. */
+export async function routesFor(api: ApiName): Promise<SimulatorRoutes> {
   try {
     const table = JSON.parse(readFileSync(routeTablePath(api), 'utf8')) as RouteTable;
-    if (table.source_sha256 === specSha256(specPath(api))) return table.routes;
+    if (table.source_sha256 === specSha256(specPath(api))) {
+      let buildValidator: BuildValidator | undefined;
+      try {
+        const mod = createRequire(import.meta.url)(validatorsPath(api)) as { source_sha256: string; validators: Record<string, ValidateFn> };
+        if (mod.source_sha256 === table.source_sha256) buildValidator = precompiledFactory(mod.validators);
+      } catch {
+        // no precompiled validators: Fastify compiles them
+      }
+      return { routes: table.routes, ...(buildValidator ? { buildValidator } : {}) };
+    }
     process.emitWarning(`specs/${api}.openapi.yaml changed since specs/generated/${api}.routes.json was written; deriving routes at start (run \`npm run generate\`)`);
   } catch {
     // No table (a spec of one's own, or a checkout without generated files): derive it.
   }
-  return (await deriveRouteTable(api)).routes;
+  return { routes: (await deriveRouteTable(api)).routes };
 }

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkExamples } from '../../specs/examples.ts';
-import { generatedPath, generateRouteTable, generateTypes } from '../../specs/generate.ts';
-import { routeTablePath } from '../../mocks/simulator/routes.ts';
+import { generatedPath, generateRouting, generateTypes } from '../../specs/generate.ts';
+import { routesFor, routeTablePath, validatorsPath } from '../../mocks/simulator/routes.ts';
 import { API_NAMES, loadSpec, loadSpecFile } from '../../specs/index.ts';
 import { lintSpec } from '../../specs/lint.ts';
 
@@ -26,10 +26,11 @@ describe.each(API_NAMES)('spec %s', (api) => {
     expect(await generateTypes(api)).toBe(readFileSync(generatedPath(api), 'utf8'));
   });
 
-  it("the simulator's route table does not drift from the spec (run `npm run generate`)", async () => {
-    const fresh = await generateRouteTable(api);
-    expect(fresh).toBe(readFileSync(routeTablePath(api), 'utf8'));
-    const table = JSON.parse(fresh) as { routes: { operationId: string }[] };
+  it("the simulator's route table and precompiled validators do not drift from the spec (run `npm run generate`)", async () => {
+    const fresh = await generateRouting(api);
+    expect(fresh.table).toBe(readFileSync(routeTablePath(api), 'utf8'));
+    expect(fresh.validators).toBe(readFileSync(validatorsPath(api), 'utf8'));
+    const table = JSON.parse(fresh.table) as { routes: { operationId: string }[] };
     const operations = Object.values(loadSpec(api).paths).flatMap((item) => Object.values(item)).map((op) => (op as { operationId?: string }).operationId).filter(Boolean);
     expect(table.routes.map((r) => r.operationId).sort()).toEqual(operations.sort());
   });
@@ -44,6 +45,19 @@ describe.each(API_NAMES)('spec %s', (api) => {
     walk(loadSpec(api));
     expect(inferred.length).toBeGreaterThan(5);
     for (const n of inferred) expect(String(n['x-inferred-reason'])).toMatch(/[ZB]-\d+|fault injection|not documented|inferred|simulator/i);
+  });
+});
+
+describe('the simulator starts from the committed routing', () => {
+  it('uses the precompiled validators, which reject what the spec forbids', async () => {
+    const { routes, buildValidator } = await routesFor('zupy');
+    expect(buildValidator).toBeDefined();
+    const list = routes.find((r) => r.operationId === 'listIssuedCoupons');
+    expect(list).toBeDefined();
+    const validate = buildValidator!({}, {})({ method: 'GET', url: list!.url, httpPart: 'querystring' });
+    expect(validate({ status: 'active' })).toBe(true);
+    expect(validate({ status: 'pending' })).toBe(false);
+    expect(JSON.stringify(validate.errors)).toMatch(/allowed values/);
   });
 });
 
