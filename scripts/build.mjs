@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * `npm run build`: bundles the TypeScript sources into dist/ with esbuild (ESM, Node 20, packages
- * left external, one chunk per lazily loaded module), so `coupon-kit` starts without compiling
+ * `npm run build`: bundles the TypeScript sources into dist/ with esbuild (ESM, Node 20, the
+ * simulator's dependencies included, one chunk per lazily loaded module), so `coupon-kit` starts without compiling
  * anything. Runs on `npm ci` / `npm install` (prepare), before `npm pack`, and in `npm start`.
  *
  * dist/manifest.json records when the build ran and which source files went into it;
  * bin/coupon-kit.js runs dist/ only while none of them has changed since, and the sources through
- * tsx otherwise, so an edit never runs stale code.
+ * tsx otherwise, so an edit never runs stale code. (A dependency changes only through npm install / ci,
+ * which run this build again through prepare.)
  */
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quiet = process.argv.includes('--quiet');
 const t0 = performance.now();
+
+const EXTERNAL = ['@pact-foundation/*', '@pactflow/*', '@stoplight/*', 'fast-check', 'tsx', 'fastify-openapi-glue', 'autocannon', 'openapi-typescript', 'esbuild'];
 
 export const ENTRY_POINTS = ['cli/main.ts', 'mocks/index.ts', 'clients/zupy.ts', 'clients/b2s.ts', 'clients/control.ts'];
 
@@ -32,7 +35,11 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // The mock path's dependencies (Fastify, AJV, commander, …) are bundled: resolving and reading
+  // hundreds of CommonJS files at start costs more than the bundle. What is spawned, native, lazily
+  // loaded by other commands or only used to generate stays in node_modules.
+  external: EXTERNAL,
+  banner: { js: "import { createRequire as __couponKitRequire } from 'node:module'; const require = __couponKitRequire(import.meta.url);" },
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',

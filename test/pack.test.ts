@@ -34,10 +34,19 @@ describe('npm pack', () => {
       "const key = f.api_keys.find((k) => k.access === 'read-write').key;",
       "const r = await fetch(`${mock.url}/api/v2/coupons/issued/?code=CZ-FFFFFFFF`, { headers: { 'X-API-Key': key } });",
       "console.log(`status ${r.status}`);",
+      // A company without OTP: validate its single-use coupon twice.
+      "const company = f.companies.find((c) => !c.otp_policy.require_otp_for_coupon_usage).id;",
+      "const other = f.api_keys.find((k) => k.company_id === company && k.access === 'read-write').key;",
+      "const coupon = f.coupons.find((c) => c.status === 'active' && c.remaining_usages === 1 && f.customers.find((u) => u.id === c.customer_id).company_id === company);",
+      "const validate = () => fetch(`${mock.url}/api/v2/customers/${coupon.customer_id}/coupons/${coupon.coupon_code}/validate/`, { method: 'POST', headers: { 'X-API-Key': other } });",
+      "const v1 = await validate();",
+      "const v2 = await validate();",
+      "console.log(`validate ${v1.status} then ${v2.status} ${(await v2.json()).detail}`);",
       'await mock.close();',
     ].join('\n');
     writeFileSync(join(app, 'use-mock.mjs'), script);
     const used = execFileSync(process.execPath, ['use-mock.mjs'], { cwd: app, encoding: 'utf8', timeout: 60_000 });
     expect(used).toMatch(/status 200/);
+    expect(used).toMatch(/validate 200 then 409 Cupom já Used/);
   }, 300_000);
 });
