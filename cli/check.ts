@@ -34,12 +34,12 @@ export function registerCheck(program: Command): void {
     .addHelpText('after', '\nThe target must offer the control API (/__control/: reset, fixtures, clock, otp-policy), as `coupon-kit mock` does.\nOn failure it prints the shrunk command sequence, the seed and the path that replay it.')
     .action(async (opts: CheckOptions) => {
       // fast-check and the models load only for this command.
-      const [{ default: fc }, { zupyProperty }, { b2sProperty }, { urlTarget }] = await Promise.all([
+      const [{ default: fc }, { zupyProperty }, { b2sProperty }, { controlOf, urlTarget }] = await Promise.all([
         import('fast-check'), import('../property-tests/zupy.ts'), import('../property-tests/b2s.ts'), import('../property-tests/targets/target.ts'),
       ]);
       const target = urlTarget(opts.api, opts.target.replace(/\/$/, ''), opts.controlToken);
       try {
-        await target.control.clock();
+        await controlOf(target).clock();
       } catch (err) {
         throw new Error(`${opts.target} has no reachable coupon-kit control API (${(err as Error).message})`);
       }

@@ -7,7 +7,7 @@ import { AdvanceClockCommand } from './model/b2s/advance-clock.ts';
 import { ListPagesCommand } from './model/b2s/list-pages.ts';
 import type { B2sModel, B2sReal } from './model/b2s/model.ts';
 import { PatchCommand } from './model/b2s/patch.ts';
-import type { Target } from './targets/target.ts';
+import { controlOf, type Target } from './targets/target.ts';
 
 export const b2sCommands = [
   fc.tuple(fc.nat(), fc.boolean(), fc.integer({ min: 1, max: 6 })).map(([i, scoped, n]) => new PatchCommand(i, scoped, n)),
@@ -16,12 +16,13 @@ export const b2sCommands = [
 ];
 
 export async function b2sSetup(target: Target): Promise<{ model: B2sModel; real: B2sReal }> {
-  await target.control.reset();
-  const f = await target.control.fixtures<B2sFixtures>();
+  const control = controlOf(target);
+  await control.reset();
+  const f = await control.fixtures<B2sFixtures>();
   // Start a few hours before the end of a coupon's expiration day, so runs cross the 3-hour edge.
   const edge = f.coupons.map((c) => expirationEnd(c.expiration_date)).filter((ms) => ms > Date.now()).sort((a, b) => a - b)[0] ?? Date.now();
   const start = edge - 5 * 3_600_000;
-  await target.control.setClock(new Date(start), true);
+  await control.setClock(new Date(start), true);
   const all = f.tokens.reduce((best, t) => (t.company_ids.length > best.company_ids.length ? t : best));
   const scopedToken = f.tokens.find((t) => t.company_ids.length === 1);
   if (!scopedToken) throw new Error('the fixtures need a token scoped to one company');

@@ -10,7 +10,7 @@ import type { ZupyModel, ZupyReal } from './model/zupy/model.ts';
 import { RedeemCommand } from './model/zupy/redeem.ts';
 import { StatsCommand } from './model/zupy/stats.ts';
 import { ValidateCommand } from './model/zupy/validate.ts';
-import type { Target } from './targets/target.ts';
+import { controlOf, type Target } from './targets/target.ts';
 
 export const zupyCommands = [
   fc.tuple(fc.nat(), fc.boolean(), fc.nat(2047), fc.boolean()).map(([i, byCode, mask, other]) => new ValidateCommand(i, byCode, mask, other && i % 4 === 0)),
@@ -24,11 +24,12 @@ export const zupyCommands = [
 
 /** Resets the target and builds the model from its fixtures: the company of its first read-write key. */
 export async function zupySetup(target: Target): Promise<{ model: ZupyModel; real: ZupyReal }> {
-  await target.control.reset();
-  const { now } = await target.control.clock();
-  await target.control.setClock(now, true);
-  await target.control.otpPolicy({ require_otp_for_redemption: false, require_otp_for_coupon_usage: false });
-  const f = await target.control.fixtures<ZupyFixtures>();
+  const control = controlOf(target);
+  await control.reset();
+  const { now } = await control.clock();
+  await control.setClock(now, true);
+  await control.otpPolicy({ require_otp_for_redemption: false, require_otp_for_coupon_usage: false });
+  const f = await control.fixtures<ZupyFixtures>();
   const key = f.api_keys.find((k) => k.access === 'read-write' && !k.revoked);
   const otherKey = f.api_keys.find((k) => k.access === 'read-write' && !k.revoked && k.company_id !== key?.company_id);
   if (!key || !otherKey) throw new Error('the fixtures need read-write keys of two companies');
@@ -42,6 +43,7 @@ export async function zupySetup(target: Target): Promise<{ model: ZupyModel; rea
     coupons: f.coupons.filter((c) => mine.has(c.customer_id)).map((c) => ({
       id: c.id, code: c.coupon_code, customerId: c.customer_id, remaining: c.remaining_usages, status: c.status, validUntilMs: Date.parse(c.valid_until),
     })),
+    untracked: { total: 0, used: 0 },
   };
   const foreignCustomer = f.customers.find((c) => c.company_id === otherKey.company_id)?.id ?? 'unknown-customer';
   const real: ZupyReal = {

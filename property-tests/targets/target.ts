@@ -11,8 +11,15 @@ export interface Target {
   api: ApiName;
   baseUrl: string;
   fetch: typeof globalThis.fetch;
-  control: ControlClient;
+  /** The coupon-kit control API (/__control/); absent for a target without one. */
+  control?: ControlClient;
   close(): Promise<void>;
+}
+
+/** The target's control API, or a clear error for a target that has none. */
+export function controlOf(target: Target): ControlClient {
+  if (!target.control) throw new Error(`${target.baseUrl} is used without a control API: this step needs one (reset, fixtures, clock, otp-policy)`);
+  return target.control;
 }
 
 /** A fetch that hands each request to Fastify's inject (same routing, validation and handlers). */
