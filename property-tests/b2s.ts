@@ -1,27 +1,38 @@
 /** The B2S conformance property: PATCH races and clock moves across the 3-hour edge, paging invariants. */
-import fc from 'fast-check';
-import { createB2sClient } from '../clients/b2s.ts';
-import { expirationEnd } from '../mocks/simulator/b2s/domain.ts';
+import fc, { type AsyncCommand } from 'fast-check';
+import { createB2sClient, type B2sClient } from '../clients/b2s.ts';
+import { expirationEnd, PATCH_MARGIN_MS } from '../mocks/simulator/b2s/domain.ts';
 import type { B2sFixtures } from '../mocks/simulator/b2s/fixtures.ts';
 import { AdvanceClockCommand } from './model/b2s/advance-clock.ts';
 import { ListPagesCommand } from './model/b2s/list-pages.ts';
-import type { B2sModel, B2sReal } from './model/b2s/model.ts';
+import { SetupError, type B2sModel, type B2sReal } from './model/b2s/model.ts';
 import { PatchCommand } from './model/b2s/patch.ts';
-import type { Target } from './targets/target.ts';
+import { WallClock } from './model/wall-clock.ts';
+import type { B2sSandboxFixtures } from './targets/fixture-file.ts';
+import { controlOf, failFastOnSetupError, type Target } from './targets/target.ts';
 
-export const b2sCommands = [
-  fc.tuple(fc.nat(), fc.boolean(), fc.integer({ min: 1, max: 6 })).map(([i, scoped, n]) => new PatchCommand(i, scoped, n)),
-  fc.oneof(fc.integer({ min: 1, max: 240 }), fc.integer({ min: 60 * 24, max: 60 * 24 * 10 })).map((min) => new AdvanceClockCommand(min)),
-  fc.tuple(fc.integer({ min: 0, max: 30 }), fc.nat(), fc.boolean(), fc.boolean()).map(([l, s, d, p]) => new ListPagesCommand(l, s, d, p)),
-];
+const patch = (scoped: fc.Arbitrary<boolean>) =>
+  fc.tuple(fc.nat(), scoped, fc.integer({ min: 1, max: 6 })).map(([i, sc, n]) => new PatchCommand(i, sc, n));
+const advanceClock = fc.oneof(fc.integer({ min: 1, max: 240 }), fc.integer({ min: 60 * 24, max: 60 * 24 * 10 })).map((min) => new AdvanceClockCommand(min));
+const listPages = fc.tuple(fc.integer({ min: 0, max: 30 }), fc.nat(), fc.boolean(), fc.boolean()).map(([l, s, d, p]) => new ListPagesCommand(l, s, d, p));
+
+type B2sCommand = AsyncCommand<B2sModel, B2sReal>;
+
+export const b2sCommands: fc.Arbitrary<B2sCommand>[] = [patch(fc.boolean()), advanceClock, listPages];
+
+/** Without a control API: no clock moves, the model's clock follows the wall clock; scoped PATCHes only with a scoped token. */
+export function b2sSandboxCommands(withScopedToken: boolean): fc.Arbitrary<B2sCommand>[] {
+  return [patch(withScopedToken ? fc.boolean() : fc.constant(false)), listPages].map((a: fc.Arbitrary<B2sCommand>) => a.map((c): B2sCommand => new WallClock(c)));
+}
 
 export async function b2sSetup(target: Target): Promise<{ model: B2sModel; real: B2sReal }> {
-  await target.control.reset();
-  const f = await target.control.fixtures<B2sFixtures>();
+  const control = controlOf(target);
+  await control.reset();
+  const f = await control.fixtures<B2sFixtures>();
   // Start a few hours before the end of a coupon's expiration day, so runs cross the 3-hour edge.
   const edge = f.coupons.map((c) => expirationEnd(c.expiration_date)).filter((ms) => ms > Date.now()).sort((a, b) => a - b)[0] ?? Date.now();
   const start = edge - 5 * 3_600_000;
-  await target.control.setClock(new Date(start), true);
+  await control.setClock(new Date(start), true);
   const all = f.tokens.reduce((best, t) => (t.company_ids.length > best.company_ids.length ? t : best));
   const scopedToken = f.tokens.find((t) => t.company_ids.length === 1);
   if (!scopedToken) throw new Error('the fixtures need a token scoped to one company');
@@ -44,4 +55,61 @@ export function b2sProperty(target: Target, maxCommands = 10) {
     const setup = await b2sSetup(target);
     await fc.asyncModelRun(() => setup, cmds);
   });
+}
+
+/** A coupon whose PATCH edge (exp_end − 3 h) is this close to the wall clock is left out of the model. */
+export const PATCH_EDGE_MARGIN_MS = 5 * 60_000;
+
+type ListedCoupon = { id: string; status: boolean; expiration_date: string; module: 'premiado' | 'falae' };
+
+/** Every coupon a token lists, in both modules, every page (100 a page). */
+async function listAll(client: B2sClient, who: string): Promise<ListedCoupon[]> {
+  const out: ListedCoupon[] = [];
+  for (const module of ['falae', 'premiado'] as const) {
+    for (let offset = 1; offset <= 10_000; offset++) {
+      const res = await client.listCoupons({ date_start: '2000-01-01', date_end: '2100-12-31', limit: 100, offset, order_column: 'created_at', order_type: 'ASC', module });
+      if (!res.ok) throw new SetupError(`${who}: GET /api/coupons answered ${res.status}${res.status === 401 ? ' (the token was rejected)' : ''}: ${JSON.stringify(res.error)}`);
+      out.push(...res.data.coupons.map((c) => ({ id: c.id, status: c.status, expiration_date: c.expiration_date, module })));
+      if (res.data.coupons.length < 100) break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Without a control API: nothing is reset; the model is built from what the token lists now. Which
+ * coupons belong to the scoped company is read by listing with the scoped token.
+ */
+export async function b2sSandboxSetup(target: Target, f: B2sSandboxFixtures): Promise<{ model: B2sModel; real: B2sReal }> {
+  const api = createB2sClient({ baseUrl: target.baseUrl, token: f.token, fetch: target.fetch });
+  const scoped = f.scoped_token === undefined ? undefined : createB2sClient({ baseUrl: target.baseUrl, token: f.scoped_token, fetch: target.fetch });
+  const nowMs = Date.now();
+  const coupons = await listAll(api, 'token');
+  const inScope = new Set(scoped ? (await listAll(scoped, 'scoped_token')).map((c) => c.id) : []);
+  const scopedCompany = f.scoped_company_id ?? '';
+  const instant = f.expiration_instant ?? 'end_of_day_utc';
+  const model: B2sModel = {
+    nowMs,
+    coupons: coupons
+      .map((c) => ({ id: c.id, companyId: inScope.has(c.id) ? scopedCompany : 'another company', used: c.status, expEndMs: expirationEnd(c.expiration_date, instant) }))
+      .filter((c) => Math.abs(c.expEndMs - PATCH_MARGIN_MS - nowMs) > PATCH_EDGE_MARGIN_MS),
+    modules: Object.fromEntries(coupons.map((c) => [c.id, c.module])),
+  };
+  return { model, real: { target, api, ...(scoped ? { scoped } : {}), scopedCompany } };
+}
+
+/** Checked once before a run without a control API, read-only: the tokens work. */
+export async function b2sSandboxPreflight(target: Target, f: B2sSandboxFixtures): Promise<void> {
+  await b2sSandboxSetup(target, f);
+}
+
+/** The B2S property against a target without a control API, from a fixture file. */
+export function b2sSandboxProperty(target: Target, fixtures: B2sSandboxFixtures, maxCommands = 10) {
+  const guard = failFastOnSetupError();
+  return fc.asyncProperty(fc.commands(b2sSandboxCommands(fixtures.scoped_token !== undefined), { maxCommands }), (cmds) =>
+    guard(async () => {
+      const setup = await b2sSandboxSetup(target, fixtures);
+      await fc.asyncModelRun(() => setup, cmds);
+    }),
+  );
 }

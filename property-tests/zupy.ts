@@ -1,34 +1,44 @@
 /** The Zupy conformance property: random command sequences against a target, checked against the model. */
-import fc from 'fast-check';
-import { createZupyClient } from '../clients/zupy.ts';
+import fc, { type AsyncCommand } from 'fast-check';
+import { createZupyClient, isZupyProblem, type CouponInventory } from '../clients/zupy.ts';
 import type { ZupyFixtures } from '../mocks/simulator/zupy/fixtures.ts';
 import { AdvanceClockCommand } from './model/zupy/advance-clock.ts';
 import { ConcurrentValidateCommand } from './model/zupy/concurrent-validate.ts';
 import { ForeignAccessCommand } from './model/zupy/foreign-access.ts';
 import { LookupCommand } from './model/zupy/lookup.ts';
-import type { ZupyModel, ZupyReal } from './model/zupy/model.ts';
+import { listAllCoupons, SetupError, type ZupyModel, type ZupyReal } from './model/zupy/model.ts';
 import { RedeemCommand } from './model/zupy/redeem.ts';
 import { StatsCommand } from './model/zupy/stats.ts';
 import { ValidateCommand } from './model/zupy/validate.ts';
-import type { Target } from './targets/target.ts';
+import { WallClock } from './model/wall-clock.ts';
+import type { ZupySandboxFixtures } from './targets/fixture-file.ts';
+import { controlOf, failFastOnSetupError, type Target } from './targets/target.ts';
 
-export const zupyCommands = [
-  fc.tuple(fc.nat(), fc.boolean(), fc.nat(2047), fc.boolean()).map(([i, byCode, mask, other]) => new ValidateCommand(i, byCode, mask, other && i % 4 === 0)),
-  fc.tuple(fc.nat(), fc.integer({ min: 2, max: 8 })).map(([i, n]) => new ConcurrentValidateCommand(i, n)),
-  fc.integer({ min: 1, max: 24 * 40 }).map((h) => new AdvanceClockCommand(h)),
-  fc.tuple(fc.nat(), fc.nat(2047)).map(([i, mask]) => new LookupCommand(i, mask)),
-  fc.constant(new StatsCommand()),
-  fc.tuple(fc.nat(), fc.nat(), fc.boolean()).map(([c, r, z]) => new RedeemCommand(c, r, z)),
-  fc.nat().map((i) => new ForeignAccessCommand(i)),
-];
+const validate = fc.tuple(fc.nat(), fc.boolean(), fc.nat(2047), fc.boolean()).map(([i, byCode, mask, other]) => new ValidateCommand(i, byCode, mask, other && i % 4 === 0));
+const concurrentValidate = fc.tuple(fc.nat(), fc.integer({ min: 2, max: 8 })).map(([i, n]) => new ConcurrentValidateCommand(i, n));
+const advanceClock = fc.integer({ min: 1, max: 24 * 40 }).map((h) => new AdvanceClockCommand(h));
+const lookup = fc.tuple(fc.nat(), fc.nat(2047)).map(([i, mask]) => new LookupCommand(i, mask));
+const stats = fc.constant(new StatsCommand());
+const redeem = fc.tuple(fc.nat(), fc.nat(), fc.boolean()).map(([c, r, z]) => new RedeemCommand(c, r, z));
+const foreignAccess = fc.nat().map((i) => new ForeignAccessCommand(i));
+
+type ZupyCommand = AsyncCommand<ZupyModel, ZupyReal>;
+
+export const zupyCommands: fc.Arbitrary<ZupyCommand>[] = [validate, concurrentValidate, advanceClock, lookup, stats, redeem, foreignAccess];
+
+/** Without a control API: no clock moves, and the model's clock follows the wall clock. */
+export const zupySandboxCommands: fc.Arbitrary<ZupyCommand>[] = [validate, concurrentValidate, lookup, stats, redeem, foreignAccess].map(
+  (a: fc.Arbitrary<ZupyCommand>) => a.map((c): ZupyCommand => new WallClock(c)),
+);
 
 /** Resets the target and builds the model from its fixtures: the company of its first read-write key. */
 export async function zupySetup(target: Target): Promise<{ model: ZupyModel; real: ZupyReal }> {
-  await target.control.reset();
-  const { now } = await target.control.clock();
-  await target.control.setClock(now, true);
-  await target.control.otpPolicy({ require_otp_for_redemption: false, require_otp_for_coupon_usage: false });
-  const f = await target.control.fixtures<ZupyFixtures>();
+  const control = controlOf(target);
+  await control.reset();
+  const { now } = await control.clock();
+  await control.setClock(now, true);
+  await control.otpPolicy({ require_otp_for_redemption: false, require_otp_for_coupon_usage: false });
+  const f = await control.fixtures<ZupyFixtures>();
   const key = f.api_keys.find((k) => k.access === 'read-write' && !k.revoked);
   const otherKey = f.api_keys.find((k) => k.access === 'read-write' && !k.revoked && k.company_id !== key?.company_id);
   if (!key || !otherKey) throw new Error('the fixtures need read-write keys of two companies');
@@ -42,6 +52,7 @@ export async function zupySetup(target: Target): Promise<{ model: ZupyModel; rea
     coupons: f.coupons.filter((c) => mine.has(c.customer_id)).map((c) => ({
       id: c.id, code: c.coupon_code, customerId: c.customer_id, remaining: c.remaining_usages, status: c.status, validUntilMs: Date.parse(c.valid_until),
     })),
+    untracked: { total: 0, used: 0 },
   };
   const foreignCustomer = f.customers.find((c) => c.company_id === otherKey.company_id)?.id ?? 'unknown-customer';
   const real: ZupyReal = {
@@ -58,4 +69,81 @@ export function zupyProperty(target: Target, maxCommands = 12) {
     const setup = await zupySetup(target);
     await fc.asyncModelRun(() => setup, cmds);
   });
+}
+
+/** A coupon whose valid_until is this close to the wall clock is left out of the model (it may expire mid-sequence, or clocks may differ). */
+export const EXPIRY_MARGIN_MS = 5 * 60_000;
+
+/** The data of an answer, or a SetupError saying which request of which fixture field failed. */
+async function must<T>(res: Promise<{ ok: true; data: T } | { ok: false; status: number; error: unknown }>, what: string, hint = ''): Promise<T> {
+  const r = await res;
+  if (r.ok) return r.data;
+  const detail = isZupyProblem(r.error) ? r.error.detail : JSON.stringify(r.error);
+  throw new SetupError(`${what} answered ${r.status} (${detail})${r.status === 401 ? ': the key was rejected' : hint}`);
+}
+
+/**
+ * Without a control API: nothing is reset; the model is built from the target's current state, read
+ * through its own API (every coupon of the company, each listed customer's points).
+ */
+export async function zupySandboxSetup(target: Target, f: ZupySandboxFixtures): Promise<{ model: ZupyModel; real: ZupyReal }> {
+  const pos = createZupyClient({ baseUrl: target.baseUrl, apiKey: f.api_key, fetch: target.fetch });
+  const other = createZupyClient({ baseUrl: target.baseUrl, apiKey: f.other_api_key, fetch: target.fetch });
+  const nowMs = Date.now();
+  let all: CouponInventory[];
+  try {
+    all = await listAllCoupons(pos);
+  } catch (err) {
+    throw new SetupError(`api_key: reading every coupon of the company failed (${(err as Error).message})`);
+  }
+  const listed = new Set(f.customer_ids);
+  const tracked = (c: CouponInventory) => listed.has(c.customer_id) && Math.abs(Date.parse(c.valid_until) - nowMs) > EXPIRY_MARGIN_MS;
+  const points: Record<string, number> = {};
+  for (const [i, id] of f.customer_ids.entries()) {
+    points[id] = (await must(pos.points(id), `customer_ids[${i}] '${id}': GET /api/v2/customers/{id}/points/ with api_key`, ": is it a customer of api_key's company?")).points_balance;
+  }
+  const untracked = all.filter((c) => !tracked(c));
+  const model: ZupyModel = {
+    nowMs,
+    customers: [...f.customer_ids],
+    rewards: [...f.reward_ids],
+    points,
+    coupons: all.filter(tracked).map((c) => ({
+      id: c.id, code: c.coupon_code, customerId: c.customer_id, remaining: c.remaining_usages, status: c.status, validUntilMs: Date.parse(c.valid_until),
+    })),
+    untracked: { total: untracked.length, used: untracked.filter((c) => c.status === 'used').length },
+  };
+  return { model, real: { target, pos, other, foreignCustomer: f.foreign_customer_id } };
+}
+
+/** Checked once before a run without a control API, read-only: the keys work and the ids exist. */
+export async function zupySandboxPreflight(target: Target, f: ZupySandboxFixtures): Promise<void> {
+  const client = (apiKey: string) => createZupyClient({ baseUrl: target.baseUrl, apiKey, fetch: target.fetch });
+  await must(client(f.api_key).listCoupons({ page_size: 1 }), 'api_key: GET /api/v2/coupons/issued/');
+  await must(client(f.other_api_key).listCoupons({ page_size: 1 }), 'other_api_key: GET /api/v2/coupons/issued/');
+  const { real } = await zupySandboxSetup(target, f);
+  await must(real.other.points(f.foreign_customer_id), `foreign_customer_id '${f.foreign_customer_id}': GET /api/v2/customers/{id}/points/ with other_api_key`, ": is it a customer of other_api_key's company?");
+  const catalog = new Set<string>();
+  let cursor: string | undefined;
+  for (let page = 0; page < 1000; page++) {
+    const res = await real.pos.listRewards({ page_size: 100, ...(cursor === undefined ? {} : { cursor }) });
+    if (!res.ok) throw new SetupError(`api_key: GET /api/v2/rewards/ answered ${res.status}`);
+    for (const r of res.data.items) catalog.add(r.id);
+    if (!res.data.meta?.has_next || !res.data.meta.cursor) break;
+    cursor = res.data.meta.cursor;
+  }
+  f.reward_ids.forEach((id, i) => {
+    if (!catalog.has(id)) throw new SetupError(`reward_ids[${i}] '${id}' is not in the reward catalog of api_key's company`);
+  });
+}
+
+/** The Zupy property against a target without a control API, from a fixture file. */
+export function zupySandboxProperty(target: Target, fixtures: ZupySandboxFixtures, maxCommands = 12) {
+  const guard = failFastOnSetupError();
+  return fc.asyncProperty(fc.commands(zupySandboxCommands, { maxCommands }), (cmds) =>
+    guard(async () => {
+      const setup = await zupySandboxSetup(target, fixtures);
+      await fc.asyncModelRun(() => setup, cmds);
+    }),
+  );
 }

@@ -1,18 +1,27 @@
 /**
- * Where a conformance run points: the in-process simulator (Fastify's inject, no sockets — fast)
- * or any base URL with a coupon-kit control API. Both expose the same typed clients.
+ * Where a conformance run points: the in-process simulator (Fastify's inject, no sockets — fast),
+ * any base URL with a coupon-kit control API, or any base URL without one (a vendor sandbox, run
+ * from a fixture file). All expose the same typed clients.
  */
 import type { FastifyInstance } from 'fastify';
 import { ControlClient } from '../../clients/control.ts';
 import { createSimulator, type StartMockOptions } from '../../mocks/index.ts';
 import type { ApiName } from '../../specs/index.ts';
+import { SetupError } from '../model/errors.ts';
 
 export interface Target {
   api: ApiName;
   baseUrl: string;
   fetch: typeof globalThis.fetch;
-  control: ControlClient;
+  /** The coupon-kit control API (/__control/); absent for a target without one. */
+  control?: ControlClient;
   close(): Promise<void>;
+}
+
+/** The target's control API, or a clear error for a target that has none. */
+export function controlOf(target: Target): ControlClient {
+  if (!target.control) throw new Error(`${target.baseUrl} is used without a control API: this step needs one (reset, fixtures, clock, otp-policy)`);
+  return target.control;
 }
 
 /** A fetch that hands each request to Fastify's inject (same routing, validation and handlers). */
@@ -43,4 +52,37 @@ export async function inProcessTarget(api: ApiName, options: Omit<StartMockOptio
 
 export function urlTarget(api: ApiName, baseUrl: string, controlToken?: string): Target {
   return { api, baseUrl, fetch: globalThis.fetch, control: new ControlClient(baseUrl, controlToken), close: async () => {} };
+}
+
+/**
+ * A base URL without a control API: nothing but the provider's own API is ever called. A 429 ends
+ * the run with a setup problem rather than a false conformance failure.
+ */
+export function sandboxTarget(api: ApiName, baseUrl: string, fetchImpl: typeof globalThis.fetch = globalThis.fetch): Target {
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const res = await fetchImpl(input, init);
+    if (res.status === 429) {
+      const retry = res.headers.get('retry-after');
+      throw new SetupError(`the target rate-limited the run (429${retry ? `, Retry-After ${retry} s` : ''}): lower --runs, or use a key with a higher limit`);
+    }
+    return res;
+  };
+  return { api, baseUrl, fetch, close: async () => {} };
+}
+
+/**
+ * Wraps the body of a property so that after the first SetupError every later run (shrinking
+ * included) fails at once with it, without calling the target again.
+ */
+export function failFastOnSetupError(): (body: () => Promise<void>) => Promise<void> {
+  let problem: SetupError | undefined;
+  return async (body) => {
+    if (problem) throw problem;
+    try {
+      await body();
+    } catch (err) {
+      if (err instanceof SetupError) problem = err;
+      throw err;
+    }
+  };
 }

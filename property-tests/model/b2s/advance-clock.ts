@@ -1,4 +1,5 @@
 import type { AsyncCommand } from 'fast-check';
+import { controlOf } from '../../targets/target.ts';
 import type { B2sModel, B2sReal } from './model.ts';
 
 /** Move the clock, in steps that straddle the 3-hour edge. */
@@ -10,7 +11,7 @@ export class AdvanceClockCommand implements AsyncCommand<B2sModel, B2sReal> {
   }
 
   async run(m: B2sModel, r: B2sReal): Promise<void> {
-    await r.target.control.advanceClock(this.minutes * 60);
+    await controlOf(r.target).advanceClock(this.minutes * 60);
     m.nowMs += this.minutes * 60_000;
   }
 

@@ -19,12 +19,12 @@ export interface B2sReal {
   target: Target;
   /** A token that sees every company. */
   api: B2sClient;
-  /** A token scoped to one company, and that company. */
-  scoped: B2sClient;
+  /** A token scoped to one company, and that company (optional without a control API: no scoped PATCHes then). */
+  scoped?: B2sClient;
   scopedCompany: string;
 }
 
 /** B-5: PATCH is allowed iff exp_end − now > 3 h. */
 export const patchable = (c: ModelCoupon, nowMs: number) => !c.used && c.expEndMs - nowMs > 3 * 3_600_000;
 
-export { check, InvariantError } from '../zupy/model.ts';
+export { check, InvariantError, SetupError } from '../errors.ts';

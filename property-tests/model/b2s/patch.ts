@@ -1,5 +1,5 @@
 import type { AsyncCommand } from 'fast-check';
-import { check, patchable, type B2sModel, type B2sReal } from './model.ts';
+import { check, patchable, SetupError, type B2sModel, type B2sReal } from './model.ts';
 
 /** PATCH mark-as-used, by the franchise token or by a token scoped to one company. */
 export class PatchCommand implements AsyncCommand<B2sModel, B2sReal> {
@@ -12,6 +12,7 @@ export class PatchCommand implements AsyncCommand<B2sModel, B2sReal> {
   async run(m: B2sModel, r: B2sReal): Promise<void> {
     const c = m.coupons[this.index % m.coupons.length]!;
     const client = this.scoped ? r.scoped : r.api;
+    if (!client) throw new SetupError('a scoped PATCH needs a token scoped to one company');
     const results = await Promise.all(Array.from({ length: this.calls }, () => client.markUsed(c.id)));
     if (this.scoped && c.companyId !== r.scopedCompany) {
       check(results.every((x) => x.status === 404), "a scoped token cannot reach another company's coupon", results.map((x) => x.status));

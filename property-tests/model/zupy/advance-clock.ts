@@ -1,4 +1,5 @@
 import type { AsyncCommand } from 'fast-check';
+import { controlOf } from '../../targets/target.ts';
 import type { ZupyModel, ZupyReal } from './model.ts';
 
 /** Move the provider's clock forward (coupons expire by time, never by sleeping). */
@@ -10,7 +11,7 @@ export class AdvanceClockCommand implements AsyncCommand<ZupyModel, ZupyReal> {
   }
 
   async run(m: ZupyModel, r: ZupyReal): Promise<void> {
-    await r.target.control.advanceClock(this.hours * 3600);
+    await controlOf(r.target).advanceClock(this.hours * 3600);
     m.nowMs += this.hours * 3_600_000;
   }
 

@@ -1,5 +1,5 @@
 import type { AsyncCommand } from 'fast-check';
-import { check, effective, type ZupyModel, type ZupyReal } from './model.ts';
+import { check, checkAccess, effective, type ZupyModel, type ZupyReal } from './model.ts';
 
 /** Many simultaneous validates of one coupon: successes equal the uses available, never more. */
 export class ConcurrentValidateCommand implements AsyncCommand<ZupyModel, ZupyReal> {
@@ -12,6 +12,7 @@ export class ConcurrentValidateCommand implements AsyncCommand<ZupyModel, ZupyRe
   async run(m: ZupyModel, r: ZupyReal): Promise<void> {
     const c = m.coupons[this.index % m.coupons.length]!;
     const results = await Promise.all(Array.from({ length: this.calls }, () => r.pos.validate(c.customerId, c.code)));
+    for (const x of results) checkAccess(x, 'validate');
     const wins = results.filter((x) => x.status === 200).length;
     const status = effective(c, m.nowMs);
     const available = status === 'active' ? c.remaining : 0;

@@ -1,6 +1,7 @@
 /** A deliberately tiny model of one Zupy company: coupons (uses left, status), balances, the clock. */
-import type { ZupyClient } from '../../../clients/zupy.ts';
+import { isZupyProblem, problemSlug, type CouponInventory, type ListCouponsQuery, type ZupyClient, type ZupyResult } from '../../../clients/zupy.ts';
 import type { Target } from '../../targets/target.ts';
+import { check, SetupError } from '../errors.ts';
 
 export type Status = 'active' | 'used' | 'expired' | 'cancelled';
 
@@ -19,6 +20,12 @@ export interface ZupyModel {
   points: Record<string, number>;
   customers: string[];
   rewards: string[];
+  /**
+   * Coupons of the company that the model does not track (other customers', or ones expiring
+   * within minutes of the start of a sequence against a target without a control API): stats
+   * still count them. `used` cannot change, as no command touches them.
+   */
+  untracked: { total: number; used: number };
 }
 
 export interface ZupyReal {
@@ -41,10 +48,35 @@ export function withCase(code: string, mask: number): string {
   return [...code].map((ch, i) => ((mask >> i) & 1 ? ch.toLowerCase() : ch.toUpperCase())).join('');
 }
 
-export class InvariantError extends Error {
-  override name = 'InvariantError';
+export { check, InvariantError, SetupError } from '../errors.ts';
+
+/** Every coupon of a list query, following `meta.cursor` page by page (100 a page). */
+export async function listAllCoupons(client: ZupyClient, query: ListCouponsQuery = {}): Promise<CouponInventory[]> {
+  const out: CouponInventory[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 10_000; page++) {
+    const res = await client.listCoupons({ ...query, page_size: 100, ...(cursor === undefined ? {} : { cursor }) });
+    check(res.ok, 'the coupon list answers 200', res.ok ? undefined : { status: res.status, error: res.error });
+    out.push(...res.data.items);
+    if (!res.data.meta?.has_next || !res.data.meta.cursor) return out;
+    cursor = res.data.meta.cursor;
+  }
+  return out;
 }
 
-export function check(condition: boolean, message: string, detail?: unknown): asserts condition {
-  if (!condition) throw new InvariantError(detail === undefined ? message : `${message}: ${JSON.stringify(detail)}`);
+const OTP_FLAG = { validate: 'require_otp_for_coupon_usage', redeem: 'require_otp_for_redemption' } as const;
+
+/**
+ * A 403 on validate or redeem that no rule of the model predicts is a setup problem, said plainly:
+ * an OTP-guarded company (the run has no OTP sessions) or a read-only key.
+ */
+export function checkAccess(res: ZupyResult<unknown>, operation: 'validate' | 'redeem'): void {
+  if (res.ok || res.status !== 403 || !isZupyProblem(res.error)) return;
+  const slug = problemSlug(res.error);
+  if (slug === 'otp-required') {
+    throw new SetupError(
+      `the target requires an OTP session for ${operation} (403 otp-required). coupon-kit check opens no OTP sessions: run it against a company whose integration has ${OTP_FLAG[operation]} off (e.g. the Trusted preset), or against a coupon-kit mock with its control API`,
+    );
+  }
+  if (slug === 'permission-denied') throw new SetupError(`the API key may not ${operation} (403 permission-denied: ${res.error.detail}): the company under test needs a read-write key`);
 }

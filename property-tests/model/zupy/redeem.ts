@@ -1,5 +1,5 @@
 import type { AsyncCommand } from 'fast-check';
-import { check, type ZupyModel, type ZupyReal } from './model.ts';
+import { check, checkAccess, type ZupyModel, type ZupyReal } from './model.ts';
 
 /** Redeem a reward (with or without Z$): points are conserved and a new active coupon appears. */
 export class RedeemCommand implements AsyncCommand<ZupyModel, ZupyReal> {
@@ -14,6 +14,7 @@ export class RedeemCommand implements AsyncCommand<ZupyModel, ZupyReal> {
     const rewardId = m.rewards[this.reward % m.rewards.length]!;
     const before = m.points[customerId] ?? 0;
     const res = await r.pos.redeem(customerId, rewardId, { useZTokens: this.useZ });
+    checkAccess(res, 'redeem');
     if (!res.ok) {
       check(res.status === 422, 'a refused redeem is a 422', res.status);
       const after = await r.pos.points(customerId);

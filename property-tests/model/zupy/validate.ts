@@ -1,5 +1,5 @@
 import type { AsyncCommand } from 'fast-check';
-import { check, conflictDetail, effective, withCase, type ZupyModel, type ZupyReal } from './model.ts';
+import { check, checkAccess, conflictDetail, effective, withCase, type ZupyModel, type ZupyReal } from './model.ts';
 
 /** Validate a coupon by KSUID or by code in random letter case, as its owner or as another customer. */
 export class ValidateCommand implements AsyncCommand<ZupyModel, ZupyReal> {
@@ -14,6 +14,7 @@ export class ValidateCommand implements AsyncCommand<ZupyModel, ZupyReal> {
     const customer = this.asOtherCustomer ? m.customers.find((id) => id !== c.customerId) ?? r.foreignCustomer : c.customerId;
     const ref = this.byCode ? withCase(c.code, this.caseMask) : c.id;
     const res = await r.pos.validate(customer, ref);
+    checkAccess(res, 'validate');
     if (customer !== c.customerId) {
       check(res.status === 404, `validate as another customer must be 404 (${c.code})`, res.status);
       return;
