@@ -40,8 +40,6 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     operationId?: string;
-    hasBody?: boolean;
-    bodyRequired?: boolean;
   }
 }
 
@@ -161,7 +159,8 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
       const status = failure.kind === 'body-too-large' ? 413 : failure.kind === 'internal' ? 500 : 400;
       return reply.code(status).send({ error: e.message });
     }
-    return send(withHeaders(request, reply), provider.edgeError(failure, request));
+    // An error on an API route comes after admission, which has set the rate-limit headers.
+    return send(reply, provider.edgeError(failure, request));
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -177,7 +176,7 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
       method: r.method,
       url: r.url,
       schema: r.schema,
-      config: { operationId: r.operationId, hasBody: r.hasBody, bodyRequired: r.bodyRequired },
+      config: { operationId: r.operationId },
       onRequest: onRequestFor(r.operationId),
       // Only routes that take a body report a body that failed to parse (a stray body elsewhere is ignored).
       ...(r.hasBody ? { preValidation: preValidationFor(r.bodyRequired) } : {}),

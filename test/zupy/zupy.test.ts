@@ -242,7 +242,16 @@ describe('lists, lookup and stats', () => {
   });
 
   it('rate-limit headers on every response, success and error', async () => {
-    for (const r of [await req('/api/v2/coupons/issued/'), await req('/api/v2/coupons/issued/', { key: null })]) {
+    const answers = [
+      await req('/api/v2/coupons/issued/'),
+      await req('/api/v2/coupons/issued/', { key: null }),
+      await req('/api/v2/coupons/issued/?status=pending'),
+      await req('/api/v2/auth/request-otp/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: 'x'.repeat(200_000) }) }),
+      await req('/api/v2/admin/users/'),
+      await req('/api/v2/customers/%E0%A4%A/points/'),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 401, 422, 413, 403, 404]);
+    for (const r of answers) {
       expect(r.headers.get('x-ratelimit-limit')).toMatch(/^\d+$/);
       expect(r.headers.get('x-ratelimit-remaining')).toMatch(/^\d+$/);
       expect(r.headers.get('x-ratelimit-reset')).toMatch(/^\d+$/);
