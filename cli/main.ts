@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerCheck } from './check.ts';
 import { registerLint } from './lint.ts';
 import { registerMock } from './mock.ts';
+import { registerPacts } from './pacts.ts';
 import { registerRace } from './race.ts';
 import { registerCrosscheck } from './crosscheck.ts';
 import { registerVerify } from './verify.ts';
@@ -19,6 +20,7 @@ registerRace(program);
 registerCheck(program);
 registerVerify(program);
 registerCrosscheck(program);
+registerPacts(program);
 
 try {
   await program.parseAsync(process.argv);
