@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { PUBLISHED_PACT_DIR, PARTIES, pactFileIn } from '../contracts/index.ts';
 import { API_NAMES, type ApiName } from '../specs/index.ts';
+import { rerunWithoutAnsi } from './color.ts';
 import { writeJUnit, type JUnitCase } from './junit.ts';
 
 // Until cli/main.ts imports it from ./crosscheck.ts.
@@ -30,6 +31,12 @@ export function registerVerify(program: Command): void {
     .option('--control-token <token>', "the provider's --control-token")
     .option('--junit <file>', 'write a JUnit XML report (one test case per interaction)')
     .action(async (o: VerifyCliOptions) => {
+      // Pact's report is coloured whatever NO_COLOR says: in a pipe or CI, run through a filter.
+      const code = await rerunWithoutAnsi();
+      if (code !== undefined) {
+        process.exitCode = code;
+        return;
+      }
       const url = o.providerUrl.replace(/\/$/, '');
       const { consumer, provider } = PARTIES[o.api];
       const pactFile = pactFileIn(o.pacts, o.api);
