@@ -4,6 +4,7 @@ import { applyColourPolicy } from './cli/color.ts';
 
 // No ANSI colour in a pipe, under CI or with NO_COLOR (vitest's own colours turn on when CI is set):
 // the reporters' output and every test process, Pact's native core included, stay plain text.
+// `npm test` also preloads scripts/plain-output.mjs, for the few marks vitest colours before this loads.
 const plain = applyColourPolicy();
 if (plain) disableDefaultColors();
 

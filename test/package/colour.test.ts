@@ -75,6 +75,20 @@ describe('colour policy', () => {
     expect(stdout).not.toContain(ESC);
   }, 120_000);
 
+  // `npm test` runs vitest with scripts/plain-output.mjs preloaded (vitest picks colours before its config loads).
+  const vitestArgs = ['--import', './scripts/plain-output.mjs', './node_modules/vitest/vitest.mjs', 'run', 'test/clients/results.test.ts', '--reporter=default'];
+
+  it('vitest as npm test runs it, with CI=true: no ANSI code', async () => {
+    const { stdout, stderr } = await run(process.execPath, vitestArgs, { env: env({ CI: 'true' }), timeout: 120_000 });
+    expect(stdout).toMatch(/Tests {2}3 passed/);
+    expect(stdout + stderr).not.toContain(ESC);
+  }, 120_000);
+
+  it.skipIf(!hasScript)('negative control: vitest as npm test runs it, on a terminal without CI or NO_COLOR, is coloured', async () => {
+    const { stdout } = await run('script', ['-qec', `${JSON.stringify(process.execPath)} ${vitestArgs.join(' ')}`, '/dev/null'], { env: env({}), timeout: 120_000 });
+    expect(stdout).toContain(ESC);
+  }, 120_000);
+
   it.skipIf(!hasScript)('negative control: on a terminal without CI or NO_COLOR, Pact colours its report', async () => {
     const { stdout } = await run('script', ['-qec', `${JSON.stringify(process.execPath)} ${verifyArgs().join(' ')}`, '/dev/null'], { env: env({}), timeout: 120_000, maxBuffer: 16 << 20 });
     expect(stdout).toMatch(/ok {3}b2s: all \d+ interactions verified/);
