@@ -1,7 +1,7 @@
 /** `coupon-kit crosscheck`: check the pacts against the OpenAPI specs (@pactflow/openapi-pact-comparator). */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { PACT_DIR, pactFileIn } from '../contracts/index.ts';
+import { PUBLISHED_PACT_DIR, pactFileIn } from '../contracts/index.ts';
 import { API_NAMES, type ApiName } from '../specs/index.ts';
 import { writeJUnit, type JUnitCase } from './junit.ts';
 
@@ -17,7 +17,7 @@ export function registerCrosscheck(program: Command): void {
     .command('crosscheck')
     .description('Check the pacts against the OpenAPI specs (@pactflow/openapi-pact-comparator): errors fail, warnings are printed.')
     .addOption(new Option('--api <api>', 'one API (default: both)').choices([...API_NAMES]))
-    .option('--pacts <dir>', 'folder with the pact files', PACT_DIR)
+    .option('--pacts <dir>', 'folder with the pact files (default: the ones shipped with coupon-kit)', PUBLISHED_PACT_DIR)
     .option('--junit <file>', 'write a JUnit XML report (one test case per interaction)')
     .action(async (o: CrosscheckCliOptions) => {
       const { crosscheck, byInteraction } = await import('../contracts/crosscheck/crosscheck.ts');

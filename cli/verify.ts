@@ -1,8 +1,9 @@
 /** `coupon-kit verify`: replay the consumer pacts against a running provider (ours or a vendor's sandbox). */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { PACT_DIR, PARTIES, pactFileIn } from '../contracts/index.ts';
+import { PUBLISHED_PACT_DIR, PARTIES, pactFileIn } from '../contracts/index.ts';
 import { API_NAMES, type ApiName } from '../specs/index.ts';
+import { rerunWithoutAnsi } from './color.ts';
 import { writeJUnit, type JUnitCase } from './junit.ts';
 
 // Until cli/main.ts imports it from ./crosscheck.ts.
@@ -24,12 +25,18 @@ export function registerVerify(program: Command): void {
     .description("Verify the consumer pacts against a running provider (ours or a vendor's sandbox).")
     .addOption(new Option('--api <api>', 'which API').choices([...API_NAMES]).makeOptionMandatory())
     .requiredOption('--provider-url <url>', 'base URL of the provider')
-    .option('--pacts <dir>', 'folder with the pact files', PACT_DIR)
+    .option('--pacts <dir>', 'folder with the pact files (default: the ones shipped with coupon-kit)', PUBLISHED_PACT_DIR)
     .option('--states-url <url>', 'provider-state set-up endpoint taking {state, params, action} (default: <provider-url>/__control/provider-states)')
     .option('--no-reset', 'do not POST <provider-url>/__control/reset before each interaction (for providers without a coupon-kit control API)')
     .option('--control-token <token>', "the provider's --control-token")
     .option('--junit <file>', 'write a JUnit XML report (one test case per interaction)')
     .action(async (o: VerifyCliOptions) => {
+      // Pact's report is coloured whatever NO_COLOR says: in a pipe or CI, run through a filter.
+      const code = await rerunWithoutAnsi();
+      if (code !== undefined) {
+        process.exitCode = code;
+        return;
+      }
       const url = o.providerUrl.replace(/\/$/, '');
       const { consumer, provider } = PARTIES[o.api];
       const pactFile = pactFileIn(o.pacts, o.api);

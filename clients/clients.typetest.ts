@@ -47,6 +47,40 @@ export async function typeChecks(): Promise<void> {
     const detail: string = r.error.detail;
     void detail;
   }
+  // Narrowing by a status the spec documents gives the provider's error format (README snippet):
+  if (!r.ok && r.status === 409) {
+    const detail: string = r.error.detail;
+    void detail;
+  }
+  if (!r.ok && r.status === 403) void r.error.type;
+  // At a status the spec does not document for the operation, the body may be anything:
+  if (!r.ok && r.status === 502) {
+    // @ts-expect-error UnexpectedBody has no detail
+    void r.error.detail;
+    if ('kind' in r.error) void r.error.body;
+  }
+  // validate documents no 422, redeem does:
+  if (!r.ok && r.status === 422) {
+    // @ts-expect-error not a documented status of validate
+    void r.error.detail;
+  }
+  const redeemed = await zupy.redeem('c', 'r');
+  if (!redeemed.ok && redeemed.status === 422) void redeemed.error.detail;
+  const looked = await zupy.findCouponByCode('CZ-914F15F3');
+  if (looked.ok) {
+    // @ts-expect-error null when no coupon has that code
+    void looked.data.coupon_code;
+  } else if (looked.status === 401) void looked.error.title;
+
+  const used = await b2s.markUsed('x');
+  if (!used.ok && used.status === 400) {
+    const message: string = used.error.message;
+    void message;
+  }
+  if (!used.ok && used.status === 500) {
+    // @ts-expect-error B2S documents no 500: the body may be anything
+    void used.error.message;
+  }
   const list = await b2s.listCoupons({ date_start: '2024-01-01', date_end: '2024-12-31', limit: 10, offset: 1, order_column: 'created_at', order_type: 'DESC', module: 'falae' });
   if (list.ok) {
     const used: boolean | undefined = list.data.coupons[0]?.status;

@@ -5,11 +5,35 @@
  */
 import createClient, { type Client } from 'openapi-fetch';
 import type { components, operations, paths } from '../specs/generated/zupy.ts';
-import { toResult, type Result, type UnexpectedBody } from './result.ts';
+import { toResult, type Complete, type FailureStatus, type Result } from './result.ts';
+
+export { UnexpectedResponseError, type FailureStatus, type UnexpectedBody } from './result.ts';
 
 type Schemas = components['schemas'];
 export type ZupyProblem = Schemas['Problem'] & { errors?: Schemas['ValidationProblem']['errors'] };
-export type ZupyResult<T> = Result<T, ZupyProblem | UnexpectedBody>;
+export type ZupyOperation = keyof operations;
+/** The error statuses the spec documents for an operation (validateCoupon: 401 | 403 | 404 | 409 | 429 | 503). */
+export type ZupyErrorStatus<O extends ZupyOperation> = Extract<keyof operations[O]['responses'], FailureStatus>;
+/** A result whose failures at the statuses `S` are RFC 7807 problems (`S`: none → any failure may be an UnexpectedBody). */
+export type ZupyResult<T, S extends number = never> = Result<T, ZupyProblem, S>;
+/** The result of one operation: a problem at each of its documented error statuses. */
+export type ZupyOperationResult<T, O extends ZupyOperation> = ZupyResult<T, ZupyErrorStatus<O>>;
+
+/** The same statuses at run time (a documented status without a problem body throws UnexpectedResponseError). */
+const LISTED = {
+  requestOtp: [400, 401, 403, 413, 429, 503],
+  verifyOtp: [400, 401, 403, 404, 413, 429, 503],
+  listRewards: [401, 403, 422, 429, 503],
+  redeemReward: [400, 401, 403, 404, 413, 422, 429, 503],
+  listIssuedCoupons: [401, 403, 422, 429, 503],
+  validateCoupon: [401, 403, 404, 409, 429, 503],
+  getIssuedCouponStats: [401, 403, 422, 429, 503],
+  getCustomerPoints: [401, 403, 404, 429, 503],
+} as const satisfies { [O in ZupyOperation]: readonly ZupyErrorStatus<O>[] };
+// Fails to compile when the spec documents a status the table above does not list.
+const complete: Complete<{ [O in ZupyOperation]: ZupyErrorStatus<O> }[ZupyOperation], (typeof LISTED)[ZupyOperation][number]> = true;
+void complete;
+const ERRORS: { readonly [O in ZupyOperation]: readonly ZupyErrorStatus<O>[] } = LISTED;
 export type CouponInventory = Schemas['CouponInventory'];
 export type PaginationMeta = Schemas['PaginationMeta'];
 
@@ -63,32 +87,33 @@ export class ZupyClient {
     return new ZupyClient({ ...this.options, otpSession });
   }
 
-  #one<T>(r: { data?: unknown; error?: unknown; response: Response }): ZupyResult<T> {
-    return toResult(r, (b) => unwrapEnvelope<T>(b, this.options.envelope ?? true), isZupyProblem);
+  #one<T, O extends ZupyOperation>(op: O, r: { data?: unknown; error?: unknown; response: Response }): ZupyOperationResult<T, O> {
+    return toResult(r, (b) => unwrapEnvelope<T>(b, this.options.envelope ?? true), isZupyProblem, ERRORS[op]);
   }
 
-  #page<T>(r: { data?: unknown; error?: unknown; response: Response }): ZupyResult<Page<T>> {
-    return toResult(r, (b) => ({ items: unwrapEnvelope<T[]>(b, this.options.envelope ?? true), meta: readMeta(b) }), isZupyProblem);
+  #page<T, O extends ZupyOperation>(op: O, r: { data?: unknown; error?: unknown; response: Response }): ZupyOperationResult<Page<T>, O> {
+    return toResult(r, (b) => ({ items: unwrapEnvelope<T[]>(b, this.options.envelope ?? true), meta: readMeta(b) }), isZupyProblem, ERRORS[op]);
   }
 
   #otpHeader(): { 'X-OTP-Session'?: string } {
     return this.options.otpSession ? { 'X-OTP-Session': this.options.otpSession } : {};
   }
 
-  async requestOtp(identifier: string): Promise<ZupyResult<Schemas['OTPRequestResponse']>> {
-    return this.#one(await this.raw.POST('/api/v2/auth/request-otp/', { body: { identifier } }));
+  async requestOtp(identifier: string): Promise<ZupyOperationResult<Schemas['OTPRequestResponse'], 'requestOtp'>> {
+    return this.#one<Schemas['OTPRequestResponse'], 'requestOtp'>('requestOtp', await this.raw.POST('/api/v2/auth/request-otp/', { body: { identifier } }));
   }
 
-  async verifyOtp(identifier: string, otpCode: string): Promise<ZupyResult<Schemas['OTPVerifyResponse']>> {
-    return this.#one(await this.raw.POST('/api/v2/auth/verify-otp/', { body: { identifier, otp_code: otpCode } }));
+  async verifyOtp(identifier: string, otpCode: string): Promise<ZupyOperationResult<Schemas['OTPVerifyResponse'], 'verifyOtp'>> {
+    return this.#one<Schemas['OTPVerifyResponse'], 'verifyOtp'>('verifyOtp', await this.raw.POST('/api/v2/auth/verify-otp/', { body: { identifier, otp_code: otpCode } }));
   }
 
-  async listRewards(query: ListRewardsQuery = {}): Promise<ZupyResult<Page<Schemas['RewardCatalog']>>> {
-    return this.#page(await this.raw.GET('/api/v2/rewards/', { params: { query } }));
+  async listRewards(query: ListRewardsQuery = {}): Promise<ZupyOperationResult<Page<Schemas['RewardCatalog']>, 'listRewards'>> {
+    return this.#page<Schemas['RewardCatalog'], 'listRewards'>('listRewards', await this.raw.GET('/api/v2/rewards/', { params: { query } }));
   }
 
-  async redeem(customerId: string, rewardId: string, opts: { useZTokens?: boolean } = {}): Promise<ZupyResult<Schemas['RewardRedeemResponse']>> {
-    return this.#one(
+  async redeem(customerId: string, rewardId: string, opts: { useZTokens?: boolean } = {}): Promise<ZupyOperationResult<Schemas['RewardRedeemResponse'], 'redeemReward'>> {
+    return this.#one<Schemas['RewardRedeemResponse'], 'redeemReward'>(
+      'redeemReward',
       await this.raw.POST('/api/v2/customers/{id}/rewards/{reward_id}/redeem/', {
         params: { path: { id: customerId, reward_id: rewardId }, header: this.#otpHeader() },
         body: { use_z_tokens: opts.useZTokens ?? false },
@@ -96,31 +121,32 @@ export class ZupyClient {
     );
   }
 
-  async listCoupons(query: ListCouponsQuery = {}): Promise<ZupyResult<Page<CouponInventory>>> {
-    return this.#page(await this.raw.GET('/api/v2/coupons/issued/', { params: { query } }));
+  async listCoupons(query: ListCouponsQuery = {}): Promise<ZupyOperationResult<Page<CouponInventory>, 'listIssuedCoupons'>> {
+    return this.#page<CouponInventory, 'listIssuedCoupons'>('listIssuedCoupons', await this.raw.GET('/api/v2/coupons/issued/', { params: { query } }));
   }
 
   /** The code lookup: the coupon, or `null` when the provider answers an empty list. */
-  async findCouponByCode(code: string): Promise<ZupyResult<CouponInventory | null>> {
+  async findCouponByCode(code: string): Promise<ZupyOperationResult<CouponInventory | null, 'listIssuedCoupons'>> {
     const r = await this.listCoupons({ code });
     return r.ok ? { ...r, data: r.data.items[0] ?? null } : r;
   }
 
   /** Validate by coupon KSUID or by printed code (any letter case). */
-  async validate(customerId: string, couponIdOrCode: string): Promise<ZupyResult<Schemas['CouponValidateResponse']>> {
-    return this.#one(
+  async validate(customerId: string, couponIdOrCode: string): Promise<ZupyOperationResult<Schemas['CouponValidateResponse'], 'validateCoupon'>> {
+    return this.#one<Schemas['CouponValidateResponse'], 'validateCoupon'>(
+      'validateCoupon',
       await this.raw.POST('/api/v2/customers/{id}/coupons/{coupon_id}/validate/', {
         params: { path: { id: customerId, coupon_id: couponIdOrCode }, header: this.#otpHeader() },
       }),
     );
   }
 
-  async stats(query: StatsQuery = {}): Promise<ZupyResult<Schemas['CouponStats']>> {
-    return this.#one(await this.raw.GET('/api/v2/coupons/issued/stats/', { params: { query } }));
+  async stats(query: StatsQuery = {}): Promise<ZupyOperationResult<Schemas['CouponStats'], 'getIssuedCouponStats'>> {
+    return this.#one<Schemas['CouponStats'], 'getIssuedCouponStats'>('getIssuedCouponStats', await this.raw.GET('/api/v2/coupons/issued/stats/', { params: { query } }));
   }
 
-  async points(customerId: string): Promise<ZupyResult<Schemas['CustomerPoints']>> {
-    return this.#one(await this.raw.GET('/api/v2/customers/{id}/points/', { params: { path: { id: customerId } } }));
+  async points(customerId: string): Promise<ZupyOperationResult<Schemas['CustomerPoints'], 'getCustomerPoints'>> {
+    return this.#one<Schemas['CustomerPoints'], 'getCustomerPoints'>('getCustomerPoints', await this.raw.GET('/api/v2/customers/{id}/points/', { params: { path: { id: customerId } } }));
   }
 }
 
