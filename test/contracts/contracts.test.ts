@@ -73,6 +73,19 @@ describe.sequential('contracts', () => {
     // Provider-generated values are injected from the provider states.
     expect(zupy).toContain('"expression": "${otpSession}"');
     expect(zupy).toContain('"expression": "${cursor}"');
+    // So are the credentials and every provider-owned id, code and value in a request.
+    expect(zupy).toContain('"expression": "${apiKey}"');
+    expect(zupy).toContain('"expression": "/api/v2/customers/${customerId}/coupons/${code}/validate/"');
+    expect(zupy).toContain('"expression": "/api/v2/customers/${customerId}/rewards/${rewardId}/redeem/"');
+    const b2s = readFileSync(pactOf('b2s'), 'utf8');
+    expect(b2s).toContain('"expression": "Bearer ${token}"');
+    expect(b2s).toContain('"expression": "/api/coupons/status/${id}"');
+    expect(b2s).toContain('"expression": "/api/coupons/clients/${companyId}"');
+    // Decision Z-8: every Zupy error answer may be application/json or application/problem+json.
+    const pact = JSON.parse(zupy) as { interactions: { response: { status: number; matchingRules?: { header?: Record<string, { matchers: { regex?: string }[] }> } } }[] };
+    const errors = pact.interactions.filter((i) => i.response.status >= 400);
+    expect(errors).toHaveLength(7);
+    for (const e of errors) expect(e.response.matchingRules?.header?.['Content-Type']?.matchers[0]?.regex).toBe('^application/(problem\\+)?json(\\s*;.*)?$');
   });
 
   it.each(['zupy', 'b2s'] as const)('%s: coupon-kit verify passes against the simulator, one JUnit case per interaction', async (api) => {
