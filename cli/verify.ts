@@ -108,7 +108,9 @@ export function registerVerify(program: Command): void {
         writeJUnit(o.junit, `coupon-kit verify ${o.api}: ${consumer} → ${provider}`, cases);
       }
       for (const i of r.interactions.filter((x) => x.outcome === 'failed')) console.log(`FAIL ${o.api}: ${i.description}\n${i.mismatches.map((m) => `       ${m}`).join('\n')}`);
-      for (const i of r.interactions.filter((x) => x.outcome === 'not verifiable')) console.log(`NOT VERIFIABLE ${o.api}: ${i.description}: ${i.mismatches.join('; ')}`);
+      const unjudged = r.interactions.filter((x) => x.outcome === 'not verifiable');
+      if (unjudged.length) console.log(`(the ${unjudged.length} interaction(s) below were not sent to the provider: the 599 answers in the report above are coupon-kit's, not the provider's)`);
+      for (const i of unjudged) console.log(`NOT VERIFIABLE ${o.api}: ${i.description}: ${i.mismatches.join('; ')}`);
       const { verified, failed } = r.counts;
       const summary = `${verified} verified, ${failed} failed, ${r.counts['not verifiable']} not verifiable against ${url} (states: ${states.description})`;
       if (r.error) console.log(`FAIL ${o.api}: ${r.error}${r.interactions.length ? ` — ${summary}` : ''}`);

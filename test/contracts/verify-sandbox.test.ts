@@ -160,6 +160,33 @@ describe('coupon-kit verify: runs that cannot judge the provider fail with one l
     }
   }, 120_000);
 
+  it("--states-url: a provider's own state endpoint; a state it refuses (400) makes that interaction not verifiable with its answer", async () => {
+    const sim = await startMockProcess('zupy');
+    // A stand-in state endpoint: forwards to the simulator's, but does not know the expired-coupon state.
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => {
+        if (body.includes('is expired')) {
+          res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'unknown state' }));
+          return;
+        }
+        void fetch(`${sim}/__control/provider-states`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (r) => {
+          res.writeHead(r.status, { 'content-type': 'application/json' }).end(await r.text());
+        });
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const statesUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/pact/states`;
+    const r = await verify('--api', 'zupy', '--provider-url', sim, '--pacts', pacts, '--states-url', statesUrl);
+    expect(ours(r.stdout)).toEqual([
+      `NOT VERIFIABLE zupy: a validate of a coupon that is expired: state 'coupon {code} is expired': the state set-up endpoint answered 400: {"error":"unknown state"}`,
+      `ok   zupy: ${counts.zupy - 1} verified, 0 failed, 1 not verifiable against ${sim} (states: the state set-up endpoint ${statesUrl})`,
+    ]);
+    expect(r.code).toBe(0);
+  }, 120_000);
+
   it('a pact with no interactions', async () => {
     const empty = join(tmp, 'empty');
     mkdirSync(empty, { recursive: true });
