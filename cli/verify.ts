@@ -16,8 +16,46 @@ export interface VerifyCliOptions {
   /** `--no-reset` sets this false. */
   reset: boolean;
   controlToken?: string;
+  fixtures?: string;
+  apiKey?: string;
+  token?: string;
   junit?: string;
 }
+
+/** Exit codes (also in --help). */
+export const VERIFY_EXIT = { ok: 0, failed: 1, notJudged: 2 } as const;
+
+const HELP = `
+Provider states, one of three ways:
+  (default)            coupon-kit's control API: POST <provider-url>/__control/reset before each
+                       interaction, each state to POST <provider-url>/__control/provider-states
+  --states-url URL     the provider's own state-setup endpoint (Pact's {state, params, action} body;
+                       it returns the values the pacts read with fromProviderState, e.g. apiKey, code)
+  --fixtures FILE      no state endpoint at all (a vendor sandbox): each state is set up through the
+                       provider's public API from the same fixture file as \`coupon-kit check --fixtures\`
+                       (see \`coupon-kit check --help\`): an active coupon is found or redeemed, a used
+                       one found or made by a validate / PATCH, customers, rewards and clients come from
+                       the file. Zupy OTP sessions need "otp": {"code": "123456", "identifiers":
+                       {"<customer_id>": "+55…"}} in the file (a sandbox's fixed test code).
+
+Each interaction ends one of three ways:
+  verified         the provider answered as the pact says
+  failed           it did not (each mismatch is printed, and named in JUnit)
+  not verifiable   its state cannot be set up on this provider (e.g. no expired coupon on a sandbox,
+                   an OTP code that only arrives by WhatsApp); the reason is printed; its request is
+                   never sent, and it never counts as passed (JUnit: skipped)
+Summary: "N verified, M failed, K not verifiable".
+
+Exit codes:
+  ${VERIFY_EXIT.ok}  at least one interaction verified and none failed
+  ${VERIFY_EXIT.failed}  an interaction failed (or a usage error)
+  ${VERIFY_EXIT.notJudged}  nothing could be judged: provider unreachable, state set-up broken (e.g. the state
+     endpoint answers 404), bad fixture file or credentials, or 0 interactions verified
+
+Examples:
+  coupon-kit verify --api zupy --provider-url http://127.0.0.1:4010
+  coupon-kit verify --api zupy --provider-url https://sandbox.example --fixtures zupy-sandbox.json --api-key "$ZUPY_KEY"
+  coupon-kit verify --api b2s --provider-url https://staging.example --states-url https://staging.example/pact/states --no-reset`;
 
 export function registerVerify(program: Command): void {
   program
@@ -29,8 +67,18 @@ export function registerVerify(program: Command): void {
     .option('--states-url <url>', 'provider-state set-up endpoint taking {state, params, action} (default: <provider-url>/__control/provider-states)')
     .option('--no-reset', 'do not POST <provider-url>/__control/reset before each interaction (for providers without a coupon-kit control API)')
     .option('--control-token <token>', "the provider's --control-token")
+    .option('--fixtures <file>', 'no state endpoint: set states up through the public API, from this fixture file (the format of check --fixtures)')
+    .option('--api-key <key>', 'Zupy, with --fixtures: the key of the company under test (overrides api_key in the file)')
+    .option('--token <token>', 'B2S, with --fixtures: the Bearer token (overrides token in the file)')
     .option('--junit <file>', 'write a JUnit XML report (one test case per interaction)')
+    .addHelpText('after', HELP)
     .action(async (o: VerifyCliOptions) => {
+      if (o.apiKey !== undefined && o.api !== 'zupy') throw new Error('--api-key is for --api zupy (B2S takes --token)');
+      if (o.token !== undefined && o.api !== 'b2s') throw new Error('--token is for --api b2s (Zupy takes --api-key)');
+      if (o.fixtures === undefined && (o.apiKey !== undefined || o.token !== undefined)) throw new Error('--api-key and --token go with --fixtures (otherwise the state endpoint returns the credentials)');
+      if (o.fixtures !== undefined && (o.statesUrl !== undefined || o.controlToken !== undefined || !o.reset)) {
+        throw new Error('--fixtures sets states up through the public API: it takes no --states-url, --control-token or --no-reset');
+      }
       // Pact's report is coloured whatever NO_COLOR says: in a pipe or CI, run through a filter.
       const code = await rerunWithoutAnsi();
       if (code !== undefined) {
@@ -41,23 +89,39 @@ export function registerVerify(program: Command): void {
       const { consumer, provider } = PARTIES[o.api];
       const pactFile = pactFileIn(o.pacts, o.api);
       // Pact (a native core) loads only for this command.
-      const { verifyPacts } = await import('../contracts/provider/verify.ts');
-      const r = await verifyPacts({
-        providerUrl: url, pactFiles: [pactFile], provider, resetUrl: o.reset ? `${url}/__control/reset` : null,
-        ...(o.statesUrl ? { statesUrl: o.statesUrl } : {}), ...(o.controlToken ? { controlToken: o.controlToken } : {}),
-      });
-      const failed = r.interactions.filter((i) => !i.ok);
+      const [{ verifyPacts }, { endpointStates }, { publicStates }, { FixtureFileError }] = await Promise.all([
+        import('../contracts/provider/verify.ts'), import('../contracts/provider/endpoint-states.ts'), import('../contracts/provider/public-states.ts'),
+        import('../property-tests/targets/fixture-file.ts'),
+      ]);
+      let states;
+      try {
+        states = o.fixtures !== undefined
+          ? publicStates(o.api, url, o.fixtures, { ...(o.apiKey === undefined ? {} : { apiKey: o.apiKey }), ...(o.token === undefined ? {} : { token: o.token }) })
+          : endpointStates({ statesUrl: o.statesUrl ?? `${url}/__control/provider-states`, resetUrl: o.reset ? `${url}/__control/reset` : null, ...(o.controlToken ? { controlToken: o.controlToken } : {}) });
+      } catch (err) {
+        if (!(err instanceof FixtureFileError)) throw err;
+        console.error(err.message);
+        process.exitCode = VERIFY_EXIT.notJudged;
+        return;
+      }
+      const r = await verifyPacts({ providerUrl: url, pactFiles: [pactFile], provider, states });
       if (o.junit) {
         const classname = `verify.${o.api}.${consumer}`;
-        const cases: JUnitCase[] = r.interactions.map((i) => ({ classname, name: i.description, seconds: i.seconds, ...(i.ok ? {} : { failure: i.mismatches.join('\n') }) }));
+        const cases: JUnitCase[] = r.interactions.map((i) => ({
+          classname, name: i.description, seconds: i.seconds,
+          ...(i.outcome === 'failed' ? { failure: i.mismatches.join('\n') } : i.outcome === 'not verifiable' ? { skipped: `not verifiable: ${i.mismatches.join('; ')}` } : {}),
+        }));
         if (r.error) cases.push({ classname, name: 'verification run', seconds: 0, failure: r.error });
         writeJUnit(o.junit, `coupon-kit verify ${o.api}: ${consumer} → ${provider}`, cases);
       }
-      if (r.error) console.log(`FAIL ${o.api}: the verification could not run against ${url}: ${r.error}`);
-      for (const i of failed) console.log(`FAIL ${o.api}: ${i.description}\n${i.mismatches.map((m) => `       ${m}`).join('\n')}`);
-      console.log(r.ok
-        ? `ok   ${o.api}: all ${r.interactions.length} interactions verified against ${url}`
-        : `FAIL ${o.api}: ${failed.length} of ${r.interactions.length} interactions failed against ${url}`);
-      if (!r.ok) process.exitCode = 1;
+      for (const i of r.interactions.filter((x) => x.outcome === 'failed')) console.log(`FAIL ${o.api}: ${i.description}\n${i.mismatches.map((m) => `       ${m}`).join('\n')}`);
+      const unjudged = r.interactions.filter((x) => x.outcome === 'not verifiable');
+      if (unjudged.length) console.log(`(the ${unjudged.length} interaction(s) below were not sent to the provider: the 599 answers in the report above are coupon-kit's, not the provider's)`);
+      for (const i of unjudged) console.log(`NOT VERIFIABLE ${o.api}: ${i.description}: ${i.mismatches.join('; ')}`);
+      const { verified, failed } = r.counts;
+      const summary = `${verified} verified, ${failed} failed, ${r.counts['not verifiable']} not verifiable against ${url} (states: ${states.description})`;
+      if (r.error) console.log(`FAIL ${o.api}: ${r.error}${r.interactions.length ? ` — ${summary}` : ''}`);
+      else console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${o.api}: ${summary}`);
+      process.exitCode = r.error ? VERIFY_EXIT.notJudged : r.ok ? VERIFY_EXIT.ok : VERIFY_EXIT.failed;
     });
 }

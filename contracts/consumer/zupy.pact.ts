@@ -17,7 +17,8 @@ const { like, eachLike, regex, integer, number, string, boolean, fromProviderSta
 
 const { consumer: ZUPY_CONSUMER, provider: ZUPY_PROVIDER } = PARTIES.zupy;
 
-const KEY = regex('^zupy_pk_[A-Za-z0-9]{32}$', DEMO.keyReadWrite);
+/** Every state returns the company's read-write key as `apiKey`. */
+const KEY = fromProviderState('${apiKey}', DEMO.keyReadWrite);
 const BAD_KEY = `zupy_pk_${'0'.repeat(32)}`;
 const ANA = DEMO.customers.ana;
 const BRUNO = DEMO.customers.bruno;
@@ -31,6 +32,9 @@ const EXAMPLE_CURSOR = 'MTc2MzMzNzYwMDAwMDoyUEcwMDEyYlRLbTh5UXBMNG5XMnNYdlJjRDk'
 
 const rateLimitHeaders = { 'X-RateLimit-Limit': regex('^\\d+$', '60'), 'X-RateLimit-Remaining': regex('^\\d+$', '59'), 'X-RateLimit-Reset': regex('^\\d+$', '1711108800') };
 const TITLES: Record<string, string> = { 'authentication-required': 'Authentication Required', 'otp-required': 'Permission Denied', 'not-found': 'Not Found', conflict: 'Conflict', 'validation-error': 'Validation Error' };
+
+/** Decision Z-8: the OAS declares application/json; application/problem+json is accepted too. */
+const PROBLEM_CONTENT_TYPE = { 'Content-Type': regex('^application/(problem\\+)?json(\\s*;.*)?$', 'application/json') };
 
 /** RFC 7807 problem. The POS reads only the slug (either documented URI form, decision Z-8) and, for 409, the detail. */
 const problem = (slug: string, status: number, detail?: string) => ({
@@ -48,8 +52,13 @@ const coupon = (customerId: string = ANA) => ({
   customer_id: string(customerId), customer_name: string('Ana Souza'), points_spent: integer(200), redemption_date: datetime(ISO, '2026-11-19T04:00:00Z'), created_at: datetime(ISO, '2026-11-19T04:00:00Z'),
 });
 
-/** The customer id in the path comes back from the state, so a provider may use its own ids. */
-const customerPath = (customerId: string, rest: string) => fromProviderState(`/api/v2/customers/\${customerId}/${rest}`, `/api/v2/customers/${customerId}/${rest}`);
+/** `/api/v2/customers/${customerId}/<rest>`: the customer id (and `${…}` expressions in rest) come back from the states. */
+const customerPath = (customerId: string, rest: string, example: string = rest) =>
+  fromProviderState(`/api/v2/customers/\${customerId}/${rest}`, `/api/v2/customers/${customerId}/${example}`);
+/** The validate path of the coupon the states chose (`${code}`) for their customer (`${customerId}`). */
+const validatePath = (customerId: string, code: string) => customerPath(customerId, 'coupons/${code}/validate/', `coupons/${code}/validate/`);
+const redeemPath = (customerId: string, rewardId: string) => customerPath(customerId, 'rewards/${rewardId}/redeem/', `rewards/${rewardId}/redeem/`);
+const fromState = (name: string, example: string) => fromProviderState(`\${${name}}`, example);
 const withOtp = { 'X-API-Key': KEY, 'X-OTP-Session': fromProviderState('${otpSession}', 'otp-session-token') };
 
 /** Runs every interaction against Pact's mock server; throws on the first mismatch. Returns the interaction count. */
@@ -66,7 +75,7 @@ export async function runZupyConsumer(dir: string): Promise<number> {
   await add()
     .given('coupon {code} is active with {uses} uses left', { code: CODE, uses: 1 })
     .uponReceiving('a lookup of a printed code')
-    .withRequest('GET', '/api/v2/coupons/issued/', (b) => b.query({ code: CODE }).headers({ 'X-API-Key': KEY }))
+    .withRequest('GET', '/api/v2/coupons/issued/', (b) => b.query({ code: fromState('code', CODE) }).headers({ 'X-API-Key': KEY }))
     .willRespondWith(200, (b) => b.headers(rateLimitHeaders).jsonBody({ data: eachLike(coupon(), 1), meta: { cursor: null, has_next: boolean(false), count: integer(1) } }))
     .executeTest(settled(pact, async (ms) => {
       const r = await pos(ms.url).lookUp(CODE);
@@ -84,10 +93,10 @@ export async function runZupyConsumer(dir: string): Promise<number> {
 
   await add()
     .uponReceiving('a lookup with a revoked or unknown API key')
-    .withRequest('GET', '/api/v2/coupons/issued/', (b) => b.query({ code: CODE }).headers({ 'X-API-Key': BAD_KEY }))
-    .willRespondWith(401, (b) => b.jsonBody(problem('authentication-required', 401)))
+    .withRequest('GET', '/api/v2/coupons/issued/', (b) => b.query({ code: UNKNOWN_CODE }).headers({ 'X-API-Key': BAD_KEY }))
+    .willRespondWith(401, (b) => b.headers(PROBLEM_CONTENT_TYPE).jsonBody(problem('authentication-required', 401)))
     .executeTest(settled(pact, async (ms) => {
-      assert.deepEqual(await pos(ms.url, BAD_KEY).lookUp(CODE), { ok: false, error: 'unauthorized' });
+      assert.deepEqual(await pos(ms.url, BAD_KEY).lookUp(UNKNOWN_CODE), { ok: false, error: 'unauthorized' });
     }));
 
   // ---- validate (use) a coupon with the customer's OTP session ---------------------------------
@@ -95,7 +104,7 @@ export async function runZupyConsumer(dir: string): Promise<number> {
     .given('coupon {code} is active with {uses} uses left', { code: CODE, uses: 1 })
     .given('customer {customerId} has an OTP session', { customerId: ANA })
     .uponReceiving('a validate of the last use with an OTP session')
-    .withRequest('POST', customerPath(ANA, `coupons/${CODE}/validate/`), (b) => b.headers(withOtp))
+    .withRequest('POST', validatePath(ANA, CODE), (b) => b.headers(withOtp))
     .willRespondWith(200, (b) => b.headers(rateLimitHeaders).jsonBody({
       data: { customer_id: string(ANA), coupon_code: regex(CODE_RE, CODE), status: 'validated', remaining_usages: 0, total_usages_allowed: integer(1), validated_at: datetime(ISO, '2026-11-24T04:00:00Z'), new_balance: integer(450), new_z_balance: regex(Z_RE, '1150.000000') },
       meta: {},
@@ -108,7 +117,7 @@ export async function runZupyConsumer(dir: string): Promise<number> {
     .given('coupon {code} is active with {uses} uses left', { code: DEMO.coupons.multiUse.code, uses: 3 })
     .given('customer {customerId} has an OTP session', { customerId: ANA })
     .uponReceiving('a validate of a multi-use coupon with 3 uses left')
-    .withRequest('POST', customerPath(ANA, `coupons/${DEMO.coupons.multiUse.code}/validate/`), (b) => b.headers(withOtp))
+    .withRequest('POST', validatePath(ANA, DEMO.coupons.multiUse.code), (b) => b.headers(withOtp))
     .willRespondWith(200, (b) => b.jsonBody({
       data: { customer_id: string(ANA), coupon_code: regex(CODE_RE, DEMO.coupons.multiUse.code), status: 'validated', remaining_usages: 2, total_usages_allowed: integer(3), validated_at: datetime(ISO, '2026-11-24T04:00:00Z'), new_balance: integer(450), new_z_balance: regex(Z_RE, '1150.000000') },
       meta: {},
@@ -125,8 +134,8 @@ export async function runZupyConsumer(dir: string): Promise<number> {
       .given(state, { code })
       .given('customer {customerId} has an OTP session', { customerId: ANA })
       .uponReceiving(`a validate of a coupon that is ${error === 'expired' ? 'expired' : 'already used'}`)
-      .withRequest('POST', customerPath(ANA, `coupons/${code}/validate/`), (b) => b.headers(withOtp))
-      .willRespondWith(409, (b) => b.jsonBody(problem('conflict', 409, detail)))
+      .withRequest('POST', validatePath(ANA, code), (b) => b.headers(withOtp))
+      .willRespondWith(409, (b) => b.headers(PROBLEM_CONTENT_TYPE).jsonBody(problem('conflict', 409, detail)))
       .executeTest(settled(pact, async (ms) => {
         assert.deepEqual(await pos(ms.url).use(ANA, code, 'otp-session-token'), { ok: false, error, status: 409 });
       }));
@@ -136,8 +145,8 @@ export async function runZupyConsumer(dir: string): Promise<number> {
     .given('coupon {code} is active with {uses} uses left', { code: CODE, uses: 1 })
     .given('the company requires OTP for {action}', { action: 'coupon usage' })
     .uponReceiving('a validate without an OTP session')
-    .withRequest('POST', `/api/v2/customers/${ANA}/coupons/${CODE}/validate/`, (b) => b.headers({ 'X-API-Key': KEY }))
-    .willRespondWith(403, (b) => b.jsonBody(problem('otp-required', 403)))
+    .withRequest('POST', validatePath(ANA, CODE), (b) => b.headers({ 'X-API-Key': KEY }))
+    .willRespondWith(403, (b) => b.headers(PROBLEM_CONTENT_TYPE).jsonBody(problem('otp-required', 403)))
     .executeTest(settled(pact, async (ms) => {
       assert.deepEqual(await pos(ms.url).use(ANA, CODE), { ok: false, error: 'otp-required', status: 403 });
     }));
@@ -147,7 +156,7 @@ export async function runZupyConsumer(dir: string): Promise<number> {
     .given('customer {customerId} has an OTP session', { customerId: ANA })
     .uponReceiving('a validate of an unknown code')
     .withRequest('POST', customerPath(ANA, `coupons/${UNKNOWN_CODE}/validate/`), (b) => b.headers(withOtp))
-    .willRespondWith(404, (b) => b.jsonBody(problem('not-found', 404)))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_CONTENT_TYPE).jsonBody(problem('not-found', 404)))
     .executeTest(settled(pact, async (ms) => {
       assert.deepEqual(await pos(ms.url).use(ANA, UNKNOWN_CODE, 'otp-session-token'), { ok: false, error: 'not-found', status: 404 });
     }));
@@ -156,18 +165,18 @@ export async function runZupyConsumer(dir: string): Promise<number> {
     .given('coupon {code} belongs to customer {customerId}', { code: DEMO.coupons.bruno.code, customerId: BRUNO })
     .given('customer {customerId} has an OTP session', { customerId: ANA })
     .uponReceiving("a validate of another customer's coupon")
-    .withRequest('POST', customerPath(ANA, `coupons/${DEMO.coupons.bruno.code}/validate/`), (b) => b.headers(withOtp))
-    .willRespondWith(404, (b) => b.jsonBody(problem('not-found', 404)))
+    .withRequest('POST', validatePath(ANA, DEMO.coupons.bruno.code), (b) => b.headers(withOtp))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_CONTENT_TYPE).jsonBody(problem('not-found', 404)))
     .executeTest(settled(pact, async (ms) => {
       assert.deepEqual(await pos(ms.url).use(ANA, DEMO.coupons.bruno.code, 'otp-session-token'), { ok: false, error: 'not-found', status: 404 });
     }));
 
   // ---- redeem a reward -------------------------------------------------------------------------
   await add()
-    .given('customer {customerId} has {points} points', { customerId: ANA, points: 450 })
+    .given('customer {customerId} has {points} points for reward {rewardId}', { customerId: ANA, points: 450, rewardId: DEMO.rewards.coffee })
     .given('customer {customerId} has an OTP session', { customerId: ANA })
     .uponReceiving('a redeem of a points reward')
-    .withRequest('POST', customerPath(ANA, `rewards/${DEMO.rewards.coffee}/redeem/`), (b) => b.headers(withOtp).jsonBody({ use_z_tokens: false }))
+    .withRequest('POST', redeemPath(ANA, DEMO.rewards.coffee), (b) => b.headers(withOtp).jsonBody({ use_z_tokens: false }))
     .willRespondWith(200, (b) => b.jsonBody({
       data: like({ customer_id: ANA, coupon_code: regex('^CZ-[0-9A-Z]{8}$', 'CZ-1A2B3C4D'), points_used: integer(200), z_tokens_used: regex(Z_RE, '0.000000'), new_balance: 250, new_z_balance: regex(Z_RE, '1150.000000'), valid_until: datetime(ISO, '2026-12-24T04:00:00Z'), created_at: datetime(ISO, '2026-11-24T04:00:00Z') }),
       meta: {},
@@ -180,8 +189,8 @@ export async function runZupyConsumer(dir: string): Promise<number> {
     .given('customer {customerId} already claimed marketing reward {rewardId}', { customerId: ANA, rewardId: DEMO.rewards.welcome })
     .given('customer {customerId} has an OTP session', { customerId: ANA })
     .uponReceiving('a second claim of a marketing reward')
-    .withRequest('POST', customerPath(ANA, `rewards/${DEMO.rewards.welcome}/redeem/`), (b) => b.headers(withOtp).jsonBody({ use_z_tokens: false }))
-    .willRespondWith(422, (b) => b.jsonBody({ ...problem('validation-error', 422), errors: eachLike({ field: string('non_field_errors'), detail: 'Prêmio gratuito já resgatado por este cliente' }, 1) }))
+    .withRequest('POST', redeemPath(ANA, DEMO.rewards.welcome), (b) => b.headers(withOtp).jsonBody({ use_z_tokens: false }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_CONTENT_TYPE).jsonBody({ ...problem('validation-error', 422), errors: eachLike({ field: string('non_field_errors'), detail: 'Prêmio gratuito já resgatado por este cliente' }, 1) }))
     .executeTest(settled(pact, async (ms) => {
       assert.deepEqual(await pos(ms.url).redeem(ANA, DEMO.rewards.welcome, 'otp-session-token'), { ok: false, error: 'marketing-already-claimed', status: 422 });
     }));
@@ -191,7 +200,7 @@ export async function runZupyConsumer(dir: string): Promise<number> {
   await add()
     .given('customer {customerId} has {count} coupons', pageState)
     .uponReceiving("the first page of a customer's coupons")
-    .withRequest('GET', '/api/v2/coupons/issued/', (b) => b.query({ customer_id: BRUNO, page_size: '2' }).headers({ 'X-API-Key': KEY }))
+    .withRequest('GET', '/api/v2/coupons/issued/', (b) => b.query({ customer_id: fromState('customerId', BRUNO), page_size: fromState('pageSize', '2') }).headers({ 'X-API-Key': KEY }))
     .willRespondWith(200, (b) => b.jsonBody({ data: eachLike(coupon(BRUNO), 2), meta: { cursor: string(EXAMPLE_CURSOR), has_next: true, count: integer(3) } }))
     .executeTest(settled(pact, async (ms) => {
       assert.deepEqual(await pos(ms.url).couponsPage(BRUNO, 2), { ok: true, codes: [CODE, CODE], next: EXAMPLE_CURSOR });
@@ -201,7 +210,7 @@ export async function runZupyConsumer(dir: string): Promise<number> {
     .given('customer {customerId} has {count} coupons', pageState)
     .uponReceiving("the next page of a customer's coupons, by cursor")
     .withRequest('GET', '/api/v2/coupons/issued/', (b) =>
-      b.query({ customer_id: BRUNO, page_size: '2', cursor: fromProviderState('${cursor}', EXAMPLE_CURSOR) }).headers({ 'X-API-Key': KEY }))
+      b.query({ customer_id: fromState('customerId', BRUNO), page_size: fromState('pageSize', '2'), cursor: fromProviderState('${cursor}', EXAMPLE_CURSOR) }).headers({ 'X-API-Key': KEY }))
     .willRespondWith(200, (b) => b.jsonBody({ data: eachLike(coupon(BRUNO), 1), meta: { cursor: null, has_next: false, count: integer(3) } }))
     .executeTest(settled(pact, async (ms) => {
       assert.deepEqual(await pos(ms.url).couponsPage(BRUNO, 2, EXAMPLE_CURSOR), { ok: true, codes: [CODE], next: null });
@@ -209,6 +218,7 @@ export async function runZupyConsumer(dir: string): Promise<number> {
 
   // ---- stats -------------------------------------------------------------------------------------
   await add()
+    .given('the company has a read-write API key')
     .uponReceiving('a read of the coupon statistics')
     .withRequest('GET', '/api/v2/coupons/issued/stats/', (b) => b.headers({ 'X-API-Key': KEY }))
     .willRespondWith(200, (b) => b.jsonBody({ data: { total_issued: integer(7), usage_rate: number(14.29) }, meta: {} }))

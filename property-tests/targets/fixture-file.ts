@@ -22,6 +22,11 @@ export interface ZupySandboxFixtures {
   reward_ids: string[];
   /** A customer of the other key's company. */
   foreign_customer_id: string;
+  /**
+   * Optional, used by `coupon-kit verify`: a fixed OTP code the sandbox accepts, and the OTP
+   * identifier (phone, e-mail or CPF) of listed customers, to open OTP sessions through the API.
+   */
+  otp?: { code: string; identifiers: Record<string, string> };
 }
 
 export interface B2sSandboxFixtures {
@@ -63,6 +68,10 @@ const schemas = {
       customer_ids: { type: 'array', minItems: 1, uniqueItems: true, items: ZUPY_ID },
       reward_ids: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[0-9A-Za-z]{27}$' } },
       foreign_customer_id: ZUPY_ID,
+      otp: {
+        type: 'object', additionalProperties: false, required: ['code', 'identifiers'],
+        properties: { code: { type: 'string', pattern: '^\\d{6}$' }, identifiers: { type: 'object', additionalProperties: { type: 'string', minLength: 3 } } },
+      },
     },
   },
   b2s: {

@@ -5,13 +5,14 @@
  * /__control/, and rejects a bad fixture file with one line per problem.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startMock, type DefectName, type RunningMock } from '../../mocks/index.ts';
 import { B2S_DEMO } from '../../mocks/simulator/b2s/fixtures.ts';
 import { DEMO } from '../../mocks/simulator/zupy/fixtures.ts';
+import { b2sFixtures, writeFixtureFile, zupyFixtures } from '../sandbox-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'coupon-kit-check-sandbox-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,28 +31,7 @@ async function sandbox(api: 'zupy' | 'b2s', defects: DefectName[] = []): Promise
   return { url: mock.url, paths };
 }
 
-function fixtureFile(name: string, content: unknown): string {
-  const file = join(dir, name);
-  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return file;
-}
-
-/** Café Aurora requires OTP (demo); Padaria Boa Vista does not, so it is the company under test. */
-const zupyFixtures = {
-  api: 'zupy',
-  api_key: DEMO.keyOtherCompany,
-  other_api_key: DEMO.keyReadWrite,
-  customer_ids: [DEMO.customers.diego],
-  reward_ids: [DEMO.rewards.bread],
-  foreign_customer_id: DEMO.customers.ana,
-};
-
-const b2sFixtures = {
-  api: 'b2s',
-  token: B2S_DEMO.franchiseToken,
-  scoped_token: B2S_DEMO.companyBToken,
-  scoped_company_id: B2S_DEMO.companyB,
-};
+const fixtureFile = (name: string, content: unknown) => writeFixtureFile(dir, name, content);
 
 /** The CLI in its own process (asynchronously: the simulators answer from this one). */
 function check(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {

@@ -1,7 +1,8 @@
 /**
  * Pact provider states for B2S, applied through POST /__control/provider-states. States are
  * additive (the verifier resets the simulator before each interaction) and move the simulator's
- * clock when a rule depends on the time of day (the 3-hour rule, B-5).
+ * clock when a rule depends on the time of day (the 3-hour rule, B-5). They return the values the
+ * pact's requests read from the state (`token` comes with every state: the demo franchise token).
  */
 import { int, str, type Params } from '../state-params.ts';
 import type { SimContext } from '../types.ts';
@@ -40,8 +41,9 @@ export const B2S_STATES: Record<string, StateHandler> = {
     return { id: c.id, now: ctx.clock.now().toISOString() };
   },
   'no coupon has id {id}': (store, _ctx, p) => {
-    store.coupons.delete(str(p, 'id', '00000000-0000-4000-8000-000000000000'));
-    return {};
+    const id = str(p, 'id', '00000000-0000-4000-8000-000000000000');
+    store.coupons.delete(id);
+    return { id };
   },
   /** Exactly {count} unused coupons of {module} created on {date} (in any company the token sees). */
   'company {companyId} has {count} coupons created on {date}': (store, _ctx, p) => {
@@ -62,28 +64,31 @@ export const B2S_STATES: Record<string, StateHandler> = {
       bonus: { id: 'b25db000-0000-4000-8000-000000000001', name: 'Free coffee', type: 'answer' },
     }));
     store.load({ companies: [], tokens: [], clients: [], coupons }, false);
-    return { count, codes: coupons.map((c) => c.code) };
+    return { count, date, codes: coupons.map((c) => c.code) };
   },
-  'client with email {email} has only unused coupons': (store, ctx, p) => {
+  /** Every coupon of the client made unused and valid (so at least one is). */
+  'client with email {email} has unused coupons': (store, ctx, p) => {
     const email = str(p, 'email', 'john@example.com').toLowerCase();
     let n = 0;
+    let companyId: string | undefined;
     for (const c of store.coupons.values()) {
       if (store.clients.get(c.client_id)?.email?.toLowerCase() !== email) continue;
       Object.assign(c, { status: false, date_of_use: null, expiration_date: utcDate(ctx.clock.nowMs() + 30 * DAY_MS) });
+      companyId = c.company_id;
       n++;
     }
     if (n === 0) throw new Error(`no coupon belongs to a client with email '${email}'`);
-    return { count: n };
+    return { count: n, email, companyId };
   },
   'no client has email {email}': (store, _ctx, p) => {
     const email = str(p, 'email', 'nobody@example.com').toLowerCase();
     for (const c of store.clients.values()) if (c.email?.toLowerCase() === email) c.email = null;
-    return {};
+    return { companyId: str(p, 'companyId', B2S_DEMO.companyA) };
   },
 };
 
 export function b2sProviderState(store: B2sStore, ctx: SimContext, state: string, params: Record<string, unknown>): Record<string, unknown> {
   const handler = B2S_STATES[state];
   if (!handler) throw new Error(`unknown provider state '${state}'; known: ${Object.keys(B2S_STATES).join(' | ')}`);
-  return handler(store, ctx, params);
+  return { token: B2S_DEMO.franchiseToken, ...handler(store, ctx, params) };
 }

@@ -2,7 +2,9 @@
  * Pact provider states for Zupy, applied through POST /__control/provider-states. States are
  * additive (the verifier resets the simulator before each interaction, so an interaction with two
  * states gets both) and return the values the consumer reads with `fromProviderState`: OTP
- * sessions and pagination cursors, which only the provider can generate.
+ * sessions and pagination cursors, which only the provider can generate, and the ids, codes and
+ * API key the pact's requests read from the state (`apiKey` comes with every state: the demo
+ * company's read-write key).
  */
 import { int, str, type Params } from '../state-params.ts';
 import type { SimContext } from '../types.ts';
@@ -55,13 +57,13 @@ export const ZUPY_STATES: Record<string, StateHandler> = {
   'coupon {code} is used': (store, ctx, p) => {
     const c = couponWithCode(store, ctx.clock.nowMs(), str(p, 'code', DEMO.coupons.used.code));
     Object.assign(c, { status: 'used', remaining: 0, usageMs: ctx.clock.nowMs() - DAY_MS, validUntilMs: ctx.clock.nowMs() + 30 * DAY_MS });
-    return { couponId: c.id, customerId: c.customerId };
+    return { couponId: c.id, customerId: c.customerId, code: c.code };
   },
   'coupon {code} is expired': (store, ctx, p) => {
     const c = couponWithCode(store, ctx.clock.nowMs(), str(p, 'code', DEMO.coupons.expired.code));
     // Stored active, past valid_until: the provider must notice the expiry itself (Z-5).
     Object.assign(c, { status: 'active', remaining: 1, usageMs: null, validUntilMs: ctx.clock.nowMs() - DAY_MS });
-    return { couponId: c.id, customerId: c.customerId };
+    return { couponId: c.id, customerId: c.customerId, code: c.code };
   },
   /** An active coupon owned by {customerId}: validating it under another customer's path must give 404. */
   'coupon {code} belongs to customer {customerId}': (store, ctx, p) => {
@@ -69,12 +71,13 @@ export const ZUPY_STATES: Record<string, StateHandler> = {
     const c = couponWithCode(store, ctx.clock.nowMs(), str(p, 'code', DEMO.coupons.bruno.code));
     if (c.companyId !== owner.companyId) throw new Error(`coupon '${c.code}' and customer '${owner.id}' are in different companies`);
     Object.assign(c, { customerId: owner.id, status: 'active', remaining: Math.max(c.remaining, 1), usageMs: null, validUntilMs: ctx.clock.nowMs() + 30 * DAY_MS });
-    return { couponId: c.id, ownerId: owner.id };
+    return { couponId: c.id, ownerId: owner.id, code: c.code };
   },
   'no coupon has code {code}': (store, _ctx, p) => {
-    const c = store.findCoupon(DEMO.companyA, str(p, 'code', 'CZ-00000000'));
+    const code = str(p, 'code', 'CZ-00000000');
+    const c = store.findCoupon(DEMO.companyA, code);
     if (c) removeCoupon(store, c);
-    return {};
+    return { code };
   },
   'customer {customerId} has an OTP session': (store, _ctx, p) => {
     const c = customer(store, p);
@@ -94,11 +97,14 @@ export const ZUPY_STATES: Record<string, StateHandler> = {
     for (const f of flags) company.otpPolicy[f as keyof typeof company.otpPolicy] = true;
     return {};
   },
-  'customer {customerId} has {points} points': (store, _ctx, p) => {
+  'customer {customerId} has {points} points for reward {rewardId}': (store, _ctx, p) => {
     const c = customer(store, p);
+    const rewardId = str(p, 'rewardId', DEMO.rewards.coffee);
+    if (store.rewards.get(rewardId)?.companyId !== c.companyId) throw new Error(`'${rewardId}' is not a reward of customer '${c.id}''s company`);
     c.points = int(p, 'points', c.points);
-    return { customerId: c.id, points: c.points };
+    return { customerId: c.id, points: c.points, rewardId };
   },
+  'the company has a read-write API key': () => ({}),
   'customer {customerId} already claimed marketing reward {rewardId}': (store, _ctx, p) => {
     const c = customer(store, p);
     const rewardId = str(p, 'rewardId', DEMO.rewards.welcome);
@@ -128,12 +134,12 @@ export const ZUPY_STATES: Record<string, StateHandler> = {
       })),
     }, false);
     const mine = store.couponsOf(c.companyId).filter((x) => x.customerId === c.id);
-    return { customerId: c.id, count, cursor: paginate(mine, null, Math.max(size, 1)).next };
+    return { customerId: c.id, count, pageSize: String(Math.max(size, 1)), cursor: paginate(mine, null, Math.max(size, 1)).next };
   },
 };
 
 export function zupyProviderState(store: ZupyStore, ctx: SimContext, state: string, params: Record<string, unknown>): Record<string, unknown> {
   const handler = ZUPY_STATES[state];
   if (!handler) throw new Error(`unknown provider state '${state}'; known: ${Object.keys(ZUPY_STATES).join(' | ')}`);
-  return handler(store, ctx, params);
+  return { apiKey: DEMO.keyReadWrite, ...handler(store, ctx, params) };
 }
