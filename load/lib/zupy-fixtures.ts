@@ -18,6 +18,24 @@ interface Snapshot {
   api_keys: { key: string; company_id: string; access: string; revoked?: boolean }[];
 }
 
+const isArrayOf = (v: unknown, ok: (o: Record<string, unknown>) => boolean) => Array.isArray(v) && v.every((x) => { const o = asRecord(x); return o !== undefined && ok(o); });
+
+/** Why a `GET /__control/fixtures` body is not coupon-kit's Zupy simulator snapshot (undefined = it is). */
+export function zupySnapshotProblem(v: unknown): string | undefined {
+  const r = asRecord(v);
+  if (!r) return 'not a JSON object';
+  if (!isArrayOf(r.companies, (c) => typeof c.id === 'string')) return 'no companies[] with string ids';
+  if (!isArrayOf(r.api_keys, (k) => typeof k.key === 'string' && typeof k.company_id === 'string' && typeof k.access === 'string')) return 'no api_keys[] of {key, company_id, access}';
+  return undefined;
+}
+
+/** The one-line cause when neither the control API nor the environment gives what a run needs. */
+export function noControl(base: string, found: { kind: 'none' } | { kind: 'foreign'; why: string }): string {
+  return found.kind === 'foreign'
+    ? `${base}/__control/fixtures answers, but not with coupon-kit's simulator fixtures (${found.why}): the target is treated as a provider of its own`
+    : `${base} has no coupon-kit control API`;
+}
+
 /** Credentials for a plain provider, from the environment. */
 export function zupyAuthFromEnv(): ZupyAuth | undefined {
   const apiKey = optional('ZUPY_API_KEY');
@@ -103,9 +121,9 @@ export function provisionZupy(base: string, groupSize: number, count: number, us
     return { headers: zupyHeaders(envAuth), groups: chunk(coupons, groupSize), uses: usesOf(base, envAuth, coupons), source: 'RACE_COUPONS' };
   }
   const control = new Control(base);
-  const snapshot = envAuth ? undefined : control.fixtures<Snapshot>();
-  if (snapshot) {
-    const seeded = seedZupy(control, snapshot, { count, uses, points: 0, flags: ['require_otp_for_coupon_usage'] });
+  const found = envAuth ? ({ kind: 'none' } as const) : control.fixtures<Snapshot>(zupySnapshotProblem);
+  if (found.kind === 'ours') {
+    const seeded = seedZupy(control, found.snapshot, { count, uses, points: 0, flags: ['require_otp_for_coupon_usage'] });
     return { headers: zupyHeaders(seeded.auth), groups: chunk(seeded.coupons, groupSize), uses, source: `control API seed (company ${seeded.companyId})` };
   }
   const customerId = optional('ZUPY_CUSTOMER_ID');
@@ -114,7 +132,8 @@ export function provisionZupy(base: string, groupSize: number, count: number, us
     const coupons = redeemCoupons(base, envAuth, customerId, rewardId, count);
     return { headers: zupyHeaders(envAuth), groups: chunk(coupons, groupSize), uses: usesOf(base, envAuth, coupons), source: `redeemed ${count} × reward ${rewardId}` };
   }
-  throw new ConfigError(`${base} has no control API: pass RACE_COUPONS + ZUPY_API_KEY, or ZUPY_API_KEY + ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID (a reward with USES uses)`);
+  const missing = envAuth ? 'ZUPY_CUSTOMER_ID and ZUPY_REWARD_ID are not set' : 'ZUPY_API_KEY is not set';
+  throw new ConfigError(`${noControl(base, found)}, and ${missing}: pass RACE_COUPONS + ZUPY_API_KEY, or ZUPY_API_KEY + ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID (a reward with USES uses)`);
 }
 
 /** What mixed POS traffic needs: coupons to look up and validate, customers and a reward to redeem. */
@@ -132,9 +151,9 @@ export function provisionZupyPos(base: string, size: number): PosPool {
   const envAuth = zupyAuthFromEnv();
   if (!envAuth) {
     const control = new Control(base);
-    const snapshot = control.fixtures<Snapshot>();
-    if (!snapshot) throw new ConfigError(`${base} has no control API: pass ZUPY_API_KEY (and ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID to validate and redeem)`);
-    const s = seedZupy(control, snapshot, { count: size, uses: 1_000_000, points: 1_000_000_000, flags: ['require_otp_for_coupon_usage', 'require_otp_for_redemption'] });
+    const found = control.fixtures<Snapshot>(zupySnapshotProblem);
+    if (found.kind !== 'ours') throw new ConfigError(`${noControl(base, found)}, and ZUPY_API_KEY is not set: pass ZUPY_API_KEY (and ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID to validate and redeem)`);
+    const s = seedZupy(control, found.snapshot, { count: size, uses: 1_000_000, points: 1_000_000_000, flags: ['require_otp_for_coupon_usage', 'require_otp_for_redemption'] });
     return { headers: zupyHeaders(s.auth), coupons: s.coupons, rewardId: s.rewardId, writable: true, source: `control API seed (company ${s.companyId})` };
   }
   const customerId = optional('ZUPY_CUSTOMER_ID');
