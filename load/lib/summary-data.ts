@@ -10,8 +10,16 @@ export interface SummaryMetric {
   thresholds?: Record<string, { ok: boolean }>;
 }
 
+/** A `check()` as the summary counts it. */
+export interface SummaryCheck {
+  name: string;
+  passes: number;
+  fails: number;
+}
+
 export interface SummaryData {
   metrics: Record<string, SummaryMetric>;
+  root_group?: { checks?: SummaryCheck[] };
   state: { testRunDurationMs: number };
   setup_data?: unknown;
 }

@@ -84,14 +84,24 @@ export function seedZupy(control: Control, snapshot: Snapshot, o: { count: numbe
   return { auth, companyId, rewardId, coupons };
 }
 
-function redeemCoupons(base: string, auth: ZupyAuth, customerId: string, rewardId: string, count: number): ZupyCoupon[] {
+interface Redeemed {
+  coupons: ZupyCoupon[];
+  /** The customer's points after the last redeem, and what one redeem cost (from the redeem answers). */
+  balance: number;
+  cost: number;
+}
+
+function redeemCoupons(base: string, auth: ZupyAuth, customerId: string, rewardId: string, count: number): Redeemed {
   const params = { headers: { ...zupyHeaders(auth), 'Content-Type': 'application/json' }, tags: { phase: 'setup' } };
-  const out: ZupyCoupon[] = [];
+  const out: Redeemed = { coupons: [], balance: Number.POSITIVE_INFINITY, cost: 0 };
   for (const part of chunk(Array.from({ length: count }, (_, i) => i), 10)) {
     for (const res of http.batch(part.map(() => ({ method: 'POST', url: `${base}${redeemPath(customerId, rewardId)}`, body: '{}', params })))) {
-      const code = asRecord(payload(res))?.coupon_code;
+      const d = asRecord(payload(res));
+      const code = d?.coupon_code;
       if (res.status !== 200 || typeof code !== 'string') throw new TargetError(`redeem ${rewardId} for ${customerId} answered ${res.status}: ${bodyText(res)}`);
-      out.push({ customer_id: customerId, code });
+      out.coupons.push({ customer_id: customerId, code });
+      if (typeof d?.new_balance === 'number') out.balance = Math.min(out.balance, d.new_balance);
+      if (typeof d?.points_used === 'number') out.cost = Math.max(out.cost, d.points_used);
     }
   }
   return out;
@@ -129,7 +139,7 @@ export function provisionZupy(base: string, groupSize: number, count: number, us
   const customerId = optional('ZUPY_CUSTOMER_ID');
   const rewardId = optional('ZUPY_REWARD_ID');
   if (envAuth && customerId && rewardId) {
-    const coupons = redeemCoupons(base, envAuth, customerId, rewardId, count);
+    const { coupons } = redeemCoupons(base, envAuth, customerId, rewardId, count);
     return { headers: zupyHeaders(envAuth), groups: chunk(coupons, groupSize), uses: usesOf(base, envAuth, coupons), source: `redeemed ${count} × reward ${rewardId}` };
   }
   const missing = envAuth ? 'ZUPY_CUSTOMER_ID and ZUPY_REWARD_ID are not set' : 'ZUPY_API_KEY is not set';
@@ -144,6 +154,17 @@ export interface PosPool {
   /** False on a real provider without ZUPY_CUSTOMER_ID/ZUPY_REWARD_ID: reads only. */
   writable: boolean;
   source: string;
+  /** What the run knows of the provider's state, so a 409 or a 422 is judged, not just accepted. */
+  model: PosModel;
+}
+
+/** Uses per coupon, points per customer and the reward's cost at the start of the run. */
+export interface PosModel {
+  couponUses: number;
+  points: number;
+  cost: number;
+  /** Every coupon belongs to the same customer (the redeem path), so redeems share one balance. */
+  oneCustomer: boolean;
 }
 
 /** Simulator: seeded coupons with uses to spare and customers with points. Real provider: from env. */
@@ -153,17 +174,20 @@ export function provisionZupyPos(base: string, size: number): PosPool {
     const control = new Control(base);
     const found = control.fixtures<Snapshot>(zupySnapshotProblem);
     if (found.kind !== 'ours') throw new ConfigError(`${noControl(base, found)}, and ZUPY_API_KEY is not set: pass ZUPY_API_KEY (and ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID to validate and redeem)`);
-    const s = seedZupy(control, found.snapshot, { count: size, uses: 1_000_000, points: 1_000_000_000, flags: ['require_otp_for_coupon_usage', 'require_otp_for_redemption'] });
-    return { headers: zupyHeaders(s.auth), coupons: s.coupons, rewardId: s.rewardId, writable: true, source: `control API seed (company ${s.companyId})` };
+    const model: PosModel = { couponUses: 1_000_000, points: 1_000_000_000, cost: 1, oneCustomer: false };
+    const s = seedZupy(control, found.snapshot, { count: size, uses: model.couponUses, points: model.points, flags: ['require_otp_for_coupon_usage', 'require_otp_for_redemption'] });
+    return { headers: zupyHeaders(s.auth), coupons: s.coupons, rewardId: s.rewardId, writable: true, source: `control API seed (company ${s.companyId})`, model };
   }
   const customerId = optional('ZUPY_CUSTOMER_ID');
   const rewardId = optional('ZUPY_REWARD_ID');
   if (customerId && rewardId) {
-    return { headers: zupyHeaders(envAuth), coupons: redeemCoupons(base, envAuth, customerId, rewardId, size), rewardId, writable: true, source: `redeemed ${size} × reward ${rewardId}` };
+    const r = redeemCoupons(base, envAuth, customerId, rewardId, size);
+    const couponUses = usesOf(base, envAuth, r.coupons);
+    return { headers: zupyHeaders(envAuth), coupons: r.coupons, rewardId, writable: true, source: `redeemed ${size} × reward ${rewardId}`, model: { couponUses, points: r.balance, cost: r.cost, oneCustomer: true } };
   }
   const res = http.get(`${base}/api/v2/coupons/issued/?page_size=${Math.min(size, 100)}`, { headers: zupyHeaders(envAuth), tags: { phase: 'setup' } });
   const list = payload(res);
   if (res.status !== 200 || !Array.isArray(list) || list.length === 0) throw new TargetError(`the coupon list answered ${res.status} with no coupons to look up`);
   const coupons = (list as { customer_id: string; coupon_code: string }[]).map((c) => ({ customer_id: c.customer_id, code: c.coupon_code }));
-  return { headers: zupyHeaders(envAuth), coupons, writable: false, source: 'existing coupons (read-only mix)' };
+  return { headers: zupyHeaders(envAuth), coupons, writable: false, source: 'existing coupons (read-only mix)', model: { couponUses: 0, points: 0, cost: 0, oneCustomer: true } };
 }

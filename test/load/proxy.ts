@@ -13,6 +13,8 @@ export interface ProxyOptions {
   foreignFixtures?: unknown;
   /** The first read of each coupon (Zupy ?code=, B2S ?search=) gets 429 with this Retry-After (s). */
   throttleFirstRead?: number;
+  /** Answers this request itself when it returns a reply (a provider breaking a rule). */
+  override?: (method: string, path: string) => { status: number; body: unknown } | undefined;
 }
 
 export interface RunningProxy {
@@ -33,6 +35,8 @@ export async function startProxy(o: ProxyOptions): Promise<RunningProxy> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://proxy');
     if (o.foreignFixtures !== undefined && url.pathname === '/__control/fixtures') return json(res, 200, o.foreignFixtures);
+    const own = o.override?.(req.method ?? 'GET', url.pathname);
+    if (own) return json(res, own.status, own.body);
     const read = req.method === 'GET' ? (url.searchParams.get('code') ?? url.searchParams.get('search')) : null;
     if (o.throttleFirstRead !== undefined && read !== null && !seen.has(read)) {
       seen.add(read);
