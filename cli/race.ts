@@ -111,7 +111,8 @@ export function registerRace(program: Command): void {
     .option('--report <dir>', 'folder for the summary JSON, JUnit XML (and HTML with --html)', 'reports/load')
     .option('--html', "also export k6's web-dashboard HTML report", false)
     .addHelpText('after', HELP)
-    .action(async (opts: RaceOptions) => {
+    .action(async (opts: RaceOptions, command: Command) => {
+      if (opts.api === 'b2s' && command.getOptionValueSource('uses') === 'cli') throw new InvalidArgumentError('--uses is for Zupy: a B2S coupon has exactly one use');
       const uses = opts.api === 'zupy' ? opts.uses : 1;
       if (opts.vus <= uses) throw new InvalidArgumentError('--vus must exceed the uses per coupon, or nothing races for the last use');
       if (opts.parallel > opts.vus) throw new InvalidArgumentError('--parallel must not exceed --vus: every runner needs at least one contender');

@@ -47,7 +47,11 @@ export interface RaceRunResult {
 /** The error lines k6 printed (a script exception such as a ConfigError from setup). */
 export function k6Errors(run: K6RunResult): string {
   const lines = `${run.stderr}\n${run.stdout}`.split('\n').filter((l) => /level=error|Error:/.test(l));
-  const text = lines.map((l) => l.match(/msg="((?:[^"\\]|\\.)*)"/)?.[1]?.replace(/\\n/g, '\n').replace(/\\"/g, '"') ?? l).join('\n').trim();
+  const text = lines
+    .map((l) => l.match(/msg="((?:[^"\\]|\\.)*)"/)?.[1]?.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\"/g, '"') ?? l)
+    .flatMap((m) => m.split('\n').filter((line) => !/^\s*at /.test(line)))
+    .join('\n')
+    .trim();
   return text || `k6 exited ${run.exitCode} before writing a summary`;
 }
 
