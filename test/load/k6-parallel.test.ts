@@ -35,7 +35,7 @@ it('execution segments as k6-operator hands them out', () => {
 
 describe.skipIf(!k6)('race --parallel 2 (two k6 processes, one verdict)', () => {
   describe.each(['zupy', 'b2s'] as const)('%s', (api) => {
-    it('faithful simulator → safe; each runner ran half the contenders and won some coupons', async () => {
+    it('faithful simulator → safe; each runner ran half the contenders and had every answer judged', async () => {
       const { exitCode, verdict, runs, setupError } = await parallel(api, []);
       expect(setupError).toBeUndefined();
       expect(runs).toHaveLength(2);
@@ -45,16 +45,24 @@ describe.skipIf(!k6)('race --parallel 2 (two k6 processes, one verdict)', () => 
       for (const c of verdict?.coupons ?? []) expect([c.wins, c.consumed]).toEqual([uses, uses]);
       expect(verdict?.counts.successes).toBe(SHAPE.groups * SHAPE.coupons * uses);
       expect(verdict?.counts.refusals).toBe(SHAPE.groups * SHAPE.coupons * (SHAPE.vus - uses));
-      for (const r of [0, 1]) expect(verdict?.coupons.reduce((s, c) => s + (c.winsByRunner[r] ?? 0), 0), `runner ${r + 1}`).toBeGreaterThan(0);
+      for (const run of runs) {
+        const answered = (run.summary?.metrics.race_success?.values.count ?? 0) + (run.summary?.metrics.race_refused?.values.count ?? 0);
+        expect(answered).toBe(SHAPE.groups * SHAPE.coupons * (SHAPE.vus / 2));
+      }
     }, 90_000);
 
-    it('racy-validate → double spend (99), judged once over both runners; some coupon was won on both', async () => {
-      const { exitCode, verdict } = await parallel(api, ['racy-validate']);
-      expect(exitCode).toBe(RACE_EXIT['double-spend']);
-      expect(verdict?.runners).toBe(2);
-      const split = verdict?.doubleSpent.filter((c) => c.winsByRunner.every((w) => w > 0)) ?? [];
-      expect(split.length, JSON.stringify(verdict?.doubleSpent)).toBeGreaterThan(0);
-      for (const c of verdict?.coupons ?? []) expect(c.wins).toBe(c.winsByRunner[0]! + c.winsByRunner[1]!);
-    }, 90_000);
+    it('racy-validate → double spend (99) in every run, judged once over both runners; a coupon won on both runners within 3 runs', async () => {
+      // Which runner wins is timing; the double spend is caught every time, and the winners land on
+      // both runners in (almost) every run: up to 3 runs to see that case.
+      let split = 0;
+      for (let attempt = 0; attempt < 3 && split === 0; attempt++) {
+        const { exitCode, verdict } = await parallel(api, ['racy-validate']);
+        expect(exitCode).toBe(RACE_EXIT['double-spend']);
+        expect(verdict?.runners).toBe(2);
+        for (const c of verdict?.coupons ?? []) expect(c.wins).toBe(c.winsByRunner[0]! + c.winsByRunner[1]!);
+        split = verdict?.doubleSpent.filter((c) => c.winsByRunner.every((w) => w > 0)).length ?? 0;
+      }
+      expect(split).toBeGreaterThan(0);
+    }, 150_000);
   });
 });
