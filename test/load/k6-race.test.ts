@@ -1,7 +1,8 @@
 /**
  * The race verdicts against loopback providers, one outcome per provider kind, for both APIs:
  * faithful → safe (0); racy-validate → double spend (99) with per-coupon counts that agree with the
- * provider's own state; slow → safe; rate-limited → safe or inconclusive (98), never double spend;
+ * provider's own state; slow → safe; rate-limited (Zupy --rate-limit, B2S behind a stand-in limit)
+ * → safe or inconclusive (98), never double spend, while a racy one behind the limit is still caught;
  * final-state reads answered 429 → retried after Retry-After; a foreign /__control/fixtures → a setup
  * error (2) that says what to pass. Skipped only when k6 is absent outside CI.
  */
@@ -146,12 +147,27 @@ describe.skipIf(!k6)('race verdicts (k6 smoke runs on loopback)', () => {
     }, 60_000);
   });
 
+  it('b2s behind a stand-in rate limit (30/min) → safe or inconclusive, never double spend', async () => {
+    const { exitCode, verdict, proxyThrottled } = await race('b2s', [], { proxy: { rateLimit: 30 }, env: { READ_BUDGET_MS: '1000' } });
+    expect(proxyThrottled).toBeGreaterThan(0);
+    expect([RACE_EXIT.safe, RACE_EXIT.inconclusive]).toContain(exitCode);
+    expect(verdict?.doubleSpent).toEqual([]);
+    expect(verdict?.reasons.join('\n')).toMatch(/429 rate-limit refusals/);
+  }, 60_000);
+
   it('zupy with its documented rate limit on (30/min) → safe or inconclusive, never double spend', async () => {
     const { exitCode, verdict } = await race('zupy', [], { rateLimit: 30, env: { READ_BUDGET_MS: '1000' } });
     expect([RACE_EXIT.safe, RACE_EXIT.inconclusive]).toContain(exitCode);
     expect(verdict?.doubleSpent).toEqual([]);
     expect(verdict?.counts.throttled).toBeGreaterThan(0);
     expect(verdict?.reasons.join('\n')).toMatch(/429 rate-limit refusals/);
+  }, 60_000);
+
+  it('zupy rate-limited (30/min) and racy: the answers that got through still prove the double spend (99)', async () => {
+    const { exitCode, verdict } = await race('zupy', ['racy-validate'], { rateLimit: 30, env: { READ_BUDGET_MS: '1000' } });
+    expect(exitCode).toBe(RACE_EXIT['double-spend']);
+    expect(verdict?.counts.throttled).toBeGreaterThan(0);
+    expectConsistent(verdict as RaceVerdict, 'zupy');
   }, 60_000);
 });
 

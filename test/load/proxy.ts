@@ -13,6 +13,8 @@ export interface ProxyOptions {
   foreignFixtures?: unknown;
   /** The first read of each coupon (Zupy ?code=, B2S ?search=) gets 429 with this Retry-After (s). */
   throttleFirstRead?: number;
+  /** API requests (not /__control/) per minute; past it 429 with Retry-After until the window ends. */
+  rateLimit?: number;
   /** Answers this request itself when it returns a reply (a provider breaking a rule). */
   override?: (method: string, path: string) => { status: number; body: unknown } | undefined;
 }
@@ -32,9 +34,18 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
 export async function startProxy(o: ProxyOptions): Promise<RunningProxy> {
   const seen = new Set<string>();
   let throttled = 0;
+  const window = { start: Date.now(), count: 0 };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://proxy');
     if (o.foreignFixtures !== undefined && url.pathname === '/__control/fixtures') return json(res, 200, o.foreignFixtures);
+    if (o.rateLimit !== undefined && !url.pathname.startsWith('/__control/')) {
+      if (Date.now() - window.start >= 60_000) Object.assign(window, { start: Date.now(), count: 0 });
+      if (++window.count > o.rateLimit) {
+        throttled++;
+        const retry = Math.max(1, Math.ceil((window.start + 60_000 - Date.now()) / 1000));
+        return json(res, 429, { status: 'error', message: 'Too many requests' }, { 'retry-after': String(retry) });
+      }
+    }
     const own = o.override?.(req.method ?? 'GET', url.pathname);
     if (own) return json(res, own.status, own.body);
     const read = req.method === 'GET' ? (url.searchParams.get('code') ?? url.searchParams.get('search')) : null;
