@@ -111,6 +111,14 @@ describe.skipIf(!k6)('race verdicts (k6 smoke runs on loopback)', () => {
       }
     }, 60_000);
 
+    it('reuse-returns-200 (a used coupon answers success again) → double spend (99): more wins than uses', async () => {
+      const { exitCode, verdict } = await race(api, ['reuse-returns-200']);
+      expect(exitCode).toBe(RACE_EXIT['double-spend']);
+      const uses = api === 'zupy' ? SMOKE.uses : 1;
+      for (const c of verdict?.coupons ?? []) expect([c.wins, c.consumed, c.excess]).toEqual([SMOKE.vus, uses, SMOKE.vus - uses]);
+      expectConsistent(verdict as RaceVerdict, api);
+    }, 60_000);
+
     it('a slow provider (250 ms per answer) is safe: latency is reported, not judged', async () => {
       const { exitCode, verdict } = await race(api, [], { latencyMs: 250 });
       expect(exitCode, verdict?.reasons.join('; ')).toBe(RACE_EXIT.safe);
