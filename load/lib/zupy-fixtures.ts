@@ -142,8 +142,9 @@ export function provisionZupy(base: string, groupSize: number, count: number, us
     const { coupons } = redeemCoupons(base, envAuth, customerId, rewardId, count);
     return { headers: zupyHeaders(envAuth), groups: chunk(coupons, groupSize), uses: usesOf(base, envAuth, coupons), source: `redeemed ${count} × reward ${rewardId}` };
   }
-  const missing = envAuth ? 'ZUPY_CUSTOMER_ID and ZUPY_REWARD_ID are not set' : 'ZUPY_API_KEY is not set';
-  throw new ConfigError(`${noControl(base, found)}, and ${missing}: pass RACE_COUPONS + ZUPY_API_KEY, or ZUPY_API_KEY + ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID (a reward with USES uses)`);
+  const how = 'pass RACE_COUPONS + ZUPY_API_KEY, or ZUPY_API_KEY + ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID (a reward with USES uses)';
+  if (envAuth) throw new ConfigError(`ZUPY_API_KEY is set, so ${base} is raced as a provider of its own (no control API call), but ZUPY_CUSTOMER_ID and ZUPY_REWARD_ID are not: ${how}`);
+  throw new ConfigError(`${noControl(base, found)}, and ZUPY_API_KEY is not set: ${how}`);
 }
 
 /** What mixed POS traffic needs: coupons to look up and validate, customers and a reward to redeem. */
