@@ -24,7 +24,7 @@ const race = createRace<B2sCoupon>({
   provision: (base, shape, count) => provisionB2s(base, shape.coupons, count),
   request: (plan, c) => ({ method: 'PATCH', url: `${plan.base}${patchPath(c.id)}`, body: null }),
   classify: classifyPatch,
-  finalState: (plan, coupons) => b2sFinalState(plan.base, plan.headers, coupons),
+  finalState: (plan, coupons, budgetMs) => b2sFinalState(plan.base, plan.headers, coupons, budgetMs),
   label: (c) => `${c.code} (${c.id})`,
 });
 

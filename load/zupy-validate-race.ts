@@ -23,7 +23,7 @@ const race = createRace<ZupyCoupon>({
   provision: (base, shape, count) => provisionZupy(base, shape.coupons, count, shape.uses),
   request: (plan, c) => ({ method: 'POST', url: `${plan.base}${validatePath(c)}`, body: null }),
   classify: classifyValidate,
-  finalState: (plan, coupons) => zupyFinalState(plan.base, plan.headers, coupons, plan.uses),
+  finalState: (plan, coupons, budgetMs) => zupyFinalState(plan.base, plan.headers, coupons, plan.uses, budgetMs),
   label: (c) => c.code,
 });
 

@@ -6,10 +6,11 @@
  * B2S has no endpoint that creates coupons, so a real provider needs (1).
  */
 import { ConfigError, json, oneOf, optional } from './env.ts';
-import { Control, TargetError } from './http.ts';
+import { asRecord, Control, TargetError } from './http.ts';
 import { chunk, DAY_MS, isoDate, random, BASE62, uuid } from './ids.ts';
 import type { Provisioned } from './race.ts';
 import { b2sHeaders, listMany, type B2sCoupon } from './b2s.ts';
+import { noControl } from './zupy-fixtures.ts';
 
 interface Snapshot {
   companies: { id: string }[];
@@ -18,6 +19,18 @@ interface Snapshot {
 }
 
 const MODULES = ['premiado', 'falae'] as const;
+
+const isArrayOf = (v: unknown, ok: (o: Record<string, unknown>) => boolean) => Array.isArray(v) && v.every((x) => { const o = asRecord(x); return o !== undefined && ok(o); });
+
+/** Why a `GET /__control/fixtures` body is not coupon-kit's B2S simulator snapshot (undefined = it is). */
+export function b2sSnapshotProblem(v: unknown): string | undefined {
+  const r = asRecord(v);
+  if (!r) return 'not a JSON object';
+  if (!isArrayOf(r.companies, (c) => typeof c.id === 'string')) return 'no companies[] with string ids';
+  if (!isArrayOf(r.tokens, (t) => typeof t.token === 'string' && Array.isArray(t.company_ids))) return 'no tokens[] of {token, company_ids[]}';
+  if (!isArrayOf(r.clients, (c) => typeof c.id === 'string' && typeof c.company_id === 'string')) return 'no clients[] of {id, company_id}';
+  return undefined;
+}
 
 /** The first token with a company that has a client (the race coupons belong to that client). */
 export function b2sControlAuth(snapshot: Snapshot): { token: string; companyId: string; clientId: string } {
@@ -72,8 +85,8 @@ export function provisionB2s(base: string, groupSize: number, count: number): Pr
     return { headers: b2sHeaders(envToken), groups: chunk(coupons, groupSize), uses: 1, source: 'RACE_COUPONS' };
   }
   const control = new Control(base);
-  const snapshot = control.fixtures<Snapshot>();
-  if (!snapshot) throw new ConfigError(`${base} has no control API, and B2S cannot create coupons: pass RACE_COUPONS (unused coupons) + B2S_TOKEN`);
-  const seeded = seedCoupons(control, snapshot, count);
+  const found = control.fixtures<Snapshot>(b2sSnapshotProblem);
+  if (found.kind !== 'ours') throw new ConfigError(`${noControl(base, found)}, and B2S cannot create coupons: pass RACE_COUPONS (unused coupons) + B2S_TOKEN`);
+  const seeded = seedCoupons(control, found.snapshot, count);
   return { headers: b2sHeaders(seeded.token), groups: chunk(seeded.coupons, groupSize), uses: 1, source: `control API seed (company ${seeded.companyId})` };
 }

@@ -1,7 +1,7 @@
 /** Experiência B2S / Falaê from k6: paths, Bearer auth, PATCH classification, state reads (B-E1, B-E3). */
 import http from 'k6/http';
-import { asRecord, bodyJson } from './http.ts';
-import type { FinalState, Outcome, Res } from './race.ts';
+import { asRecord, batchHonouringRetryAfter, bodyJson } from './http.ts';
+import type { FinalRead, Outcome, Res } from './race.ts';
 
 export const B2S_DEFAULT_PORT = 4020;
 export const ALREADY_USED = 'Coupon already used';
@@ -34,9 +34,8 @@ export function listPath(o: { module: string; search?: string; limit?: number; o
   return `/api/coupons?${q.join('&')}`;
 }
 
-/** 204, or 400 {"status":"error","message":"Coupon already used"}, or 5xx, or a contract break. */
+/** 204, or 400 {"status":"error","message":"Coupon already used"}, or a contract break. */
 export function classifyPatch(res: Res): Outcome {
-  if (res.status >= 500) return '5xx';
   if (res.status === 204) return !res.body ? 'success' : 'unexpected';
   if (res.status === 400) {
     const b = asRecord(bodyJson(res));
@@ -55,13 +54,17 @@ export function listMany(base: string, headers: Record<string, string>, coupons:
   });
 }
 
-/** After the race every coupon reads used (`status: true`) with a `date_of_use`. */
-export function b2sFinalState(base: string, headers: Record<string, string>, coupons: B2sCoupon[]): FinalState[] {
-  return listMany(base, headers, coupons).map((s) => {
-    if (!s) return { consumed: 0, problems: ['the list does not show it'] };
-    const problems: string[] = [];
-    if (s.status !== true) problems.push(`status ${String(s.status)}, expected true`);
-    if (s.status === true && !s.date_of_use) problems.push('used without a date_of_use');
-    return { consumed: s.status === true ? 1 : 0, problems };
+/** The final state of each coupon as the list shows it (found by code, matched by id), honouring Retry-After on 429. */
+export function b2sFinalState(base: string, headers: Record<string, string>, coupons: B2sCoupon[], budgetMs: number): FinalRead {
+  const params = { headers, tags: { phase: 'verify' }, responseCallback: http.expectedStatuses(200) };
+  const { responses, throttled } = batchHonouringRetryAfter(coupons.map((c) => ({ method: 'GET', url: `${base}${listPath({ module: c.module, search: c.code })}`, params })), budgetMs);
+  const states = responses.map((res, i) => {
+    if (res.status === 429) return { unreadable: 'still 429 after honouring Retry-After', throttled: true, problems: [] };
+    if (res.status !== 200) return { unreadable: `the list answered ${res.status || res.error}`, problems: [] };
+    const list = asRecord(bodyJson(res))?.coupons;
+    const s = Array.isArray(list) ? (list as ListedCoupon[]).find((c) => c.id === coupons[i]?.id) : undefined;
+    if (!s || typeof s.status !== 'boolean') return { unreadable: 'the list does not show it', problems: [] };
+    return { consumed: s.status ? 1 : 0, problems: s.status && !s.date_of_use ? ['used without a date_of_use'] : [] };
   });
+  return { states, throttled };
 }

@@ -1,5 +1,6 @@
 /** HTTP helpers shared by the scripts: the setup health probe, JSON decoding, the control API. */
-import http, { type RefinedResponse, type ResponseType } from 'k6/http';
+import { sleep } from 'k6';
+import http, { type ObjectBatchRequest, type RefinedResponse, type ResponseType } from 'k6/http';
 import { optional } from './env.ts';
 
 export class TargetError extends Error {
@@ -40,10 +41,18 @@ export class Control {
     this.#headers = { 'Content-Type': 'application/json', ...(token ? { 'X-Control-Token': token } : {}) };
   }
 
-  /** Fixture snapshot, or undefined when the target has no (reachable) control API. */
-  fixtures<T>(): T | undefined {
+  /**
+   * The fixture snapshot when the target is coupon-kit's simulator: `GET /__control/fixtures` answers
+   * 200 with JSON that `shape` accepts. A target without that route gives `none`; one that answers
+   * something else (another tool's control API, an HTML page) gives `foreign` with what was wrong.
+   */
+  fixtures<T>(shape: (v: unknown) => string | undefined): { kind: 'ours'; snapshot: T } | { kind: 'none' } | { kind: 'foreign'; why: string } {
     const res = http.get(`${this.base}/__control/fixtures`, { headers: this.#headers, tags: { phase: 'setup' }, responseCallback: http.expectedStatuses({ min: 200, max: 499 }) });
-    return res.status === 200 ? (bodyJson(res) as T) : undefined;
+    if (res.status !== 200) return { kind: 'none' };
+    const body = bodyJson(res);
+    if (body === undefined) return { kind: 'foreign', why: 'its body is not JSON' };
+    const problem = shape(body);
+    return problem === undefined ? { kind: 'ours', snapshot: body as T } : { kind: 'foreign', why: problem };
   }
 
   call<T>(method: 'GET' | 'POST', path: string, body?: unknown): T {
@@ -60,5 +69,43 @@ export class Control {
 
   seedMerge(fixtures: unknown): void {
     this.call('POST', '/seed?mode=merge', fixtures);
+  }
+}
+
+/** Seconds to wait from a 429's Retry-After (delta seconds or an HTTP date); 1 s when absent. */
+export function retryAfterMs(res: Res): number {
+  const raw = res.headers['Retry-After'] ?? res.headers['retry-after'];
+  if (raw === undefined || raw === '') return 1000;
+  if (/^\d+$/.test(raw.trim())) return Number(raw.trim()) * 1000;
+  const at = Date.parse(raw);
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : 1000;
+}
+
+/**
+ * `http.batch` for reads that must get through: requests answered 429 are sent again after the
+ * Retry-After they carry, as long as that wait fits in `budgetMs`. Returns the last answer of each
+ * request (still 429 when the budget ran out) and how many 429s were seen.
+ */
+export function batchHonouringRetryAfter(requests: ObjectBatchRequest[], budgetMs: number): { responses: Res[]; throttled: number } {
+  const deadline = Date.now() + budgetMs;
+  const responses: Res[] = [];
+  let pending = requests.map((_, i) => i);
+  let throttled = 0;
+  for (;;) {
+    const answers = http.batch(pending.map((i) => requests[i] as ObjectBatchRequest)) as Res[];
+    const again: number[] = [];
+    let wait = 0;
+    answers.forEach((res, k) => {
+      const i = pending[k] as number;
+      responses[i] = res;
+      if (res.status === 429) {
+        again.push(i);
+        wait = Math.max(wait, retryAfterMs(res));
+      }
+    });
+    throttled += again.length;
+    if (again.length === 0 || Date.now() + wait > deadline) return { responses, throttled };
+    sleep(wait / 1000);
+    pending = again;
   }
 }

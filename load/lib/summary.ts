@@ -5,20 +5,10 @@
  * The HTML report comes from k6's web dashboard: K6_WEB_DASHBOARD=true K6_WEB_DASHBOARD_EXPORT=….
  */
 import { optional } from './env.ts';
+import type { SummaryData, SummaryMetric } from './summary-data.ts';
+import { formatVerdict, raceVerdict } from './verdict.ts';
 
-export interface SummaryMetric {
-  type: 'counter' | 'gauge' | 'rate' | 'trend';
-  contains: string;
-  values: Record<string, number>;
-  thresholds?: Record<string, { ok: boolean }>;
-}
-
-/** The parts of k6's summary data used here (load/node/summary.ts reads the same JSON). */
-export interface SummaryData {
-  metrics: Record<string, SummaryMetric>;
-  state: { testRunDurationMs: number };
-  setup_data?: unknown;
-}
+export type { SummaryData } from './summary-data.ts';
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -61,6 +51,16 @@ export function junit(name: string, data: SummaryData): string {
   ].join('\n');
 }
 
+/** A race's verdict (lib/verdict.ts) as `coupon-kit race` prints it, from this runner's summary alone. */
+function raceText(name: string, data: SummaryData, refusalLabel: string): string {
+  const v = raceVerdict([data]);
+  const runners = (data.setup_data as { runners?: number }).runners ?? 1;
+  const partial = runners > 1
+    ? `\n(this is one of ${runners} runners: it saw only its share of the answers, so a double spend whose winners ran elsewhere shows only in the verdict over every runner's summary, e.g. \`coupon-kit race --parallel ${runners}\`)`
+    : '';
+  return `${name}:\n${formatVerdict(v, refusalLabel)}${partial}\n`;
+}
+
 function text(name: string, data: SummaryData): string {
   const results = thresholdResults(data);
   const failed = results.filter((r) => !r.ok);
@@ -77,12 +77,15 @@ function couponsOf(data: SummaryData): unknown[] | undefined {
   return Array.isArray(plan?.groups) ? plan.groups.flat() : undefined;
 }
 
-export function summarize(name: string, data: SummaryData): Record<string, string> {
+/** `refusalLabel` marks a race script: its stdout is the race verdict rather than the threshold list. */
+export function summarize(name: string, data: SummaryData, refusalLabel?: string): Record<string, string> {
   const dir = optional('REPORT_DIR')?.replace(/\/+$/, '');
   const coupons = couponsOf(data);
   const prepared = (data.setup_data as { prepareOnly?: boolean } | undefined)?.prepareOnly === true;
   const out: Record<string, string> = {
-    stdout: prepared ? `${name}: prepared ${coupons?.length ?? 0} coupons${dir ? ` → ${dir}/${name}.coupons.json` : '; set REPORT_DIR to save them'}\n` : text(name, data),
+    stdout: prepared
+      ? `${name}: prepared ${coupons?.length ?? 0} coupons${dir ? ` → ${dir}/${name}.coupons.json` : '; set REPORT_DIR to save them'}\n`
+      : refusalLabel !== undefined && data.setup_data !== undefined ? raceText(name, data, refusalLabel) : text(name, data),
   };
   if (dir === undefined) return out;
   out[`${dir}/${name}.summary.json`] = JSON.stringify(data, null, 1);

@@ -18,6 +18,24 @@ interface Snapshot {
   api_keys: { key: string; company_id: string; access: string; revoked?: boolean }[];
 }
 
+const isArrayOf = (v: unknown, ok: (o: Record<string, unknown>) => boolean) => Array.isArray(v) && v.every((x) => { const o = asRecord(x); return o !== undefined && ok(o); });
+
+/** Why a `GET /__control/fixtures` body is not coupon-kit's Zupy simulator snapshot (undefined = it is). */
+export function zupySnapshotProblem(v: unknown): string | undefined {
+  const r = asRecord(v);
+  if (!r) return 'not a JSON object';
+  if (!isArrayOf(r.companies, (c) => typeof c.id === 'string')) return 'no companies[] with string ids';
+  if (!isArrayOf(r.api_keys, (k) => typeof k.key === 'string' && typeof k.company_id === 'string' && typeof k.access === 'string')) return 'no api_keys[] of {key, company_id, access}';
+  return undefined;
+}
+
+/** The one-line cause when neither the control API nor the environment gives what a run needs. */
+export function noControl(base: string, found: { kind: 'none' } | { kind: 'foreign'; why: string }): string {
+  return found.kind === 'foreign'
+    ? `${base}/__control/fixtures answers, but not with coupon-kit's simulator fixtures (${found.why}): the target is treated as a provider of its own`
+    : `${base} has no coupon-kit control API`;
+}
+
 /** Credentials for a plain provider, from the environment. */
 export function zupyAuthFromEnv(): ZupyAuth | undefined {
   const apiKey = optional('ZUPY_API_KEY');
@@ -66,14 +84,24 @@ export function seedZupy(control: Control, snapshot: Snapshot, o: { count: numbe
   return { auth, companyId, rewardId, coupons };
 }
 
-function redeemCoupons(base: string, auth: ZupyAuth, customerId: string, rewardId: string, count: number): ZupyCoupon[] {
+interface Redeemed {
+  coupons: ZupyCoupon[];
+  /** The customer's points after the last redeem, and what one redeem cost (from the redeem answers). */
+  balance: number;
+  cost: number;
+}
+
+function redeemCoupons(base: string, auth: ZupyAuth, customerId: string, rewardId: string, count: number): Redeemed {
   const params = { headers: { ...zupyHeaders(auth), 'Content-Type': 'application/json' }, tags: { phase: 'setup' } };
-  const out: ZupyCoupon[] = [];
+  const out: Redeemed = { coupons: [], balance: Number.POSITIVE_INFINITY, cost: 0 };
   for (const part of chunk(Array.from({ length: count }, (_, i) => i), 10)) {
     for (const res of http.batch(part.map(() => ({ method: 'POST', url: `${base}${redeemPath(customerId, rewardId)}`, body: '{}', params })))) {
-      const code = asRecord(payload(res))?.coupon_code;
+      const d = asRecord(payload(res));
+      const code = d?.coupon_code;
       if (res.status !== 200 || typeof code !== 'string') throw new TargetError(`redeem ${rewardId} for ${customerId} answered ${res.status}: ${bodyText(res)}`);
-      out.push({ customer_id: customerId, code });
+      out.coupons.push({ customer_id: customerId, code });
+      if (typeof d?.new_balance === 'number') out.balance = Math.min(out.balance, d.new_balance);
+      if (typeof d?.points_used === 'number') out.cost = Math.max(out.cost, d.points_used);
     }
   }
   return out;
@@ -103,18 +131,20 @@ export function provisionZupy(base: string, groupSize: number, count: number, us
     return { headers: zupyHeaders(envAuth), groups: chunk(coupons, groupSize), uses: usesOf(base, envAuth, coupons), source: 'RACE_COUPONS' };
   }
   const control = new Control(base);
-  const snapshot = envAuth ? undefined : control.fixtures<Snapshot>();
-  if (snapshot) {
-    const seeded = seedZupy(control, snapshot, { count, uses, points: 0, flags: ['require_otp_for_coupon_usage'] });
+  const found = envAuth ? ({ kind: 'none' } as const) : control.fixtures<Snapshot>(zupySnapshotProblem);
+  if (found.kind === 'ours') {
+    const seeded = seedZupy(control, found.snapshot, { count, uses, points: 0, flags: ['require_otp_for_coupon_usage'] });
     return { headers: zupyHeaders(seeded.auth), groups: chunk(seeded.coupons, groupSize), uses, source: `control API seed (company ${seeded.companyId})` };
   }
   const customerId = optional('ZUPY_CUSTOMER_ID');
   const rewardId = optional('ZUPY_REWARD_ID');
   if (envAuth && customerId && rewardId) {
-    const coupons = redeemCoupons(base, envAuth, customerId, rewardId, count);
+    const { coupons } = redeemCoupons(base, envAuth, customerId, rewardId, count);
     return { headers: zupyHeaders(envAuth), groups: chunk(coupons, groupSize), uses: usesOf(base, envAuth, coupons), source: `redeemed ${count} × reward ${rewardId}` };
   }
-  throw new ConfigError(`${base} has no control API: pass RACE_COUPONS + ZUPY_API_KEY, or ZUPY_API_KEY + ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID (a reward with USES uses)`);
+  const how = 'pass RACE_COUPONS + ZUPY_API_KEY, or ZUPY_API_KEY + ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID (a reward with USES uses)';
+  if (envAuth) throw new ConfigError(`ZUPY_API_KEY is set, so ${base} is raced as a provider of its own (no control API call), but ZUPY_CUSTOMER_ID and ZUPY_REWARD_ID are not: ${how}`);
+  throw new ConfigError(`${noControl(base, found)}, and ZUPY_API_KEY is not set: ${how}`);
 }
 
 /** What mixed POS traffic needs: coupons to look up and validate, customers and a reward to redeem. */
@@ -125,6 +155,17 @@ export interface PosPool {
   /** False on a real provider without ZUPY_CUSTOMER_ID/ZUPY_REWARD_ID: reads only. */
   writable: boolean;
   source: string;
+  /** What the run knows of the provider's state, so a 409 or a 422 is judged, not just accepted. */
+  model: PosModel;
+}
+
+/** Uses per coupon, points per customer and the reward's cost at the start of the run. */
+export interface PosModel {
+  couponUses: number;
+  points: number;
+  cost: number;
+  /** Every coupon belongs to the same customer (the redeem path), so redeems share one balance. */
+  oneCustomer: boolean;
 }
 
 /** Simulator: seeded coupons with uses to spare and customers with points. Real provider: from env. */
@@ -132,19 +173,22 @@ export function provisionZupyPos(base: string, size: number): PosPool {
   const envAuth = zupyAuthFromEnv();
   if (!envAuth) {
     const control = new Control(base);
-    const snapshot = control.fixtures<Snapshot>();
-    if (!snapshot) throw new ConfigError(`${base} has no control API: pass ZUPY_API_KEY (and ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID to validate and redeem)`);
-    const s = seedZupy(control, snapshot, { count: size, uses: 1_000_000, points: 1_000_000_000, flags: ['require_otp_for_coupon_usage', 'require_otp_for_redemption'] });
-    return { headers: zupyHeaders(s.auth), coupons: s.coupons, rewardId: s.rewardId, writable: true, source: `control API seed (company ${s.companyId})` };
+    const found = control.fixtures<Snapshot>(zupySnapshotProblem);
+    if (found.kind !== 'ours') throw new ConfigError(`${noControl(base, found)}, and ZUPY_API_KEY is not set: pass ZUPY_API_KEY (and ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID to validate and redeem)`);
+    const model: PosModel = { couponUses: 1_000_000, points: 1_000_000_000, cost: 1, oneCustomer: false };
+    const s = seedZupy(control, found.snapshot, { count: size, uses: model.couponUses, points: model.points, flags: ['require_otp_for_coupon_usage', 'require_otp_for_redemption'] });
+    return { headers: zupyHeaders(s.auth), coupons: s.coupons, rewardId: s.rewardId, writable: true, source: `control API seed (company ${s.companyId})`, model };
   }
   const customerId = optional('ZUPY_CUSTOMER_ID');
   const rewardId = optional('ZUPY_REWARD_ID');
   if (customerId && rewardId) {
-    return { headers: zupyHeaders(envAuth), coupons: redeemCoupons(base, envAuth, customerId, rewardId, size), rewardId, writable: true, source: `redeemed ${size} × reward ${rewardId}` };
+    const r = redeemCoupons(base, envAuth, customerId, rewardId, size);
+    const couponUses = usesOf(base, envAuth, r.coupons);
+    return { headers: zupyHeaders(envAuth), coupons: r.coupons, rewardId, writable: true, source: `redeemed ${size} × reward ${rewardId}`, model: { couponUses, points: r.balance, cost: r.cost, oneCustomer: true } };
   }
   const res = http.get(`${base}/api/v2/coupons/issued/?page_size=${Math.min(size, 100)}`, { headers: zupyHeaders(envAuth), tags: { phase: 'setup' } });
   const list = payload(res);
   if (res.status !== 200 || !Array.isArray(list) || list.length === 0) throw new TargetError(`the coupon list answered ${res.status} with no coupons to look up`);
   const coupons = (list as { customer_id: string; coupon_code: string }[]).map((c) => ({ customer_id: c.customer_id, code: c.coupon_code }));
-  return { headers: zupyHeaders(envAuth), coupons, writable: false, source: 'existing coupons (read-only mix)' };
+  return { headers: zupyHeaders(envAuth), coupons, writable: false, source: 'existing coupons (read-only mix)', model: { couponUses: 0, points: 0, cost: 0, oneCustomer: true } };
 }

@@ -1,7 +1,7 @@
 /** Zupy Partner API v2 from k6: paths, auth headers, response classification, state reads. */
 import http from 'k6/http';
-import { asRecord, bodyJson } from './http.ts';
-import type { FinalState, Outcome, Res } from './race.ts';
+import { asRecord, batchHonouringRetryAfter, bodyJson } from './http.ts';
+import type { FinalRead, Outcome, Res } from './race.ts';
 
 export const ZUPY_DEFAULT_PORT = 4010;
 export const USED_DETAIL = 'Cupom já Used';
@@ -33,9 +33,8 @@ export function payload(res: Res): unknown {
   return 'data' in b ? b.data : Array.isArray(b.results) ? b.results : b;
 }
 
-/** 200 `validated`, 409 conflict "Cupom já Used", 5xx, or anything else (a contract break). */
+/** 200 `validated`, 409 conflict "Cupom já Used", or anything else (a contract break). */
 export function classifyValidate(res: Res): Outcome {
-  if (res.status >= 500) return '5xx';
   if (res.status === 200) {
     const d = asRecord(payload(res));
     return d?.status === 'validated' && typeof d.remaining_usages === 'number' ? 'success' : 'unexpected';
@@ -67,15 +66,26 @@ export function lookupMany(base: string, headers: Record<string, string>, codes:
   });
 }
 
-/** After the race every coupon must be `used` with nothing left (and nothing more taken than it had). */
-export function zupyFinalState(base: string, headers: Record<string, string>, coupons: ZupyCoupon[], uses: number): FinalState[] {
-  return lookupMany(base, headers, coupons.map((c) => c.code)).map((s) => {
-    if (!s) return { consumed: 0, problems: ['the code lookup does not find it'] };
+/**
+ * The final state of each coupon through the documented code lookup, honouring Retry-After on 429.
+ * consumed = total_usages_allowed − remaining_usages, not capped: a provider that let the count go
+ * below zero has granted more uses than the coupon had.
+ */
+export function zupyFinalState(base: string, headers: Record<string, string>, coupons: ZupyCoupon[], uses: number, budgetMs: number): FinalRead {
+  const params = { headers, tags: { phase: 'verify' }, responseCallback: http.expectedStatuses(200) };
+  const { responses, throttled } = batchHonouringRetryAfter(coupons.map((c) => ({ method: 'GET', url: `${base}${lookupPath(c.code)}`, params })), budgetMs);
+  const states = responses.map((res) => {
+    if (res.status === 429) return { unreadable: 'still 429 after honouring Retry-After', throttled: true, problems: [] };
+    if (res.status !== 200) return { unreadable: `the code lookup answered ${res.status || res.error}`, problems: [] };
+    const list = payload(res);
+    if (!Array.isArray(list) || list.length !== 1) return { unreadable: 'the code lookup does not find it', problems: [] };
+    const s = asRecord(list[0]);
+    if (typeof s?.remaining_usages !== 'number' || typeof s.total_usages_allowed !== 'number') return { unreadable: 'the lookup has no remaining_usages/total_usages_allowed', problems: [] };
     const problems: string[] = [];
-    if (s.remaining_usages !== 0) problems.push(`remaining_usages ${s.remaining_usages}, expected 0`);
-    if (s.status !== 'used') problems.push(`status ${s.status}, expected used`);
     if (s.total_usages_allowed !== uses) problems.push(`total_usages_allowed ${s.total_usages_allowed}, expected ${uses}`);
+    if (s.remaining_usages === 0 && s.status !== 'used') problems.push(`status ${String(s.status)} with no use left, expected used`);
     if (s.status === 'used' && !s.usage_date) problems.push('used without a usage_date');
-    return { consumed: Math.max(0, s.total_usages_allowed - s.remaining_usages), problems };
+    return { consumed: s.total_usages_allowed - s.remaining_usages, problems };
   });
+  return { states, throttled };
 }

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT } from '../../specs/index.ts';
-import type { K6Summary } from './summary.ts';
+import type { SummaryData } from '../lib/summary-data.ts';
 
 export { ROOT };
 export const K6_INSTALLER = join(ROOT, 'scripts/k6.sh');
@@ -56,6 +56,8 @@ export async function ensureK6(log: (line: string) => void = () => {}): Promise<
 export interface K6RunOptions {
   k6: string;
   script: LoadScript;
+  /** More k6 arguments, e.g. an execution segment. */
+  args?: string[];
   /** Script variables, passed as `-e NAME=value`. */
   env: Record<string, string | number | undefined>;
   /** Where the script writes <script>.summary.json, .junit.xml (and .html with `html`). */
@@ -75,7 +77,7 @@ export interface K6RunResult {
   stderr: string;
   summaryFile: string;
   /** Absent when k6 failed before handleSummary (bad script, setup exception, kill). */
-  summary?: K6Summary;
+  summary?: SummaryData;
 }
 
 export async function runK6(o: K6RunOptions): Promise<K6RunResult> {
@@ -86,6 +88,7 @@ export async function runK6(o: K6RunOptions): Promise<K6RunResult> {
   const vars = { ...o.env, REPORT_DIR: reportDir };
   const args = ['run', '--quiet', '--no-color', '--no-usage-report', '--address', ''];
   for (const [k, v] of Object.entries(vars)) if (v !== undefined) args.push('-e', `${k}=${v}`);
+  args.push(...(o.args ?? []));
   args.push(join(ROOT, 'load', `${o.script}.ts`));
   const env: NodeJS.ProcessEnv = { ...process.env, K6_NO_USAGE_REPORT: 'true' };
   if (o.html) Object.assign(env, { K6_WEB_DASHBOARD: 'true', K6_WEB_DASHBOARD_PORT: '-1', K6_WEB_DASHBOARD_PERIOD: '1s', K6_WEB_DASHBOARD_EXPORT: join(reportDir, `${o.script}.html`) });
@@ -113,6 +116,6 @@ export async function runK6(o: K6RunOptions): Promise<K6RunResult> {
     });
   });
   const seconds = (performance.now() - started) / 1000;
-  const summary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as K6Summary) : undefined;
+  const summary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as SummaryData) : undefined;
   return { exitCode: code, seconds, stdout, stderr, summaryFile, summary };
 }

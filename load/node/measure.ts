@@ -1,16 +1,17 @@
 /**
  * How well the race scripts tell a race-safe provider from a racy one (not part of `npm test`):
- * RUNS smoke runs of each race with `racy-validate` on (detected = k6 exit 99) and RUNS with it off
- * (false alarm = any non-zero exit), against the simulator in its own process, plus seconds per run.
+ * RUNS smoke runs of each race with `racy-validate` on (detected = verdict double spend, exit 99) and
+ * RUNS with it off (false alarm = any other verdict than safe), against the simulator in its own process, plus seconds per run.
  *
- *   node --import tsx load/measure.ts [--runs 20] [--vus 8] [--groups 2] [--coupons 4] [--uses 2]
+ *   node --import tsx load/node/measure.ts [--runs 20] [--vus 8] [--groups 2] [--coupons 4] [--uses 2]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureK6, K6_EXIT, ROOT } from './node/k6.ts';
-import { RACES, runRace, type RaceApi } from './node/race.ts';
+import { RACE_EXIT } from '../lib/verdict.ts';
+import { ensureK6, ROOT } from './k6.ts';
+import { RACES, runRace, type RaceApi } from './race.ts';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '20' }, vus: { type: 'string', default: '8' }, groups: { type: 'string', default: '2' }, coupons: { type: 'string', default: '4' }, uses: { type: 'string', default: '2' } },
@@ -57,11 +58,11 @@ async function measure(k6: string, api: RaceApi): Promise<Row[]> {
       let failing = 0;
       let other = 0;
       for (let i = 0; i < RUNS; i++) {
-        const { run } = await runRace({ k6, api, target: url, reportDir: join(ROOT, 'reports/load/measure', `${api}-${defect}`), timeoutMs: 60_000, ...SHAPE });
-        seconds.push(run.seconds);
-        if (run.exitCode === K6_EXIT.thresholdsFailed) failing++;
-        else if (run.exitCode !== K6_EXIT.ok) other++;
-        process.stderr.write(run.exitCode === 0 ? '.' : run.exitCode === 99 ? 'x' : `[${run.exitCode}]`);
+        const { runs, exitCode } = await runRace({ k6, api, target: url, reportDir: join(ROOT, 'reports/load/measure', `${api}-${defect}`), timeoutMs: 60_000, ...SHAPE });
+        seconds.push(runs.reduce((s, r) => s + r.seconds, 0));
+        if (exitCode === RACE_EXIT['double-spend']) failing++;
+        else if (exitCode !== RACE_EXIT.safe) other++;
+        process.stderr.write(exitCode === 0 ? '.' : exitCode === 99 ? 'x' : `[${exitCode}]`);
       }
       rows.push({ script: RACES[api].script, defect, runs: RUNS, failing, other, meanS: seconds.reduce((a, b) => a + b, 0) / RUNS, maxS: Math.max(...seconds) });
     }
@@ -75,7 +76,7 @@ const k6 = await ensureK6((line) => console.error(line));
 console.error(`measuring ${RUNS} runs per case, shape ${JSON.stringify(SHAPE)}`);
 const rows = [...(await measure(k6, 'zupy')), ...(await measure(k6, 'b2s'))];
 console.error('');
-console.log('| script | defect | runs | detected (exit 99) | false alarms | other exits | mean s/run | max s/run |');
+console.log('| script | defect | runs | detected (double spend) | false alarms | other verdicts | mean s/run | max s/run |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const detected = r.defect === 'none' ? '-' : `${r.failing}/${r.runs}`;
