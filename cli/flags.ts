@@ -35,6 +35,7 @@ export const FLAG_RULES: Record<string, FlagRule[]> = {
     { flag: '--rate-limit', when: (_o, a) => api(a) === 'b2s', why: 'is for Zupy only (the B2S API documents no rate limit)' },
     { flag: '--no-envelope', when: (_o, a) => api(a) === 'b2s', why: 'is for Zupy only (B2S has no {data, meta} envelope)' },
     { flag: '--control-token', when: (o) => o.control === false, why: 'cannot apply with --no-control (the control API is off)' },
+    { flag: '--no-envelope', when: (o) => o.validate === true, why: 'cannot go with --validate (the spec describes the {data, meta} envelope: every response would be flagged)' },
   ],
   lint: [
     { flag: '--api', when: (_o, a) => Array.isArray(a[0]) && a[0].length > 0, why: 'does not apply when spec files are given (the files are linted instead of the built-in specs)' },

@@ -16,7 +16,8 @@ export interface RunningFront {
 export async function startFront(host: string, port: number, handle: FrontHandler): Promise<RunningFront> {
   const server = createServer((req, res) => {
     Promise.resolve(handle(req, res)).catch((err: unknown) => {
-      process.stderr.write(`front on port ${port}: ${(err as Error).stack ?? String(err)}\n`);
+      if (req.destroyed || res.destroyed) return; // the client went away
+      process.stderr.write(`${req.method ?? ''} ${req.url ?? ''}: ${(err as Error).stack ?? String(err)}\n`);
       if (!res.headersSent) sendJson(res, 502, { title: 'Bad Gateway', status: 502, detail: (err as Error).message }, 'application/problem+json');
       else res.destroy();
     });
@@ -55,8 +56,11 @@ export interface Upstream {
 /** Sends the request (method, path, headers, body) to `base` and reads the whole answer. */
 export function forward(req: IncomingMessage, body: Buffer, base: string): Promise<Upstream> {
   const target = new URL(req.url ?? '/', base);
+  // The body is read whole, so its length is known: never chunked (Prism would forward both
+  // Transfer-Encoding and a Content-Length, which a provider's HTTP parser rightly rejects).
+  const { 'transfer-encoding': _chunked, ...headers } = req.headers;
   return new Promise((resolve, reject) => {
-    const out = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (res) => {
+    const out = httpRequest(target, { method: req.method, headers: { ...headers, host: target.host, 'content-length': String(body.length) } }, (res) => {
       readBody(res).then((b) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: b }), reject);
     });
     out.on('error', reject);
