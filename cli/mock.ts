@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Argument, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_PORTS, DEFECTS, isDefectName, readFixtureFile, type DefectName } from '../mocks/index.ts';
 import { seedsFor, serve, type Served } from '../mocks/stack.ts';
+import { FLAG_RULES } from './flags.ts';
 import { API_NAMES, type ApiName } from '../specs/index.ts';
 
 export interface MockOptions {
@@ -35,6 +36,9 @@ const defect = (v: string, prev: DefectName[]) => {
   return [...prev, v];
 };
 
+/** The flags the rules refuse with --engine prism, for the help text. */
+const stateOnly = [...new Set((FLAG_RULES.mock ?? []).filter((r) => r.when({ engine: 'prism' }, ['zupy'])).map((r) => r.flag))].join(', ');
+
 const defectHelp = Object.entries(DEFECTS).map(([name, what]) => `  ${name.padEnd(26)} ${what}`).join('\n');
 
 export function registerMock(program: Command): void {
@@ -54,8 +58,8 @@ export function registerMock(program: Command): void {
     .option('--control-token <token>', 'allow remote control API callers that send X-Control-Token')
     .option('--no-control', 'turn the /__control/ API off')
     .option('--no-envelope', 'Zupy: return root objects instead of the {data, meta} envelope')
-    .addOption(new Option('--log-level <level>', 'structured request logs').choices(['silent', 'error', 'warn', 'info', 'debug']).default('silent'))
-    .addHelpText('after', `\nDefects (known-bad provider behaviours, the negative controls of the test suites):\n${defectHelp}\n\nExamples:\n  coupon-kit mock                       both simulators, demo data\n  coupon-kit mock zupy --defect racy-validate\n  coupon-kit mock b2s --engine prism    stateless, example-driven (Prefer: code=400, example=alreadyUsed)\n  coupon-kit mock all --seed seed.json  {"zupy": <Zupy fixtures>, "b2s": <B2S fixtures>}`)
+    .addOption(new Option('--log-level <level>', 'structured request logs (with --engine prism: Prism\'s own output)').choices(['silent', 'error', 'warn', 'info', 'debug']).default('silent'))
+    .addHelpText('after', `\nWith --engine prism only --port, --host and --log-level apply; these are refused:\n  ${stateOnly}\n\nDefects (known-bad provider behaviours, the negative controls of the test suites):\n${defectHelp}\n\nExamples:\n  coupon-kit mock                       both simulators, demo data\n  coupon-kit mock zupy --defect racy-validate\n  coupon-kit mock b2s --engine prism    stateless, example-driven (Prefer: code=400, example=alreadyUsed)\n  coupon-kit mock all --seed seed.json  {"zupy": <Zupy fixtures>, "b2s": <B2S fixtures>}`)
     .action(async (api: 'zupy' | 'b2s' | 'all', opts: MockOptions) => {
       const apis: ApiName[] = api === 'all' ? [...API_NAMES] : [api];
       const running: Served[] = [];

@@ -76,7 +76,7 @@ describe('the banner shows what is served', () => {
       expect(`${r.status} ${c.method} ${c.url}`).toBe(`200 ${c.method} ${c.url}`);
     }
     // Negative control: the demo credential the banner used to print is refused by this server.
-    const demoHeaders = api === 'zupy' ? { 'X-API-Key': demo } : { Authorization: `Bearer ${demo}` };
+    const demoHeaders: Record<string, string> = api === 'zupy' ? { 'X-API-Key': demo } : { Authorization: `Bearer ${demo}` };
     expect((await fetch(lines[0]?.url ?? '', { headers: demoHeaders })).status).toBe(401);
   }, 60_000);
 
