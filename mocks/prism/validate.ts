@@ -70,7 +70,7 @@ export async function startValidatingFront(o: ValidateOptions): Promise<RunningF
   await o.simulator.app.ready();
   try {
     const front = await startFront(o.host, o.port, async (req, res) => {
-      if ((req.url ?? '').startsWith('/__control/')) return o.simulator.app.routing(req, res);
+      if (/^\/__control(?:[/?]|$)/.test(req.url ?? '')) return o.simulator.app.routing(req, res);
       const body = await readBody(req);
       if (!parsesAsJson(req, body)) return sendUpstream(res, await forward(req, body, o.upstream));
       const up = await forward(req, body, prism.url);
