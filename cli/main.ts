@@ -1,7 +1,8 @@
 /** The `coupon-kit` command: parses flags and calls the modules; it holds no logic of its own. */
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.ts';
 import { applyColourPolicy } from './color.ts';
+import { checkFlags, UsageError } from './flags.ts';
 import { registerLint } from './lint.ts';
 import { registerMock } from './mock.ts';
 import { registerPacts } from './pacts.ts';
@@ -11,12 +12,15 @@ import { registerVerify } from './verify.ts';
 
 // Before any command runs: Pact's core and child processes read NO_COLOR when they start.
 applyColourPolicy();
+/** Exit code of a usage mistake (a bad value, a missing or unknown flag, a flag that cannot apply). */
+const USAGE = 2;
 
 const program = new Command()
   .name('coupon-kit')
   .description('Contract tests and mock servers for coupon APIs (Zupy Partner API v2, Experiência B2S / Falaê).')
   .version('0.1.0')
-  .showHelpAfterError();
+  .showHelpAfterError("see 'coupon-kit --help'")
+  .exitOverride();
 
 registerLint(program);
 registerMock(program);
@@ -26,10 +30,21 @@ registerVerify(program);
 registerCrosscheck(program);
 registerPacts(program);
 
+// A mistake prints its one line and where to read more, never the whole help.
+for (const cmd of program.commands) cmd.showHelpAfterError(`see 'coupon-kit ${cmd.name()} --help'`);
+program.hook('preAction', (_program, action) => checkFlags(action));
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  const e = err as Error;
-  console.error(`coupon-kit: ${e.message}`);
-  process.exitCode = 1;
+  if (err instanceof CommanderError) {
+    // Commander has printed the message (or the help / version) already.
+    process.exitCode = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code) ? err.exitCode : USAGE;
+  } else if (err instanceof UsageError) {
+    console.error(`coupon-kit ${err.command}: ${err.message}`);
+    process.exitCode = USAGE;
+  } else {
+    console.error(`coupon-kit: ${(err as Error).message}`);
+    process.exitCode = 1;
+  }
 }

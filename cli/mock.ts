@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_PORTS, DEFECTS, isDefectName, readFixtureFile, startMock, type DefectName, type RunningMock } from '../mocks/index.ts';
-import { startPrismMock, startPrismProxy, type RunningPrism } from '../mocks/prism/launch.ts';
+import { Argument, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_PORTS, DEFECTS, isDefectName, readFixtureFile, type DefectName } from '../mocks/index.ts';
+import { seedsFor, serve, type Served } from '../mocks/stack.ts';
+import { FLAG_RULES } from './flags.ts';
 import { API_NAMES, type ApiName } from '../specs/index.ts';
 
 export interface MockOptions {
@@ -35,18 +36,21 @@ const defect = (v: string, prev: DefectName[]) => {
   return [...prev, v];
 };
 
+/** The flags the rules refuse with --engine prism, for the help text. */
+const stateOnly = [...new Set((FLAG_RULES.mock ?? []).filter((r) => r.when({ engine: 'prism' }, ['zupy'])).map((r) => r.flag))].join(', ');
+
 const defectHelp = Object.entries(DEFECTS).map(([name, what]) => `  ${name.padEnd(26)} ${what}`).join('\n');
 
 export function registerMock(program: Command): void {
   program
     .command('mock')
     .description('Serve local mocks of the coupon APIs: the stateful simulator (default) or Prism.')
-    .argument('[api]', `zupy, b2s or all (Zupy on ${DEFAULT_PORTS.zupy}, B2S on ${DEFAULT_PORTS.b2s})`, 'all')
+    .addArgument(new Argument('[api]', `zupy, b2s or all (Zupy on ${DEFAULT_PORTS.zupy}, B2S on ${DEFAULT_PORTS.b2s})`).choices(['zupy', 'b2s', 'all']).default('all'))
     .addOption(new Option('--engine <engine>', 'stateful simulator or stateless Prism').choices(['stateful', 'prism']).default('stateful'))
     .option('--port <n>', 'port (with "all": Zupy on N, B2S on N+10; 0 = any free port)', int('--port', 0, 65535))
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--validate', 'put `prism proxy --errors` in front of the simulator: every response is checked against the spec', false)
-    .option('--seed <file>', 'fixture JSON to start from instead of the demo data (with "all": {"zupy": …, "b2s": …})')
+    .option('--validate', 'put `prism proxy` in front of the simulator: a response that breaks the spec is answered 502 with the violations; the control API and the provider\'s own errors pass through', false)
+    .option('--seed <file>', 'fixture JSON to start from instead of the demo data (with "all": {"zupy"?: …, "b2s"?: …}; an API left out serves the demo data)')
     .option('--defect <name>', 'turn on a named defect (repeatable)', defect, [] as DefectName[])
     .option('--latency <ms>', 'add latency to every API response', int('--latency', 0, 60_000), 0)
     .option('--error-rate <r>', "answer this share of API requests with the provider's 503", rate, 0)
@@ -54,12 +58,11 @@ export function registerMock(program: Command): void {
     .option('--control-token <token>', 'allow remote control API callers that send X-Control-Token')
     .option('--no-control', 'turn the /__control/ API off')
     .option('--no-envelope', 'Zupy: return root objects instead of the {data, meta} envelope')
-    .addOption(new Option('--log-level <level>', 'structured request logs').choices(['silent', 'error', 'warn', 'info', 'debug']).default('silent'))
-    .addHelpText('after', `\nDefects (known-bad provider behaviours, the negative controls of the test suites):\n${defectHelp}\n\nExamples:\n  coupon-kit mock                       both simulators, demo data\n  coupon-kit mock zupy --defect racy-validate\n  coupon-kit mock b2s --engine prism    stateless, example-driven (Prefer: code=400, example=alreadyUsed)`)
-    .action(async (api: string, opts: MockOptions) => {
-      const apis: ApiName[] = api === 'all' ? [...API_NAMES] : API_NAMES.includes(api as ApiName) ? [api as ApiName] : [];
-      if (apis.length === 0) throw new Error(`unknown api '${api}' (expected zupy, b2s or all)`);
-      const running: { close(): Promise<void> }[] = [];
+    .addOption(new Option('--log-level <level>', 'structured request logs (with --engine prism: Prism\'s own output)').choices(['silent', 'error', 'warn', 'info', 'debug']).default('silent'))
+    .addHelpText('after', `\nWith --engine prism only --port, --host and --log-level apply; these are refused:\n  ${stateOnly}\n\nDefects (known-bad provider behaviours, the negative controls of the test suites):\n${defectHelp}\n\nExamples:\n  coupon-kit mock                       both simulators, demo data\n  coupon-kit mock zupy --defect racy-validate\n  coupon-kit mock b2s --engine prism    stateless, example-driven (Prefer: code=400, example=alreadyUsed)\n  coupon-kit mock all --seed seed.json  {"zupy": <Zupy fixtures>, "b2s": <B2S fixtures>}`)
+    .action(async (api: 'zupy' | 'b2s' | 'all', opts: MockOptions) => {
+      const apis: ApiName[] = api === 'all' ? [...API_NAMES] : [api];
+      const running: Served[] = [];
       const shutdown = async (signal: string) => {
         console.log(`\n${signal}: stopping ${running.length} server(s)`);
         await Promise.allSettled(running.map((r) => r.close()));
@@ -68,41 +71,25 @@ export function registerMock(program: Command): void {
       process.once('SIGINT', () => void shutdown('SIGINT'));
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
       try {
-        const seed = opts.seed ? readFixtureFile(opts.seed) : undefined;
+        const seeds = opts.seed ? seedsFor(apis, readFixtureFile(opts.seed), opts.seed) : { fixtures: {}, notes: [] };
         for (const [i, name] of apis.entries()) {
           const port = opts.port === undefined ? DEFAULT_PORTS[name] : opts.port === 0 ? 0 : opts.port + i * 10;
-          running.push(...(await startOne(name, port, opts, apis.length > 1 ? (seed as Record<string, unknown> | undefined)?.[name] : seed)));
+          const served = await serve({
+            api: name, engine: opts.engine, port, host: opts.host, validate: opts.validate, prismOutput: opts.logLevel !== 'silent',
+            ...(seeds.fixtures[name] === undefined ? {} : { fixtures: seeds.fixtures[name], fixturesSource: opts.seed }),
+            defects: opts.defect, latencyMs: opts.latency, errorRate: opts.errorRate, rateLimit: opts.rateLimit, envelope: opts.envelope, logLevel: opts.logLevel,
+            control: opts.control === false ? false : opts.controlToken ? { token: opts.controlToken } : true,
+          });
+          running.push(served);
+          console.log(served.banner);
+          if (opts.engine === 'stateful' && opts.defect.length) console.log(`  DEFECTS ON: ${opts.defect.join(', ')} — this is a known-bad provider`);
+          console.log('');
         }
+        for (const note of seeds.notes) console.log(note);
         console.log('Ctrl-C stops the mocks.');
       } catch (err) {
         await Promise.allSettled(running.map((r) => r.close()));
         throw err;
       }
     });
-}
-
-async function startOne(api: ApiName, port: number, opts: MockOptions, fixtures: unknown): Promise<{ close(): Promise<void> }[]> {
-  if (opts.engine === 'prism') {
-    const prism = await startPrismMock({ api, port, host: opts.host, inheritOutput: opts.logLevel !== 'silent' });
-    console.log(`${api}: Prism mock (stateless, examples from specs/${api}.openapi.yaml) on ${prism.url}`);
-    console.log(`  pick a response: curl -H 'Prefer: code=409, example=alreadyUsed' …`);
-    return [prism];
-  }
-  const mock: RunningMock = await startMock({
-    api, port: opts.validate ? 0 : port, host: opts.host, fixtures, fixturesSource: opts.seed, defects: opts.defect, latencyMs: opts.latency, errorRate: opts.errorRate,
-    rateLimit: opts.rateLimit, envelope: opts.envelope, logLevel: opts.logLevel,
-    control: opts.control === false ? false : opts.controlToken ? { token: opts.controlToken } : true,
-  });
-  const out: { close(): Promise<void> }[] = [mock];
-  let url = mock.url;
-  if (opts.validate) {
-    const proxy: RunningPrism = await startPrismProxy({ api, port, host: opts.host, upstream: mock.url, inheritOutput: true });
-    out.push(proxy);
-    url = proxy.url;
-    console.log(`${api}: prism proxy --errors on ${proxy.url} validates every exchange with the simulator on ${mock.url}`);
-  }
-  console.log(mock.simulator.provider.banner(url));
-  if (opts.defect.length) console.log(`  DEFECTS ON: ${opts.defect.join(', ')} — this is a known-bad provider`);
-  console.log('');
-  return out;
 }

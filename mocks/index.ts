@@ -52,7 +52,8 @@ export interface RunningMock {
   port: number;
   control: ControlClient;
   simulator: Simulator;
-  banner(): string;
+  /** What is served (credentials, a working curl line) at `url`; pass another URL when a front serves it. */
+  banner(url?: string): string;
   close(): Promise<void>;
 }
 
@@ -119,7 +120,7 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     port,
     simulator,
     control: new ControlClient(url, token),
-    banner: () => simulator.provider.banner(url),
+    banner: (at = url) => simulator.provider.banner(at, { control: options.control === false ? 'off' : token === undefined ? 'loopback' : 'token' }),
     close: () => simulator.app.close(),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { specPath, type ApiName } from '../../specs/index.ts';
 
@@ -15,6 +16,7 @@ export function prismBin(): string {
 
 export interface PrismOptions {
   api: ApiName;
+  /** 0 = a free port, picked before Prism starts (Prism itself cannot report the port it got). */
   port: number;
   host?: string;
   /** Prism's log level; `warn` doubles its throughput compared to the default. */
@@ -30,6 +32,20 @@ export interface RunningPrism {
   output(): string;
   close(): Promise<void>;
 }
+
+/** A free port on `host` (asked of the OS, then released for Prism to take). */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, host, () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const urlOf = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
 async function waitForPort(url: string, child: ChildProcess, output: () => string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -70,15 +86,31 @@ function launch(args: string[], url: string, inherit: boolean): Promise<RunningP
   );
 }
 
-export function startPrismMock(o: PrismOptions): Promise<RunningPrism> {
+export async function startPrismMock(o: PrismOptions): Promise<RunningPrism> {
   const host = o.host ?? '127.0.0.1';
-  const args = ['mock', specPath(o.api), '--port', String(o.port), '--host', host, '-v', o.verbosity ?? 'warn'];
-  return launch(args, `http://${host}:${o.port}`, o.inheritOutput ?? false);
+  const port = o.port === 0 ? await freePort(host) : o.port;
+  const args = ['mock', specPath(o.api), '--port', String(port), '--host', host, '-v', o.verbosity ?? 'warn'];
+  return launch(args, urlOf(host, port), o.inheritOutput ?? false);
 }
 
-/** `prism proxy --errors`: every request and response is checked against the spec; violations become errors. */
-export function startPrismProxy(o: PrismOptions & { upstream: string }): Promise<RunningPrism> {
+export interface PrismProxyOptions extends PrismOptions {
+  upstream: string;
+  /**
+   * Prism's `--errors`: a response that breaks the spec is replaced by Prism's 500, and a request
+   * that breaks it (no credentials, an undocumented path) is answered by Prism (401, 404, 422)
+   * instead of the provider. Without it every exchange reaches the provider, and the violations
+   * come back in the `sl-violations` header (see ./validate.ts).
+   */
+  errors?: boolean;
+  /** Check requests too (their violations are reported next to the response's). */
+  validateRequest?: boolean;
+}
+
+/** `prism proxy`: every response (and request) is checked against the spec. */
+export async function startPrismProxy(o: PrismProxyOptions): Promise<RunningPrism> {
   const host = o.host ?? '127.0.0.1';
-  const args = ['proxy', specPath(o.api), o.upstream, '--port', String(o.port), '--host', host, '--errors', '-v', o.verbosity ?? 'warn'];
-  return launch(args, `http://${host}:${o.port}`, o.inheritOutput ?? false);
+  const port = o.port === 0 ? await freePort(host) : o.port;
+  const args = ['proxy', specPath(o.api), o.upstream, '--port', String(port), '--host', host, '-v', o.verbosity ?? 'warn',
+    `--errors=${o.errors ?? true}`, `--validate-request=${o.validateRequest ?? true}`, '--cors=false'];
+  return launch(args, urlOf(host, port), o.inheritOutput ?? false);
 }

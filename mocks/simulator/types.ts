@@ -37,6 +37,8 @@ export type EdgeFailure =
   | { kind: 'unavailable' }
   | { kind: 'internal' };
 
+import type { BannerOptions } from './banner.ts';
+
 export type Handler = (request: FastifyRequest, reply: FastifyReply) => unknown;
 
 export interface ProviderInstance<Fixtures> {
@@ -65,7 +67,7 @@ export interface ProviderInstance<Fixtures> {
   /** Pact provider states: applies a named state with params; returns values for fromProviderState. */
   providerState?(state: string, params: Record<string, unknown>): Record<string, unknown>;
   /** A short human summary (credentials, ids, curl lines) printed at start. */
-  banner(baseUrl: string): string;
+  banner(baseUrl: string, options?: BannerOptions): string;
 }
 
 export interface ProviderModule<Fixtures = unknown> {

@@ -7,6 +7,7 @@ import { B2S_DEMO, b2sDemoFixtures, checkB2sFixtures, type B2sFixtures } from '.
 import { b2sHandlers } from './handlers.ts';
 import { b2sProviderState } from './states.ts';
 import { B2sStore } from './store.ts';
+import { b2sBanner } from './banner.ts';
 
 const BEARER = /^Bearer(?:\s+(\S*))?\s*$/i;
 
@@ -71,21 +72,7 @@ export function createB2sModule(rules?: Partial<B2sRules>): ProviderModule<B2sFi
         initialFixtures: () => initial,
         snapshot: () => store.snapshot(),
         providerState: (state, params) => b2sProviderState(store, ctx, state, params),
-        banner(baseUrl) {
-          const d = B2S_DEMO;
-          const today = utcDate(ctx.clock.nowMs());
-          return [
-            `Experiência B2S / Falaê simulator on ${baseUrl}  (control API: ${baseUrl}/__control/fixtures)`,
-            `  franchise token     ${d.franchiseToken}  (both companies)`,
-            `  company token       ${d.companyAToken}  (Falaê Centro only, company ${d.companyA})`,
-            `  company token       ${d.companyBToken}  (Falaê Norte only, company ${d.companyB})`,
-            `  coupons             ${d.activeCoupon} unused · ${d.usedCoupon} used · ${d.expiredCoupon} expired · ${d.expiringCoupon} expiring`,
-            `  client              John Smith: phone ${d.john.phoneE164}, email ${d.john.email}, cpf ${d.john.cpf}`,
-            `  try:`,
-            `    curl -s -H 'Authorization: Bearer ${d.franchiseToken}' '${baseUrl}/api/coupons?date_start=2000-01-01&date_end=${today}&limit=10&offset=1&order_column=created_at&order_type=DESC&module=falae'`,
-            `    curl -s -X PATCH -H 'Authorization: Bearer ${d.franchiseToken}' -w '%{http_code}\\n' ${baseUrl}/api/coupons/status/${d.activeCoupon}`,
-          ].join('\n');
-        },
+        banner: (baseUrl, o) => b2sBanner(baseUrl, initial, fixtures === undefined, utcDate(ctx.clock.nowMs()), o),
       };
     },
   };

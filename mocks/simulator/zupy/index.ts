@@ -6,6 +6,7 @@ import { checkZupyFixtures, DEMO, zupyDemoFixtures, type ZupyFixtures } from './
 import { zupyHandlers } from './handlers.ts';
 import { ZupyStore } from './store.ts';
 import { zupyProviderState } from './states.ts';
+import { zupyBanner } from './banner.ts';
 
 /** Operations that change data: a read-only key gets 403 permission-denied on them. */
 const WRITE_OPERATIONS = new Set(['redeemReward', 'validateCoupon', 'requestOtp', 'verifyOtp']);
@@ -153,20 +154,7 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
         return { status: 200, body: { companies: [...store.companies.values()].map((c) => ({ id: c.id, otp_policy: c.otpPolicy })) } };
       },
       providerState: (state, params) => zupyProviderState(store, ctx, state, params),
-      banner(baseUrl) {
-        const k = DEMO;
-        return [
-          `Zupy Partner API v2 simulator on ${baseUrl}  (control API: ${baseUrl}/__control/fixtures)`,
-          `  read-write key      ${k.keyReadWrite}  (Café Aurora; OTP required for redeem and validate)`,
-          `  read-only key       ${k.keyReadOnly}`,
-          `  other company key   ${k.keyOtherCompany}  (Padaria Boa Vista; no OTP)`,
-          `  OTP code            ${k.otpCode}  (customer Ana: +5511987654321, id ${k.customers.ana})`,
-          `  coupons             ${k.coupons.active.code} active · ${k.coupons.multiUse.code} 3 uses · ${k.coupons.used.code} used · ${k.coupons.expired.code} expired · ${k.coupons.cancelled.code} cancelled`,
-          `  try:`,
-          `    curl -s -H 'X-API-Key: ${k.keyReadWrite}' '${baseUrl}/api/v2/coupons/issued/?code=${k.coupons.active.code.toLowerCase()}'`,
-          `    curl -s -X POST -H 'X-API-Key: ${k.keyOtherCompany}' ${baseUrl}/api/v2/customers/${k.customers.diego}/coupons/${k.coupons.diego.code}/validate/`,
-        ].join('\n');
-      },
+      banner: (baseUrl, o) => zupyBanner(baseUrl, initial, fixtures === undefined, (k) => KEY_PATTERN.test(k), o),
     };
   },
 };
