@@ -18,6 +18,8 @@ export interface B2sStandinData {
   /** A client of the scoped company: its CPF (digits). */
   clientCpf: string;
   couponIds: string[];
+  /** Coupons a PATCH may mark used now (unused, far from expiry), in the race's RACE_COUPONS shape. */
+  unused: { id: string; code: string; module: string }[];
 }
 
 const HOUR = 3_600_000;
@@ -56,7 +58,7 @@ export async function startB2sStandin(options: StandinOptions = {}): Promise<Run
       bonus: { id: randomUUID(), name: i % 2 ? '5% Cashback' : 'Sobremesa', type: i % 2 ? 'answer' : 'birthday' },
     });
   }
-  const limiter = rateLimiter(options.rateLimit);
+  const limiter = rateLimiter(options.rateLimit, options.rateWindowMs);
   const state = (c: Coupon, at: number) => (c.used ? 'used' : at >= expEnd(c.expiration) ? 'expired' : 'unused');
 
   const list = (req: Request, scope: string[]): Reply => {
@@ -153,7 +155,8 @@ export async function startB2sStandin(options: StandinOptions = {}): Promise<Run
     let scope = token === undefined ? undefined : tokens.get(token);
     if (!scope && options.lenientAuth) scope = tokens.get('standin_franchise_token_0001');
     if (!scope) return auth === '' ? error(401, 'Token not provided') : error(401, 'Invalid token');
-    if (limiter(token ?? '').limited) return { ...error(429, 'Too many requests'), headers: { 'retry-after': '30' } };
+    const gate = limiter(token ?? '');
+    if (gate.limited) return { ...error(429, 'Too many requests'), headers: { 'retry-after': gate.headers['retry-after'] ?? '1' } };
     let m: RegExpMatchArray | null;
     if (req.method === 'GET' && req.path === '/api/coupons') return list(req, scope);
     if (req.method === 'GET' && (m = /^\/api\/coupons\/clients\/([^/]+)$/.exec(req.path))) return clientCoupons(req, scope, decodeURIComponent(m[1]!));
@@ -167,6 +170,7 @@ export async function startB2sStandin(options: StandinOptions = {}): Promise<Run
       companies: { scoped: scopedCompany, other: otherCompany },
       clientCpf: clients[0]!.cpf,
       couponIds: coupons.map((c) => c.id),
+      unused: coupons.filter((c) => !c.used && expEnd(c.expiration) - now > DAY).map((c) => ({ id: c.id, code: c.code, module: c.module })),
     },
   };
 }

@@ -16,8 +16,9 @@ export interface StandinOptions {
   reuseOk?: boolean;
   /** A body that is not JSON crashes the handler: 500. */
   malformed500?: boolean;
-  /** Requests per minute per credential; past it 429 with Retry-After. */
+  /** Requests per window (a minute unless rateWindowMs) per credential; past it 429 with Retry-After. */
   rateLimit?: number;
+  rateWindowMs?: number;
   /** Milliseconds added before every answer. */
   latencyMs?: number;
   /** Zupy only: the post-cutover format (root objects, DRF lists; decision Z-1). */
@@ -113,25 +114,25 @@ export async function serve(handler: Handler, options: StandinOptions): Promise<
   };
 }
 
-/** A fixed-window per-credential limiter; `undefined` when the request may go on. */
-export function rateLimiter(perMinute: number | undefined) {
+/** A fixed-window per-credential limiter: the rate-limit headers, and whether this request is over the limit. */
+export function rateLimiter(perWindow: number | undefined, windowMs = 60_000) {
   const windows = new Map<string, { start: number; count: number }>();
   return (credential: string): { limited: boolean; headers: Record<string, string> } => {
     const now = Date.now();
-    const limit = perMinute ?? 1_000_000;
+    const limit = perWindow ?? 1_000_000;
     let w = windows.get(credential);
-    if (!w || now - w.start >= 60_000) {
+    if (!w || now - w.start >= windowMs) {
       w = { start: now, count: 0 };
       windows.set(credential, w);
     }
     w.count += 1;
-    const reset = Math.ceil((w.start + 60_000) / 1000);
+    const reset = Math.ceil((w.start + windowMs) / 1000);
     const headers = {
       'x-ratelimit-limit': String(limit),
       'x-ratelimit-remaining': String(Math.max(0, limit - w.count)),
       'x-ratelimit-reset': String(reset),
     };
-    if (perMinute !== undefined && w.count > perMinute) {
+    if (perWindow !== undefined && w.count > perWindow) {
       return { limited: true, headers: { ...headers, 'retry-after': String(Math.max(1, reset - Math.floor(now / 1000))) } };
     }
     return { limited: false, headers };

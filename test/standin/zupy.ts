@@ -17,8 +17,10 @@ interface Coupon {
 
 export interface ZupyStandinData {
   keys: { main: string; other: string; otp: string };
-  customers: { main: string[]; other: string; otp: string };
-  rewards: { main: string[]; marketing: string };
+  customers: { main: string[]; other: string; otp: string[] };
+  /** Customer id → the phone its OTP goes to (the code is always 123456). */
+  identifiers: Record<string, string>;
+  rewards: { main: string[]; otp: string[] };
   codes: { active: string[]; multi: string[]; used: string; expired: string; cancelled: string };
 }
 
@@ -42,21 +44,8 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
     { id: 'co-other', key: key('StandinOtherCompanyKey'), otp: false },
     { id: 'co-otp', key: key('StandinOtpCompanyKey'), otp: true },
   ];
-  const customers: Customer[] = [
-    { id: ksuidLike(), company: 'co-main', name: 'Ana Lima', identifier: '+5511900000001', points: 100_000, zMicros: 500_000_000 },
-    { id: ksuidLike(), company: 'co-main', name: 'Bruno Reis', identifier: '+5511900000002', points: 250, zMicros: 0 },
-    { id: ksuidLike(), company: 'co-other', name: 'Carla Dias', identifier: '+5511900000003', points: 900, zMicros: 0 },
-    { id: ksuidLike(), company: 'co-otp', name: 'Davi Melo', identifier: '+5511900000004', points: 900, zMicros: 0 },
-  ];
-  const [ana, bruno, carla, davi] = customers as [Customer, Customer, Customer, Customer];
-  const rewards: Reward[] = [
-    { id: ksuidLike(), company: 'co-main', name: 'Café expresso', points: 100, validityDays: 30, origin: 'loyalty_reward', uses: 1 },
-    { id: ksuidLike(), company: 'co-main', name: '3x Café', points: 250, validityDays: 30, origin: 'loyalty_reward', uses: 3 },
-    { id: ksuidLike(), company: 'co-main', name: 'Boas-vindas', points: 0, validityDays: 7, origin: 'marketing', uses: 1 },
-    { id: ksuidLike(), company: 'co-other', name: 'Bolo', points: 300, validityDays: 30, origin: 'loyalty_reward', uses: 1 },
-    { id: ksuidLike(), company: 'co-otp', name: 'Suco', points: 100, validityDays: 30, origin: 'loyalty_reward', uses: 1 },
-  ];
-  const [coffee, triple, welcome, cake, juice] = rewards as [Reward, Reward, Reward, Reward, Reward];
+  const customers: Customer[] = [];
+  const rewards: Reward[] = [];
   const coupons: Coupon[] = [];
   let tick = 0;
   const issue = (owner: Customer, reward: Reward, status: Coupon['status'], remaining: number, validUntil: number): Coupon => {
@@ -68,17 +57,30 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
     coupons.push(c);
     return c;
   };
-  const active = Array.from({ length: 40 }, (_, i) => issue(i % 4 === 3 ? bruno : ana, coffee, 'active', 1, now + 20 * DAY));
-  const multi = Array.from({ length: 6 }, () => issue(ana, triple, 'active', 3, now + 20 * DAY));
-  const used = issue(ana, coffee, 'used', 0, now + 20 * DAY);
-  const expired = issue(ana, coffee, 'active', 1, now - DAY);
-  const cancelled = issue(ana, coffee, 'cancelled', 1, now + 20 * DAY);
-  for (let i = 0; i < 4; i++) issue(carla, cake, 'active', 1, now + 20 * DAY);
-  issue(davi, juice, 'active', 1, now + 20 * DAY);
+  /** Every company alike: two customers (the first rich), a single-use, a 3-use and a marketing reward, coupons in every status. */
+  const seedCompany = (company: string, phones: [string, string]) => {
+    const rich: Customer = { id: ksuidLike(), company, name: 'Ana Lima', identifier: phones[0], points: 100_000, zMicros: 500_000_000 };
+    const poor: Customer = { id: ksuidLike(), company, name: 'Bruno Reis', identifier: phones[1], points: 250, zMicros: 0 };
+    customers.push(rich, poor);
+    const single: Reward = { id: ksuidLike(), company, name: 'Café expresso', points: 100, validityDays: 30, origin: 'loyalty_reward', uses: 1 };
+    const triple: Reward = { id: ksuidLike(), company, name: '3x Café', points: 250, validityDays: 30, origin: 'loyalty_reward', uses: 3 };
+    const welcome: Reward = { id: ksuidLike(), company, name: 'Boas-vindas', points: 0, validityDays: 7, origin: 'marketing', uses: 1 };
+    rewards.push(single, triple, welcome);
+    const active = Array.from({ length: 40 }, (_, i) => issue(i % 4 === 3 ? poor : rich, single, 'active', 1, now + 20 * DAY));
+    const multi = Array.from({ length: 6 }, () => issue(rich, triple, 'active', 3, now + 20 * DAY));
+    const used = issue(rich, single, 'used', 0, now + 20 * DAY);
+    const expired = issue(rich, single, 'active', 1, now - DAY);
+    const cancelled = issue(rich, single, 'cancelled', 1, now + 20 * DAY);
+    issue(rich, welcome, 'active', 1, now + 5 * DAY);
+    return { rich, poor, single, triple, welcome, active, multi, used, expired, cancelled };
+  };
+  const main = seedCompany('co-main', ['+5511900000001', '+5511900000002']);
+  const other = seedCompany('co-other', ['+5511900000003', '+5511900000004']);
+  const otpCo = seedCompany('co-otp', ['+5511900000005', '+5511900000006']);
 
   const otpCodes = new Map<string, string>(); // company|identifier → code
   const sessions = new Map<string, { customer: string; until: number }>();
-  const limiter = rateLimiter(options.rateLimit);
+  const limiter = rateLimiter(options.rateLimit, options.rateWindowMs);
 
   const statusOf = (c: Coupon, at: number) => (c.status === 'active' && at >= c.validUntil ? 'expired' : c.status);
   const wrap = (data: unknown) => (options.rootFormat ? data : { data, meta: {} });
@@ -264,9 +266,10 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
     ...running,
     data: {
       keys: { main: companies[0]!.key, other: companies[1]!.key, otp: companies[2]!.key },
-      customers: { main: [ana.id, bruno.id], other: carla.id, otp: davi.id },
-      rewards: { main: [coffee.id, triple.id], marketing: welcome.id },
-      codes: { active: active.map((c) => c.code), multi: multi.map((c) => c.code), used: used.code, expired: expired.code, cancelled: cancelled.code },
+      customers: { main: [main.rich.id, main.poor.id], other: other.rich.id, otp: [otpCo.rich.id, otpCo.poor.id] },
+      identifiers: Object.fromEntries(customers.map((c) => [c.id, c.identifier])),
+      rewards: { main: [main.single.id, main.triple.id, main.welcome.id], otp: [otpCo.single.id, otpCo.triple.id, otpCo.welcome.id] },
+      codes: { active: main.active.map((c) => c.code), multi: main.multi.map((c) => c.code), used: main.used.code, expired: main.expired.code, cancelled: main.cancelled.code },
     },
   };
 }
