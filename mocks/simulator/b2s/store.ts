@@ -54,11 +54,11 @@ export class B2sStore {
     }
     for (const c of f.clients) this.clients.set(c.id, c);
     for (const c of f.coupons) this.coupons.set(c.id, c);
-    this.#reindex();
+    this.reindex();
   }
 
   /** Seeding is rare: the indexes are rebuilt from the maps, so a merge can never leave them stale. */
-  #reindex(): void {
+  reindex(): void {
     this.#clientsByCompany.clear();
     this.#couponsByClient.clear();
     const add = <V>(m: Map<string, V[]>, key: string, value: V) => {
