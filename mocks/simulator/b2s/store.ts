@@ -114,7 +114,7 @@ export class B2sStore {
    */
   ordered(scope: Set<string>, module: Coupon['module'], column: OrderColumn): readonly Coupon[] {
     let views = this.#ordered.get(scope);
-    if (!views) this.#ordered.set(scope, (views = new Map()));
+    if (!views) this.#ordered.set(scope, (views = new Map<string, { version: number; items: Coupon[] }>()));
     const key = `${module}|${column}`;
     const mutable = column === 'status' || column === 'date_of_use';
     const cached = views.get(key);
