@@ -160,20 +160,31 @@ export class ZupyStore {
         createdMs: r.created_at ? parseMs(r.created_at) : now,
       });
     }
+    // A merge of new coupons only indexes them; a replace, or a merge that overwrites, rebuilds.
+    let rebuild = replace;
+    const added: Coupon[] = [];
     for (const c of f.coupons) {
       const reward = this.rewards.get(c.reward_id);
       const customer = this.customers.get(c.customer_id);
       const code = c.coupon_code.toUpperCase();
-      this.coupons.set(c.id, {
-        id: c.id, companyId: customer?.companyId ?? reward?.companyId ?? '', customerId: c.customer_id, rewardId: c.reward_id, code,
-        status: c.status, remaining: c.remaining_usages, total: c.total_usages_allowed ?? reward?.usagesAllowed ?? 1,
+      const coupon: Coupon = {
+        // Ids and the status are taken from the customer and reward records and the status list, so a
+        // million coupons share a few strings instead of holding a copy each (a parsed seed file has copies).
+        id: c.id, companyId: customer?.companyId ?? reward?.companyId ?? '', customerId: customer?.id ?? c.customer_id, rewardId: reward?.id ?? c.reward_id, code,
+        status: COUPON_STATUSES[STATUS_NO[c.status]] ?? c.status, remaining: c.remaining_usages, total: c.total_usages_allowed ?? reward?.usagesAllowed ?? 1,
         validUntilMs: parseMs(c.valid_until), createdMs: parseMs(c.created_at), usageMs: c.usage_date ? parseMs(c.usage_date) : null,
         pointsSpent: c.points_spent ?? reward?.pointsRequired ?? 0, originType: reward?.originType ?? 'loyalty_reward',
         clockExpired: false, statusLists: 0,
-      });
+      };
+      // A size that does not grow means an id or a code was already there (two map operations, not four).
+      const sizes = this.coupons.size + this.codes.size;
+      this.coupons.set(c.id, coupon);
       this.codes.set(code, c.id);
+      if (this.coupons.size + this.codes.size !== sizes + 2) rebuild = true;
+      added.push(coupon);
     }
-    this.reindex();
+    if (rebuild) this.reindex();
+    else for (const c of added) this.#insert(c);
   }
 
   // ---- indexes -----------------------------------------------------------------------------
