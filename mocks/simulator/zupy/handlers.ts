@@ -40,6 +40,7 @@ export function couponView(store: ZupyStore, c: Coupon, nowMs: number): Schemas[
   const status = store.statusOf(c, nowMs);
   const reward = store.rewards.get(c.rewardId);
   const customer = store.customers.get(c.customerId);
+  const created = isoSeconds(c.createdMs);
   return {
     id: c.id,
     coupon_code: c.code,
@@ -55,8 +56,8 @@ export function couponView(store: ZupyStore, c: Coupon, nowMs: number): Schemas[
     customer_id: c.customerId,
     customer_name: customer?.fullName ?? '',
     points_spent: c.pointsSpent,
-    redemption_date: isoSeconds(c.createdMs),
-    created_at: isoSeconds(c.createdMs),
+    redemption_date: created,
+    created_at: created,
   };
 }
 
