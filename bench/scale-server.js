@@ -38,4 +38,4 @@ for (let start = 0; start < count; start += CHUNK) {
 }
 globalThis.gc?.();
 const seedMs = Math.round(performance.now() - t0);
-console.log(`ready ${seedMs} ${Math.round(process.memoryUsage().heapUsed / 1048576)}`);
+console.log(`ready ${seedMs} ${Math.round((process.memoryUsage().heapUsed / 1048576) * 10) / 10}`);
