@@ -97,6 +97,13 @@ interface PendingOtp { code: string; expiresMs: number; attempts: number }
 export interface OtpSession { token: string; customerId: string; companyId: string; expiresMs: number }
 
 const iso = (ms: number) => isoSeconds(ms);
+
+/** `f`, remembering its last argument and result. */
+function lastValueMemo(f: (s: string) => number): (s: string) => number {
+  let key: string | undefined;
+  let value = NaN;
+  return (s) => (s === key ? value : ((key = s), (value = f(s))));
+}
 const parseMs = (s: string) => Date.parse(s);
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: StoreError };
@@ -162,6 +169,9 @@ export class ZupyStore {
     }
     // A merge of new coupons only indexes them; a replace, or a merge that overwrites, rebuilds.
     let rebuild = replace;
+    // Seeds repeat dates (a batch shares valid_until, created_at advances slowly): parse each run once.
+    const validUntilOf = lastValueMemo(parseMs);
+    const createdOf = lastValueMemo(parseMs);
     const added: Coupon[] = [];
     for (const c of f.coupons) {
       const reward = this.rewards.get(c.reward_id);
@@ -172,7 +182,7 @@ export class ZupyStore {
         // million coupons share a few strings instead of holding a copy each (a parsed seed file has copies).
         id: c.id, companyId: customer?.companyId ?? reward?.companyId ?? '', customerId: customer?.id ?? c.customer_id, rewardId: reward?.id ?? c.reward_id, code,
         status: COUPON_STATUSES[STATUS_NO[c.status]] ?? c.status, remaining: c.remaining_usages, total: c.total_usages_allowed ?? reward?.usagesAllowed ?? 1,
-        validUntilMs: parseMs(c.valid_until), createdMs: parseMs(c.created_at), usageMs: c.usage_date ? parseMs(c.usage_date) : null,
+        validUntilMs: validUntilOf(c.valid_until), createdMs: createdOf(c.created_at), usageMs: c.usage_date ? parseMs(c.usage_date) : null,
         pointsSpent: c.points_spent ?? reward?.pointsRequired ?? 0, originType: reward?.originType ?? 'loyalty_reward',
         clockExpired: false, statusLists: 0,
       };
