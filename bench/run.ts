@@ -1,126 +1,123 @@
 /**
- * `npm run bench`: one run, loopback, autocannon at 50 connections, against the simulator (validate's
- * 409 path, a multi-use validate with a very large usage count, the coupon list), `prism mock -v warn`
- * on the same spec and endpoints, and a bare Node server (the baseline). Prints req/s, p50/p99, RSS and
- * ratios; writes JSON to bench/results/. Targets are reported, not asserted. The simulator runs as users
- * run it, from the dist/ build (`npm run bench` builds first).
+ * `npm run bench [-- --quick] [-- --scale]`: the design's speed targets, measured as ratios in one run.
+ *
+ * Three servers run side by side: the simulator (from the dist/ build, as users run it), a bare
+ * Node server sending the simulator's own status and body for each path, and `prism mock -v warn`.
+ * Each endpoint (lookup by code, validate, list) is loaded with autocannon (50 connections) in
+ * interleaved rounds — bare, simulator, Prism, for each endpoint, in every round — and the median
+ * of the per-round ratios is compared. Prints a table marking each target met / missed, writes
+ * bench/results/<date>-<short sha>.json (not with --quick) and exits non-zero when a target is missed.
+ * `--scale` runs bench/scale.ts instead (1k / 100k / 1M coupons).
  */
-import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { prismBin } from '../mocks/prism/launch.ts';
-import { DEMO } from '../mocks/simulator/zupy/fixtures.ts';
+import { DEMO, zupyDemoFixtures } from '../mocks/simulator/zupy/fixtures.ts';
 import { specPath } from '../specs/index.ts';
+import { CONNECTIONS, freePort, launch, load, machine, median, printTargets, root, round2, rssMiB, stop, type Sample, type Server, type Target } from './lib.ts';
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = 50;
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-interface Server { name: string; url: string; child: ChildProcess; firstAnswerMs: number }
-
-async function launch(name: string, cmd: string[], port: number, probe: string, headers: Record<string, string> = {}): Promise<Server> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, cmd, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    try {
-      const r = await fetch(url + probe, { headers });
-      await r.arrayBuffer();
-      return { name, url, child, firstAnswerMs: Math.round(performance.now() - t0) };
-    } catch {
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    if (performance.now() - t0 > 60_000) throw new Error(`${name} did not answer within 60 s`);
-  }
+const KNOWN = new Set(['--quick', '--scale']);
+const unknown = process.argv.slice(2).filter((a) => !KNOWN.has(a));
+if (unknown.length) {
+  console.error(`bench: unknown option ${unknown.join(' ')} (known: --quick, --scale)`);
+  process.exit(2);
+}
+const quick = process.argv.includes('--quick');
+if (process.argv.includes('--scale')) {
+  await import('./scale.ts');
+} else {
+  await speed();
 }
 
-function rssMb(pid: number | undefined): number {
-  if (!pid) return NaN;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : NaN;
-  } catch {
-    return NaN;
-  }
-}
+async function speed(): Promise<void> {
+  const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
+  const rounds = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
+  const key = { 'X-API-Key': DEMO.keyOtherCompany };
+  const diego = DEMO.customers.diego;
 
-async function load(url: string, method: 'GET' | 'POST', headers: Record<string, string>) {
-  const r = await autocannon({ url, method, headers, connections: CONNECTIONS, duration: DURATION, pipelining: 1 });
-  return { reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, statusCodes: r.statusCodeStats };
-}
-
-const key = { 'X-API-Key': DEMO.keyOtherCompany };
-const diego = DEMO.customers.diego;
-
-async function main() {
-  const results: Record<string, unknown>[] = [];
-  const record = async (server: Server, label: string, path: string, method: 'GET' | 'POST', headers: Record<string, string> = {}) => {
-    process.stdout.write(`  ${server.name} · ${label} … `);
-    const r = await load(server.url + path, method, headers);
-    const row = { server: server.name, endpoint: label, ...r, rssMb: rssMb(server.child.pid), firstAnswerMs: server.firstAnswerMs };
-    console.log(`${r.reqPerSec} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, RSS ${row.rssMb} MB`);
-    results.push(row);
-    return row;
-  };
-
-  console.log(`bench: ${DURATION}s per run, ${CONNECTIONS} connections, loopback`);
-  const bare = await launch('bare-node', ['--import', 'tsx', 'bench/bare-server.ts', '4901'], 4901, '/');
-  const baseline = await record(bare, 'fixed JSON', '/', 'GET');
-  bare.child.kill();
-
-  // The simulator: a coupon that is used (409 path) and a multi-use coupon with a huge usage count.
-  const seedFile = '/tmp/coupon-kit-bench-seed.json';
-  const seed = await import('../mocks/simulator/zupy/fixtures.ts').then((m) => m.zupyDemoFixtures(Date.now()));
+  // The demo data plus a multi-use coupon with a very large usage count, so validate stays on its 200 path.
+  const seedFile = join(tmpdir(), `coupon-kit-bench-seed-${process.pid}.json`);
+  const seed = zupyDemoFixtures(Date.now());
   seed.coupons.push({ id: '2zzzzzzzzzzzzzzzzzzzzzzzzzz', customer_id: diego, reward_id: DEMO.rewards.bread, coupon_code: 'CZ-BE4C0000', status: 'active', remaining_usages: 1_000_000_000, total_usages_allowed: 1_000_000_000, valid_until: new Date(Date.now() + 86_400_000).toISOString(), created_at: new Date().toISOString() });
-  seed.coupons.push({ id: '2zzzzzzzzzzzzzzzzzzzzzzzzzy', customer_id: diego, reward_id: DEMO.rewards.bread, coupon_code: 'CZ-BE4C0001', status: 'used', remaining_usages: 0, valid_until: new Date(Date.now() + 86_400_000).toISOString(), created_at: new Date().toISOString() });
   writeFileSync(seedFile, JSON.stringify(seed));
-  const sim = await launch('simulator', ['bin/coupon-kit.js', 'mock', 'zupy', '--port', '4902', '--seed', seedFile], 4902, '/api/v2/coupons/issued/', key);
-  const simUsed = await record(sim, 'validate 409 (used)', `/api/v2/customers/${diego}/coupons/CZ-BE4C0001/validate/`, 'POST', key);
-  const simMulti = await record(sim, 'validate 200 (multi-use)', `/api/v2/customers/${diego}/coupons/CZ-BE4C0000/validate/`, 'POST', key);
-  const simList = await record(sim, 'coupon list', '/api/v2/coupons/issued/', 'GET', key);
-  sim.child.kill();
 
-  const prism = await launch('prism -v warn', [prismBin(), 'mock', specPath('zupy'), '--port', '4903', '-v', 'warn'], 4903, '/api/v2/coupons/issued/', key);
-  const prismValidate = await record(prism, 'validate', `/api/v2/customers/${diego}/coupons/CZ-BE4C0001/validate/`, 'POST', key);
-  const prismList = await record(prism, 'coupon list', '/api/v2/coupons/issued/', 'GET', key);
-  prism.child.kill();
+  const endpoints = [
+    { name: 'lookup by code', method: 'GET' as const, path: '/api/v2/coupons/issued/?code=CZ-BE4C0000', headers: key, floor: 0.8 },
+    { name: 'validate', method: 'POST' as const, path: `/api/v2/customers/${diego}/coupons/CZ-BE4C0000/validate/`, headers: key, floor: 0.8 },
+    { name: 'list', method: 'GET' as const, path: '/api/v2/coupons/issued/', headers: key, floor: 0.5 },
+  ];
 
-  // Start-up as an integrator sees it: `coupon-kit mock zupy` on the built-in demo data, spawned
-  // until its first answer (median of five starts).
-  const starts: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const s = await launch('simulator (demo data)', ['bin/coupon-kit.js', 'mock', 'zupy', '--port', '4904'], 4904, '/api/v2/coupons/issued/', key);
-    starts.push(s.firstAnswerMs);
-    s.child.kill();
-    await new Promise((r) => s.child.once('exit', r));
+  console.log(`bench: ${rounds} interleaved rounds of ${seconds}s per sample, ${CONNECTIONS} connections, loopback${quick ? ' (--quick: smoke only)' : ''}`);
+  const simPort = await freePort();
+  const sim = await launch('simulator', ['bin/coupon-kit.js', 'mock', 'zupy', '--port', String(simPort), '--seed', seedFile], simPort, '/api/v2/coupons/issued/', key);
+  // The baseline sends exactly what the simulator sends on each path.
+  const routes: Record<string, { status: number; body: string }> = {};
+  for (const e of endpoints) {
+    const r = await fetch(sim.url + e.path, { method: e.method, headers: e.headers });
+    routes[`${e.method} ${e.path}`] = { status: r.status, body: await r.text() };
   }
-  const firstAnswerDemoMs = [...starts].sort((a, b) => a - b)[2] ?? NaN;
-  console.log(`  simulator · first answer on demo data: ${starts.join(', ')} ms (median ${firstAnswerDemoMs} ms)`);
+  const routesFile = join(tmpdir(), `coupon-kit-bench-routes-${process.pid}.json`);
+  writeFileSync(routesFile, JSON.stringify(routes));
+  const barePort = await freePort();
+  const bare = await launch('bare node', ['--import', 'tsx', 'bench/bare-server.ts', String(barePort), routesFile], barePort, '/');
+  const prismPort = await freePort();
+  const prism = await launch('prism -v warn', [prismBin(), 'mock', specPath('zupy'), '--port', String(prismPort), '-v', 'warn'], prismPort, '/api/v2/coupons/issued/', key);
 
-  const ratio = (a: { reqPerSec: number }, b: { reqPerSec: number }) => Math.round((a.reqPerSec / b.reqPerSec) * 100) / 100;
-  const summary = {
-    'validate 409 / bare': ratio(simUsed, baseline),
-    'validate multi-use / bare': ratio(simMulti, baseline),
-    'list / bare': ratio(simList, baseline),
-    'validate 409 / prism validate': ratio(simUsed, prismValidate),
-    'list / prism list': ratio(simList, prismList),
-  };
-  const targets = {
-    'simulator validate ≥ 0.5× bare': Math.min(summary['validate 409 / bare'], summary['validate multi-use / bare']) >= 0.5,
-    'simulator validate ≥ 10× prism': summary['validate 409 / prism validate'] >= 10,
-    'p99 ≤ 10 ms': Math.max(simUsed.p99, simMulti.p99, simList.p99) <= 10,
-    'RSS ≤ 150 MB': Math.max(simUsed.rssMb, simMulti.rssMb, simList.rssMb) <= 150,
-    'first answer ≤ 0.5 s (demo data, median of 5)': firstAnswerDemoMs <= 500,
-  };
-  console.log('\nratios:', summary);
-  console.log('first answer after start: simulator', firstAnswerDemoMs, 'ms on demo data,', sim.firstAnswerMs, 'ms with the bench seed file; prism', prism.firstAnswerMs, 'ms');
-  console.log('targets:', targets);
-  mkdirSync(`${root}/bench/results`, { recursive: true });
-  const file = `${root}/bench/results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), durationSeconds: DURATION, connections: CONNECTIONS, results, firstAnswerDemoMs: starts, ratios: summary, targets }, null, 2));
-  console.log(`wrote ${file}`);
+  const samples: Record<string, Sample[]> = {};
+  let simRss = 0;
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      for (const e of endpoints) {
+        for (const s of [bare, sim, prism] as Server[]) {
+          const r = await load(s.url + e.path, e.method, e.headers, seconds);
+          (samples[`${s.name} · ${e.name}`] ??= []).push(r);
+          if (s === sim) simRss = Math.max(simRss, rssMiB(sim.child.pid));
+          console.log(`  round ${round} · ${s.name.padEnd(13)} · ${e.name.padEnd(14)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.errors ? `  errors ${r.errors}` : ''}`);
+        }
+      }
+    }
+  } finally {
+    await Promise.all([stop(sim), stop(bare), stop(prism)]);
+  }
+
+  // Start-up as an integrator sees it: `coupon-kit mock zupy` on the demo data, spawned until its first answer.
+  const starts: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 5); i++) {
+    const port = await freePort();
+    const s = await launch('simulator (demo data)', ['bin/coupon-kit.js', 'mock', 'zupy', '--port', String(port)], port, '/api/v2/coupons/issued/', key);
+    starts.push(s.firstAnswerMs);
+    await stop(s);
+  }
+
+  const med = (server: string, endpoint: string, f: (s: Sample) => number) => median((samples[`${server} · ${endpoint}`] ?? []).map(f));
+  const table = endpoints.map((e) => {
+    const simRps = med('simulator', e.name, (s) => s.reqPerSec);
+    const bareRps = med('bare node', e.name, (s) => s.reqPerSec);
+    const prismRps = med('prism -v warn', e.name, (s) => s.reqPerSec);
+    // Ratios are taken per round (each round's servers ran back to back) and their median reported.
+    const perRound = (other: string) => median((samples[`simulator · ${e.name}`] ?? []).map((s, i) => s.reqPerSec / ((samples[`${other} · ${e.name}`] ?? [])[i]?.reqPerSec ?? NaN)));
+    return { endpoint: e.name, floor: e.floor, simulator: simRps, bare: bareRps, prism: prismRps, vsBare: round2(perRound('bare node')), vsPrism: round2(perRound('prism -v warn')), simP99: med('simulator', e.name, (s) => s.p99) };
+  });
+  console.log('\nmedian req/s      simulator   bare node   prism    ×bare  ×prism  sim p99');
+  for (const t of table) console.log(`${t.endpoint.padEnd(16)} ${String(t.simulator).padStart(9)} ${String(t.bare).padStart(11)} ${String(t.prism).padStart(7)} ${String(t.vsBare).padStart(8)} ${String(t.vsPrism).padStart(7)} ${String(t.simP99).padStart(6)} ms`);
+  const firstAnswer = median(starts);
+  const targets: Target[] = [
+    ...table.map((t) => ({ target: `${t.endpoint} ≥ ${t.floor}× bare Node`, measured: `${t.vsBare}×`, met: t.vsBare >= t.floor })),
+    ...table.map((t) => ({ target: `${t.endpoint} ≥ 10× Prism -v warn`, measured: `${t.vsPrism}×`, met: t.vsPrism >= 10 })),
+    ...table.map((t) => ({ target: `${t.endpoint} p99 ≤ 5 ms at ${CONNECTIONS} connections`, measured: `${t.simP99} ms`, met: t.simP99 <= 5 })),
+    { target: 'RSS ≤ 100 MiB on demo data (max over the run)', measured: `${simRss} MiB`, met: simRss <= 100 },
+    { target: 'first answer ≤ 0.5 s after spawning coupon-kit mock', measured: `${firstAnswer} ms (median of ${starts.join(', ')})`, met: firstAnswer <= 500 },
+  ];
+  const allMet = printTargets(targets);
+  const m = machine();
+  const result = { at: new Date().toISOString(), machine: m, secondsPerSample: seconds, rounds, connections: CONNECTIONS, table, simulatorRssMiB: simRss, firstAnswerMs: starts, targets, samples };
+  if (quick) console.log('\nresults not written (--quick is a smoke run)');
+  else {
+    mkdirSync(join(root, 'bench/results'), { recursive: true });
+    const file = join(root, 'bench/results', `${result.at.slice(0, 10)}-${m.sha}.json`);
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`\nwrote ${file}`);
+  }
+  process.exitCode = allMet ? 0 : 1;
 }
-
-await main();

@@ -64,7 +64,7 @@ describe('B2sStore.markUsed', () => {
 });
 
 describe('B2sStore lookups', () => {
-  it('finds a client by any identifier (AND), and follows records edited or deleted in the maps directly', () => {
+  it('finds a client by any identifier (AND), and follows records edited or deleted in the maps directly after reindex()', () => {
     const store = demoStore();
     expect(store.findClient(D.companyA, { phone: '+55 11 99999-9999', cpf: '12345678909' })?.id).toBe(D.clients.john);
     expect(store.findClient(D.companyA, { email: 'john@example.com', cpf: '987.654.321-00' })).toBeUndefined();
@@ -73,6 +73,7 @@ describe('B2sStore lookups', () => {
     const john = store.clients.get(D.clients.john);
     if (!john) throw new Error('fixture');
     john.email = 'johnny@example.com';
+    store.reindex();
     expect(store.findClient(D.companyA, { email: 'john@example.com' })).toBeUndefined();
     expect(store.findClient(D.companyA, { email: 'JOHNNY@example.com' })?.id).toBe(D.clients.john);
     const n = store.couponsOf(D.clients.john).length;

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { components, operations } from '../../../specs/generated/b2s.ts';
 import { send } from '../app.ts';
 import type { Handler, SimContext } from '../types.ts';
-import { compareBy, dateRangeProblem, inDateRange, matchesSearch, matchesStatus, pageBounds, STATUS_FILTERS } from './domain.ts';
+import { DATE_RANGES, dateRangeProblem, inDateRange, matchesSearch, matchesStatus, pageBounds, STATUS_FILTERS } from './domain.ts';
 import { b2sError, MESSAGES } from './errors.ts';
 import type { B2sStore, Coupon } from './store.ts';
 
@@ -57,8 +57,10 @@ export function b2sHandlers(store: B2sStore, ctx: SimContext): Record<keyof oper
       const status = q.coupon_status === undefined ? undefined : STATUS_FILTERS[q.coupon_status];
       const search = given(q.search);
       const window = store.rules.expiringWindowMs;
-      const matching = store.couponsIn(scopeOf(request)).filter((c) => {
-        if (c.module !== q.module) return false;
+      const ordered = store.ordered(scopeOf(request), q.module, q.order_column);
+      const filtered = status !== undefined || search !== undefined || DATE_RANGES.some(([s, e]) => q[s] !== undefined || q[e] !== undefined);
+      // Unfiltered: the page is read straight from the ordered index. Filtered: one pass in order.
+      const matching = !filtered ? ordered : ordered.filter((c) => {
         if (!inDateRange(c.created_at, q.date_start, q.date_end)) return false;
         if (!inDateRange(c.date_of_use, q.date_of_use_start, q.date_of_use_end)) return false;
         if (!inDateRange(c.expiration_date, q.expiration_date_start, q.expiration_date_end)) return false;
@@ -67,10 +69,12 @@ export function b2sHandlers(store: B2sStore, ctx: SimContext): Record<keyof oper
         const client = store.clients.get(c.client_id);
         return matchesSearch(search, { code: c.code, clientName: client?.name ?? '', email: client?.email ?? null, phone: client?.phone ?? null });
       });
-      const sign = q.order_type === 'DESC' ? -1 : 1;
-      matching.sort((a, b) => sign * compareBy(q.order_column, a, b));
       const { start, end } = pageBounds(q.limit, q.offset);
-      const body: Schemas['CouponListResponse'] = { limit: q.limit, offset: q.offset, total: matching.length, coupons: matching.slice(start, end).map((c) => listItem(store, c)) };
+      const n = matching.length;
+      const page: Coupon[] = [];
+      // DESC is the ASC order reversed (ties on id reverse too, B-13).
+      for (let i = start; i < end && i < n; i++) page.push((q.order_type === 'DESC' ? matching[n - 1 - i] : matching[i]) as Coupon);
+      const body: Schemas['CouponListResponse'] = { limit: q.limit, offset: q.offset, total: n, coupons: page.map((c) => listItem(store, c)) };
       return send(reply, { status: 200, body });
     },
 
@@ -82,10 +86,8 @@ export function b2sHandlers(store: B2sStore, ctx: SimContext): Record<keyof oper
       const inScope = scopeOf(request).has(company_id) || ctx.faults.has('validate-ignores-customer');
       const client = inScope ? store.findClient(company_id, q) : undefined;
       if (!client) return send(reply, b2sError(404, MESSAGES.clientNotFound));
-      const body: Schemas['ClientCouponList'] = store.couponsOf(client.id)
-        .filter((c) => c.company_id === company_id)
-        .sort((a, b) => compareBy('created_at', a, b))
-        .map(clientItem);
+      // The client index is already in created_at order (ties on id).
+      const body: Schemas['ClientCouponList'] = store.couponsOf(client.id).filter((c) => c.company_id === company_id).map(clientItem);
       return send(reply, { status: 200, body });
     },
 

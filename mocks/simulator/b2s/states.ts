@@ -90,5 +90,8 @@ export const B2S_STATES: Record<string, StateHandler> = {
 export function b2sProviderState(store: B2sStore, ctx: SimContext, state: string, params: Record<string, unknown>): Record<string, unknown> {
   const handler = B2S_STATES[state];
   if (!handler) throw new Error(`unknown provider state '${state}'; known: ${Object.keys(B2S_STATES).join(' | ')}`);
-  return { token: B2S_DEMO.franchiseToken, ...handler(store, ctx, params) };
+  // States edit records in the maps directly: the indexes are rebuilt after each one.
+  const out = handler(store, ctx, params);
+  store.reindex();
+  return { token: B2S_DEMO.franchiseToken, ...out };
 }

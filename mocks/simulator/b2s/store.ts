@@ -1,12 +1,20 @@
 /**
- * B2S in-memory store: maps by id plus two indexes (clients by company, coupons by client), so
- * lookups never scan the whole store. Provider states may edit or delete records in the maps
- * directly, so index hits are checked against the live maps and identifiers are compared on the
- * live client. `markUsed` is one synchronous call (rule 3): the checks and the write have no
- * `await` between them. `markUsedRacy` exists only for the `racy-validate` defect.
+ * B2S in-memory store: maps by id plus indexes, so lookups never scan the whole store (rule 12):
+ * - clients by company and identifier (phone, email, CPF keys), so a client look-up is O(1);
+ * - coupons by client, ascending by created_at (B-13 ties on id);
+ * - coupons by company and module, ascending by created_at; per token scope (the token's set of
+ *   companies, the object `tokens` holds) and module the merged order is built once per seed, and
+ *   the order by any other column once per seed (status and date_of_use: again after a PATCH
+ *   changed them). An unfiltered list page is then O(page); a filtered one is one pass over the
+ *   scope's coupons of that module in order (no sort per request).
+ * All indexes are rebuilt by `load`; records edited or deleted in the maps directly (provider
+ * states, tests) must be followed by `reindex()`. Index hits are still checked against the live
+ * maps. `markUsed` is one synchronous call (rule 3): the checks and the write have no `await`
+ * between them. `markUsedRacy` exists only for the `racy-validate` defect.
  */
 import { yieldToEventLoop } from '../faults.ts';
-import { cpfKey, DEFAULT_RULES, emailKey, expirationEnd, patchAllowed, phoneKey, utcDate, type B2sRules } from './domain.ts';
+import { ensureSorted } from '../sorted.ts';
+import { compareBy, cpfKey, DEFAULT_RULES, emailKey, expirationEnd, patchAllowed, phoneKey, utcDate, type B2sRules, type OrderColumn } from './domain.ts';
 import type { B2sFixtures } from './fixtures.ts';
 
 export type Coupon = B2sFixtures['coupons'][number];
@@ -34,10 +42,16 @@ export class B2sStore {
   clients = new Map<string, Client>();
   coupons = new Map<string, Coupon>();
   #tokenLabels = new Map<string, string | undefined>();
-  /** company id → its client ids. */
-  #clientsByCompany = new Map<string, string[]>();
-  /** client id → its coupons, in insertion order. */
+  /** `${company id}|${kind}|${identifier key}` → the clients of that company it names. */
+  #clientsByIdentifier = new Map<string, Client[]>();
+  /** client id → its coupons, ascending by created_at. */
   #couponsByClient = new Map<string, Coupon[]>();
+  /** `${company id}|${module}` → its coupons, ascending by created_at. */
+  #couponsByCompany = new Map<string, Coupon[]>();
+  /** token scope → `${module}|${column}` → the scope's coupons of that module, ascending by the column. */
+  #ordered = new WeakMap<Set<string>, Map<string, { version: number; items: Coupon[] }>>();
+  /** Bumped by every PATCH: orders by status or date_of_use built before it are stale. */
+  #version = 0;
   readonly rules: B2sRules;
 
   constructor(private readonly now: () => number, rules: Partial<B2sRules> = {}) {
@@ -54,20 +68,31 @@ export class B2sStore {
     }
     for (const c of f.clients) this.clients.set(c.id, c);
     for (const c of f.coupons) this.coupons.set(c.id, c);
-    this.#reindex();
+    this.reindex();
   }
 
-  /** Seeding is rare: the indexes are rebuilt from the maps, so a merge can never leave them stale. */
-  #reindex(): void {
-    this.#clientsByCompany.clear();
+  /** Rebuilds the indexes from the maps (after a seed, or records edited in the maps directly). */
+  reindex(): void {
+    this.#clientsByIdentifier.clear();
     this.#couponsByClient.clear();
+    this.#couponsByCompany.clear();
+    this.#ordered = new WeakMap();
     const add = <V>(m: Map<string, V[]>, key: string, value: V) => {
       const list = m.get(key);
       if (list) list.push(value);
       else m.set(key, [value]);
     };
-    for (const c of this.clients.values()) add(this.#clientsByCompany, c.company_id, c.id);
-    for (const c of this.coupons.values()) add(this.#couponsByClient, c.client_id, c);
+    for (const c of this.clients.values()) {
+      if (c.phone !== null) add(this.#clientsByIdentifier, `${c.company_id}|phone|${phoneKey(c.phone)}`, c);
+      if (c.email !== null) add(this.#clientsByIdentifier, `${c.company_id}|email|${emailKey(c.email)}`, c);
+      if (c.cpf !== null) add(this.#clientsByIdentifier, `${c.company_id}|cpf|${cpfKey(c.cpf)}`, c);
+    }
+    for (const c of this.coupons.values()) {
+      add(this.#couponsByClient, c.client_id, c);
+      add(this.#couponsByCompany, `${c.company_id}|${c.module}`, c);
+    }
+    for (const list of this.#couponsByClient.values()) ensureSorted(list, byCreatedAt);
+    for (const list of this.#couponsByCompany.values()) ensureSorted(list, byCreatedAt);
   }
 
   snapshot(): B2sFixtures {
@@ -83,14 +108,33 @@ export class B2sStore {
     return expirationEnd(c.expiration_date, this.rules.expirationInstant);
   }
 
-  /** Coupons of the companies in scope, in insertion order. */
-  couponsIn(scope: Set<string>): Coupon[] {
-    const out: Coupon[] = [];
-    for (const c of this.coupons.values()) if (scope.has(c.company_id)) out.push(c);
-    return out;
+  /**
+   * The coupons of the companies in scope with that module, ascending by `column` (ties on id,
+   * B-13), still in the store. Built once per seed and scope; O(1) after that.
+   */
+  ordered(scope: Set<string>, module: Coupon['module'], column: OrderColumn): readonly Coupon[] {
+    let views = this.#ordered.get(scope);
+    if (!views) this.#ordered.set(scope, (views = new Map<string, { version: number; items: Coupon[] }>()));
+    const key = `${module}|${column}`;
+    const mutable = column === 'status' || column === 'date_of_use';
+    const cached = views.get(key);
+    if (cached && (!mutable || cached.version === this.#version)) return cached.items;
+    let items: Coupon[];
+    if (column === 'created_at') {
+      items = [];
+      for (const company of [...scope].sort()) {
+        const mine = this.#couponsByCompany.get(`${company}|${module}`);
+        if (mine) items = mergeSorted(items, mine, byCreatedAt);
+      }
+    } else {
+      items = [...this.ordered(scope, module, 'created_at')].sort((a, b) => compareBy(column, a, b));
+    }
+    items = items.filter((c) => this.coupons.get(c.id) === c && scope.has(c.company_id) && c.module === module);
+    views.set(key, { version: this.#version, items });
+    return items;
   }
 
-  /** All coupons of one client (still in the store), in insertion order. */
+  /** All coupons of one client (still in the store), ascending by created_at. */
   couponsOf(clientId: string): Coupon[] {
     return (this.#couponsByClient.get(clientId) ?? []).filter((c) => this.coupons.get(c.id) === c && c.client_id === clientId);
   }
@@ -104,11 +148,11 @@ export class B2sStore {
     const phone = q.phone === undefined ? undefined : phoneKey(q.phone);
     const email = q.email === undefined ? undefined : emailKey(q.email);
     const cpf = q.cpf === undefined ? undefined : cpfKey(q.cpf);
-    if (phone === undefined && email === undefined && cpf === undefined) return undefined;
+    const probe = phone !== undefined ? `phone|${phone}` : email !== undefined ? `email|${email}` : cpf !== undefined ? `cpf|${cpf}` : undefined;
+    if (probe === undefined) return undefined;
     let found: Client | undefined;
-    for (const id of this.#clientsByCompany.get(companyId) ?? []) {
-      const c = this.clients.get(id);
-      if (!c || c.company_id !== companyId) continue;
+    for (const c of this.#clientsByIdentifier.get(`${companyId}|${probe}`) ?? []) {
+      if (this.clients.get(c.id) !== c || c.company_id !== companyId) continue;
       if (phone !== undefined && (c.phone === null || phoneKey(c.phone) !== phone)) continue;
       if (email !== undefined && (c.email === null || emailKey(c.email) !== email)) continue;
       if (cpf !== undefined && (c.cpf === null || cpfKey(c.cpf) !== cpf)) continue;
@@ -129,6 +173,7 @@ export class B2sStore {
   #write(coupon: Coupon): MarkOutcome {
     coupon.status = true;
     coupon.date_of_use = utcDate(this.now());
+    this.#version++;
     return { ok: true };
   }
 
@@ -145,4 +190,19 @@ export class B2sStore {
     await gap();
     return this.#write(r.coupon);
   }
+}
+
+const byCreatedAt = (a: Coupon, b: Coupon) => compareBy('created_at', a, b);
+
+/** Two ascending arrays into one, in O(a + b). */
+function mergeSorted<T>(a: readonly T[], b: readonly T[], order: (x: T, y: T) => number): T[] {
+  if (a.length === 0) return [...b];
+  const out: T[] = new Array<T>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = order(a[i] as T, b[j] as T) <= 0 ? (a[i++] as T) : (b[j++] as T);
+  while (i < a.length) out[k++] = a[i++] as T;
+  while (j < b.length) out[k++] = b[j++] as T;
+  return out;
 }

@@ -33,8 +33,20 @@ export function formatZ(micro: bigint): string {
 
 /** RFC 3339 with whole seconds and `Z`, as the docs' examples (`2026-04-25T00:00:00Z`). */
 export function isoSeconds(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const s = Math.floor(ms / 1000) * 1000;
+  let text = isoCache.get(s);
+  if (text === undefined) {
+    const full = new Date(s).toISOString();
+    // `YYYY-MM-DDTHH:MM:SS.000Z` → `…SSZ`; other years (6 digits, signed) keep the generic path.
+    text = full.length === 24 ? `${full.slice(0, 19)}Z` : full.replace('.000Z', 'Z');
+    if (isoCache.size >= 4096) isoCache.clear();
+    isoCache.set(s, text);
+  }
+  return text;
 }
+
+/** Formatting a date is the largest cost in a coupon view (profile of the lookup path); the same instants recur. */
+const isoCache = new Map<number, string>();
 
 /** Decision Z-5: expired is computed at read time; `valid_until` itself is still valid. */
 export function effectiveStatus(stored: CouponStatus, validUntilMs: number, nowMs: number): CouponStatus {

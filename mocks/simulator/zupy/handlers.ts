@@ -3,9 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { components, operations } from '../../../specs/generated/zupy.ts';
 import { send } from '../app.ts';
 import type { Handler, ProviderReply, SimContext } from '../types.ts';
-import { decodeCursor, formatZ, isoSeconds, pageSize, paginate, usageRate, COUPON_STATUSES, ORIGIN_TYPES } from './domain.ts';
+import { decodeCursor, formatZ, isoSeconds, pageSize, paginate, usageRate, type CouponStatus, type OriginType } from './domain.ts';
 import { DETAILS, PROBLEMS, problem, validationProblem } from './errors.ts';
-import type { ApiKey, Coupon, Customer, Reward, StoreError, ZupyStore } from './store.ts';
+import type { ApiKey, Coupon, CouponFilter, Customer, Reward, StoreError, ZupyStore } from './store.ts';
 
 type Schemas = components['schemas'];
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
@@ -40,6 +40,7 @@ export function couponView(store: ZupyStore, c: Coupon, nowMs: number): Schemas[
   const status = store.statusOf(c, nowMs);
   const reward = store.rewards.get(c.rewardId);
   const customer = store.customers.get(c.customerId);
+  const created = isoSeconds(c.createdMs);
   return {
     id: c.id,
     coupon_code: c.code,
@@ -55,8 +56,8 @@ export function couponView(store: ZupyStore, c: Coupon, nowMs: number): Schemas[
     customer_id: c.customerId,
     customer_name: customer?.fullName ?? '',
     points_spent: c.pointsSpent,
-    redemption_date: isoSeconds(c.createdMs),
-    created_at: isoSeconds(c.createdMs),
+    redemption_date: created,
+    created_at: created,
   };
 }
 
@@ -155,9 +156,8 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
       const cursor = q.cursor ? decodeCursor(q.cursor) : null;
       if (q.cursor && !cursor) return send(reply, badCursor(request));
       const now = ctx.clock.nowMs();
-      const matching = filterCoupons(store, companyOf(request), q).filter((c) => !q.status || store.statusOf(c, now) === q.status);
-      const { page, next } = paginate(matching, cursor, pageSize(q.page_size));
-      return ok(reply, page.map((c) => couponView(store, c, now)), { cursor: next, has_next: next !== null, count: matching.length });
+      const { page, next, count } = store.listCoupons(companyOf(request), filterOf(q), cursor, pageSize(q.page_size));
+      return ok(reply, page.map((c) => couponView(store, c, now)), { cursor: next, has_next: next !== null, count });
     },
 
     validateCoupon(request, reply) {
@@ -182,17 +182,8 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
 
     getIssuedCouponStats(request, reply) {
       const q = request.query as Query<'getIssuedCouponStats'>;
-      const now = ctx.clock.nowMs();
-      const byStatus = Object.fromEntries(COUPON_STATUSES.map((s) => [s, 0])) as Record<(typeof COUPON_STATUSES)[number], number>;
-      const byOrigin = Object.fromEntries(ORIGIN_TYPES.map((o) => [o, 0])) as Record<(typeof ORIGIN_TYPES)[number], number>;
-      const matching = filterCoupons(store, companyOf(request), q);
-      for (const c of matching) {
-        byStatus[store.statusOf(c, now)]++;
-        byOrigin[c.originType]++;
-      }
-      const out: Schemas['CouponStats'] = {
-        total_issued: matching.length, used: byStatus.used, usage_rate: usageRate(byStatus.used, matching.length), by_status: byStatus, by_origin: byOrigin,
-      };
+      const { total, byStatus, byOrigin } = store.couponStats(companyOf(request), filterOf(q));
+      const out: Schemas['CouponStats'] = { total_issued: total, used: byStatus.used, usage_rate: usageRate(byStatus.used, total), by_status: byStatus, by_origin: byOrigin };
       return ok(reply, out);
     },
 
@@ -206,15 +197,13 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
   };
 }
 
-/** The list and stats filters (stats ignores `status`, decision Z-21). */
-function filterCoupons(store: ZupyStore, companyId: string, q: { customer_id?: string; reward_id?: string; origin_type?: string; code?: string }): Coupon[] {
-  if (q.code !== undefined) {
-    const id = store.codes.get(q.code.toUpperCase());
-    const c = id === undefined ? undefined : store.coupons.get(id);
-    const hit = c && c.companyId === companyId && (!q.customer_id || c.customerId === q.customer_id) && (!q.reward_id || c.rewardId === q.reward_id) && (!q.origin_type || c.originType === q.origin_type);
-    return hit ? [c] : [];
-  }
-  return store.couponsOf(companyId).filter(
-    (c) => (!q.customer_id || c.customerId === q.customer_id) && (!q.reward_id || c.rewardId === q.reward_id) && (!q.origin_type || c.originType === q.origin_type),
-  );
+/** The list and stats filters from the query (an empty value filters nothing, as before). */
+function filterOf(q: { customer_id?: string; reward_id?: string; origin_type?: string; code?: string; status?: string }): CouponFilter {
+  const f: CouponFilter = {};
+  if (q.customer_id) f.customer_id = q.customer_id;
+  if (q.reward_id) f.reward_id = q.reward_id;
+  if (q.origin_type) f.origin_type = q.origin_type as OriginType;
+  if (q.code !== undefined) f.code = q.code;
+  if (q.status) f.status = q.status as CouponStatus;
+  return f;
 }

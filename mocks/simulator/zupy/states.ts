@@ -141,5 +141,8 @@ export const ZUPY_STATES: Record<string, StateHandler> = {
 export function zupyProviderState(store: ZupyStore, ctx: SimContext, state: string, params: Record<string, unknown>): Record<string, unknown> {
   const handler = ZUPY_STATES[state];
   if (!handler) throw new Error(`unknown provider state '${state}'; known: ${Object.keys(ZUPY_STATES).join(' | ')}`);
-  return { apiKey: DEMO.keyReadWrite, ...handler(store, ctx, params) };
+  // States edit records in the maps directly: the indexes are rebuilt after each one.
+  const out = handler(store, ctx, params);
+  store.reindex();
+  return { apiKey: DEMO.keyReadWrite, ...out };
 }

@@ -2,15 +2,36 @@
  * Zupy's in-memory store. Every state transition (redeem, validate, OTP verify) is one synchronous
  * call: there is no `await` between its read and its write, so races are impossible by
  * construction. The one exception is the `racy-validate` defect, which exists to be caught.
+ *
+ * Indexes (rule 12: every endpoint costs O(page), not O(store)), all updated inside the same
+ * synchronous call as the transition they follow:
+ * - buckets of coupons per company, per company+customer, per company+reward and per
+ *   company+origin, each an array ascending by (created_at, id), so a newest-first page is a walk
+ *   from the end and a cursor is a binary search; each bucket keeps counters by (status, origin),
+ *   so list counts and stats are O(1);
+ * - per company+status lists for the status filter. A coupon that changes status is added to its
+ *   new list and left in the old one; a walk skips entries whose status no longer matches, and a
+ *   list whose stale entries outnumber its live ones is compacted (amortised O(1) per transition).
+ *
+ * Expiry by the clock (Z-5: an active coupon past valid_until reads as expired) is settled lazily:
+ * active coupons wait in a min-heap by valid_until; every read first moves those whose valid_until
+ * the clock has passed into the "expired by clock" state (counters and status lists follow), and a
+ * max-heap moves them back when the clock is set backwards. That costs O(k log n) for the k coupons
+ * whose effective status changed since the last read, amortised O(log n) per coupon, and the stored
+ * status stays `active` (the clock decides, as before). Records edited directly in the maps
+ * (provider states, tests) must be followed by `reindex()`.
  */
 import KSUID from 'ksuid';
 import { randomBytes } from 'node:crypto';
 import { yieldToEventLoop } from '../faults.ts';
+import { ensureSorted, Heap, insertSorted, lowerBound } from '../sorted.ts';
 import {
   type CouponStatus,
   type OriginType,
   classifyIdentifier,
+  COUPON_STATUSES,
   effectiveStatus,
+  encodeCursor,
   formatZ,
   isCodeReference,
   isoSeconds,
@@ -18,6 +39,7 @@ import {
   OTP_CODE_TTL_MS,
   OTP_MAX_ATTEMPTS,
   OTP_SESSION_TTL_MS,
+  ORIGIN_TYPES,
   parseZ,
   planPayment,
   validUntil,
@@ -39,11 +61,49 @@ export interface Coupon {
   id: string; companyId: string; customerId: string; rewardId: string; code: string; status: CouponStatus;
   remaining: number; total: number; validUntilMs: number; createdMs: number; usageMs: number | null;
   pointsSpent: number; originType: OriginType;
+  /** Index state: stored `active` but past valid_until at the last settled clock reading. */
+  clockExpired: boolean;
+  /** Index state: a bit per status list (company+status) the coupon has an entry in. */
+  statusLists: number;
 }
+
+/** The filters of the coupon list and stats (decision Z-21: stats ignores `status`). */
+export interface CouponFilter { customer_id?: string; reward_id?: string; origin_type?: OriginType; code?: string; status?: CouponStatus }
+export interface CouponStats { total: number; byStatus: Record<CouponStatus, number>; byOrigin: Record<OriginType, number> }
+
+const STATUS_NO: Record<CouponStatus, number> = { active: 0, used: 1, expired: 2, cancelled: 3 };
+const ORIGIN_NO: Record<OriginType, number> = { loyalty_reward: 0, marketing: 1 };
+
+/** Oldest first: (created_at, id) ascending, the reverse of `newestFirst`. */
+const ascending = (a: Coupon, b: Coupon) => a.createdMs - b.createdMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const beforeCursor = (c: Coupon, k: { createdMs: number; id: string }) => c.createdMs - k.createdMs || (c.id < k.id ? -1 : c.id > k.id ? 1 : 0);
+
+/** Coupons of one index key, ascending, with counters by (counted status × origin). */
+class Bucket {
+  items: Coupon[] = [];
+  counts = new Int32Array(8);
+  count(status: CouponStatus | undefined, origin: OriginType | undefined): number {
+    let n = 0;
+    for (let s = 0; s < 4; s++) {
+      if (status !== undefined && s !== STATUS_NO[status]) continue;
+      for (let o = 0; o < 2; o++) if (origin === undefined || o === ORIGIN_NO[origin]) n += this.counts[s * 2 + o] as number;
+    }
+    return n;
+  }
+}
+
+const EMPTY = new Bucket();
 interface PendingOtp { code: string; expiresMs: number; attempts: number }
 export interface OtpSession { token: string; customerId: string; companyId: string; expiresMs: number }
 
 const iso = (ms: number) => isoSeconds(ms);
+
+/** `f`, remembering its last argument and result. */
+function lastValueMemo(f: (s: string) => number): (s: string) => number {
+  let key: string | undefined;
+  let value = NaN;
+  return (s) => (s === key ? value : ((key = s), (value = f(s))));
+}
 const parseMs = (s: string) => Date.parse(s);
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: StoreError };
@@ -76,21 +136,23 @@ export class ZupyStore {
   constructor(private readonly now: () => number) {}
 
   load(fixtures: ZupyFixtures, replace: boolean): void {
-    const f = structuredClone(fixtures);
+    // Records are copied field by field below (nothing of the caller's is kept), so a seed of a
+    // million coupons is not cloned twice.
+    const f = fixtures;
     if (replace) {
       for (const m of [this.companies, this.keys, this.customers, this.rewards, this.coupons, this.codes, this.identifiers, this.pendingOtp, this.sessions]) m.clear();
     }
     if (f.otp?.fixed_code) this.fixedOtpCode = f.otp.fixed_code;
     const now = this.now();
     for (const c of f.companies) {
-      this.companies.set(c.id, { id: c.id, name: c.name, otpPolicy: c.otp_policy ?? { require_otp_for_redemption: true, require_otp_for_coupon_usage: true } });
+      this.companies.set(c.id, { id: c.id, name: c.name, otpPolicy: c.otp_policy ? { ...c.otp_policy } : { require_otp_for_redemption: true, require_otp_for_coupon_usage: true } });
     }
     for (const k of f.api_keys) {
       this.keys.set(k.key, { key: k.key, companyId: k.company_id, readOnly: k.access === 'read-only', revoked: k.revoked ?? false, label: k.label ?? '' });
     }
     for (const c of f.customers) {
       const z = parseZ(c.z_balance) ?? 0n;
-      this.customers.set(c.id, { id: c.id, companyId: c.company_id, fullName: c.full_name, identifiers: c.identifiers, points: c.points_balance, z, tier: c.tier ?? null, createdMs: now });
+      this.customers.set(c.id, { id: c.id, companyId: c.company_id, fullName: c.full_name, identifiers: [...c.identifiers], points: c.points_balance, z, tier: c.tier ?? null, createdMs: now });
       for (const raw of c.identifiers) {
         const id = classifyIdentifier(raw);
         if (id) this.identifiers.set(`${c.company_id}|${id.key}`, c.id);
@@ -105,18 +167,249 @@ export class ZupyStore {
         createdMs: r.created_at ? parseMs(r.created_at) : now,
       });
     }
+    // A merge of new coupons only indexes them; a replace, or a merge that overwrites, rebuilds.
+    let rebuild = replace;
+    // Seeds repeat dates (a batch shares valid_until, created_at advances slowly): parse each run once.
+    const validUntilOf = lastValueMemo(parseMs);
+    const createdOf = lastValueMemo(parseMs);
+    const added: Coupon[] = [];
     for (const c of f.coupons) {
       const reward = this.rewards.get(c.reward_id);
       const customer = this.customers.get(c.customer_id);
       const code = c.coupon_code.toUpperCase();
-      this.coupons.set(c.id, {
-        id: c.id, companyId: customer?.companyId ?? reward?.companyId ?? '', customerId: c.customer_id, rewardId: c.reward_id, code,
-        status: c.status, remaining: c.remaining_usages, total: c.total_usages_allowed ?? reward?.usagesAllowed ?? 1,
-        validUntilMs: parseMs(c.valid_until), createdMs: parseMs(c.created_at), usageMs: c.usage_date ? parseMs(c.usage_date) : null,
+      const coupon: Coupon = {
+        // Ids and the status are taken from the customer and reward records and the status list, so a
+        // million coupons share a few strings instead of holding a copy each (a parsed seed file has copies).
+        id: c.id, companyId: customer?.companyId ?? reward?.companyId ?? '', customerId: customer?.id ?? c.customer_id, rewardId: reward?.id ?? c.reward_id, code,
+        status: COUPON_STATUSES[STATUS_NO[c.status]] ?? c.status, remaining: c.remaining_usages, total: c.total_usages_allowed ?? reward?.usagesAllowed ?? 1,
+        validUntilMs: validUntilOf(c.valid_until), createdMs: createdOf(c.created_at), usageMs: c.usage_date ? parseMs(c.usage_date) : null,
         pointsSpent: c.points_spent ?? reward?.pointsRequired ?? 0, originType: reward?.originType ?? 'loyalty_reward',
-      });
+        clockExpired: false, statusLists: 0,
+      };
+      // A size that does not grow means an id or a code was already there (two map operations, not four).
+      const sizes = this.coupons.size + this.codes.size;
+      this.coupons.set(c.id, coupon);
       this.codes.set(code, c.id);
+      if (this.coupons.size + this.codes.size !== sizes + 2) rebuild = true;
+      added.push(coupon);
     }
+    if (rebuild) this.reindex();
+    else for (const c of added) this.#insert(c);
+  }
+
+  // ---- indexes -----------------------------------------------------------------------------
+
+  /** company id → its coupon indexes. */
+  #index = new Map<string, CompanyIndex>();
+  /** Active coupons not yet past valid_until at `#settledAt`, soonest first. */
+  #pending = new Heap<Coupon>((a, b) => a.validUntilMs - b.validUntilMs);
+  /** Active coupons past valid_until at `#settledAt`, latest first (for a clock set backwards). */
+  #lapsed = new Heap<Coupon>((a, b) => b.validUntilMs - a.validUntilMs);
+  #settledAt = -Infinity;
+
+  /** Rebuilds every index from the maps: after a seed, or after records were edited in the maps directly. */
+  reindex(): void {
+    this.#index.clear();
+    const now = this.now();
+    this.#settledAt = now;
+    const pending: Coupon[] = [];
+    const lapsed: Coupon[] = [];
+    for (const c of this.coupons.values()) {
+      c.clockExpired = c.status === 'active' && c.validUntilMs < now;
+      c.statusLists = 0;
+      const ix = this.#companyIndex(c.companyId);
+      for (const b of this.#bucketsOf(ix, c)) b.items.push(c);
+      this.#count(ix, c, 1);
+      const s = STATUS_NO[this.#counted(c)];
+      c.statusLists = 1 << s;
+      (ix.statuses[s] as Coupon[]).push(c);
+      if (c.status === 'active') (c.clockExpired ? lapsed : pending).push(c);
+    }
+    for (const ix of this.#index.values()) {
+      for (const b of [ix.all, ...ix.origins, ...ix.customers.values(), ...ix.rewards.values()]) ensureSorted(b.items, ascending);
+      for (const list of ix.statuses) ensureSorted(list, ascending);
+    }
+    this.#pending.reset(pending);
+    this.#lapsed.reset(lapsed);
+  }
+
+  #companyIndex(companyId: string): CompanyIndex {
+    let ix = this.#index.get(companyId);
+    if (!ix) {
+      ix = { all: new Bucket(), customers: new Map(), rewards: new Map(), origins: [new Bucket(), new Bucket()], statuses: [[], [], [], []] };
+      this.#index.set(companyId, ix);
+    }
+    return ix;
+  }
+
+  #bucketsOf(ix: CompanyIndex, c: Coupon): [Bucket, Bucket, Bucket, Bucket] {
+    let byCustomer = ix.customers.get(c.customerId);
+    if (!byCustomer) ix.customers.set(c.customerId, (byCustomer = new Bucket()));
+    let byReward = ix.rewards.get(c.rewardId);
+    if (!byReward) ix.rewards.set(c.rewardId, (byReward = new Bucket()));
+    return [ix.all, byCustomer, byReward, ix.origins[ORIGIN_NO[c.originType]] as Bucket];
+  }
+
+  /** The status the counters and status lists hold the coupon under. */
+  #counted(c: Coupon): CouponStatus {
+    return c.status === 'active' && c.clockExpired ? 'expired' : c.status;
+  }
+
+  #count(ix: CompanyIndex, c: Coupon, delta: number, status = this.#counted(c)): void {
+    const k = STATUS_NO[status] * 2 + ORIGIN_NO[c.originType];
+    for (const b of this.#bucketsOf(ix, c)) (b.counts[k] as number) += delta;
+  }
+
+  /** A new coupon (redeem): into every bucket, the counters, its status list and the expiry heap. */
+  #insert(c: Coupon): void {
+    const ix = this.#companyIndex(c.companyId);
+    for (const b of this.#bucketsOf(ix, c)) insertSorted(b.items, c, ascending);
+    c.clockExpired = c.status === 'active' && c.validUntilMs < this.#settledAt;
+    if (c.status === 'active') (c.clockExpired ? this.#lapsed : this.#pending).push(c);
+    this.#count(ix, c, 1);
+    this.#enlist(ix, c);
+  }
+
+  #enlist(ix: CompanyIndex, c: Coupon): void {
+    const s = STATUS_NO[this.#counted(c)];
+    if (c.statusLists & (1 << s)) return;
+    c.statusLists |= 1 << s;
+    insertSorted(ix.statuses[s] as Coupon[], c, ascending);
+  }
+
+  /** After a coupon's counted status moved from `before`: counters, status lists, compaction. */
+  #recount(c: Coupon, before: CouponStatus): void {
+    const after = this.#counted(c);
+    if (after === before) return;
+    const ix = this.#companyIndex(c.companyId);
+    this.#count(ix, c, -1, before);
+    this.#count(ix, c, 1, after);
+    this.#enlist(ix, c);
+    const s = STATUS_NO[before];
+    const list = ix.statuses[s] as Coupon[];
+    if (list.length > 2 * ix.all.count(before, undefined) + 64) {
+      ix.statuses[s] = list.filter((x) => {
+        const keep = this.#counted(x) === before;
+        if (!keep) x.statusLists &= ~(1 << s);
+        return keep;
+      });
+    }
+  }
+
+  /** Applies a change to a coupon's stored fields and keeps the indexes in step (same synchronous call). */
+  #transition(c: Coupon, change: () => void): void {
+    const before = this.#counted(c);
+    const wasActive = c.status === 'active';
+    change();
+    const isActive = c.status === 'active';
+    if (isActive && !wasActive) {
+      c.clockExpired = c.validUntilMs < this.#settledAt;
+      (c.clockExpired ? this.#lapsed : this.#pending).push(c);
+    } else if (!isActive) {
+      c.clockExpired = false;
+    }
+    this.#recount(c, before);
+  }
+
+  /** Brings the clock-dependent part of the indexes to `now`: O(coupons whose expiry changed). */
+  #settle(now: number): void {
+    if (now === this.#settledAt) return;
+    for (let c = this.#pending.peek(); c !== undefined && c.validUntilMs < now; c = this.#pending.peek()) {
+      this.#pending.pop();
+      if (c.status !== 'active' || c.clockExpired) continue;
+      c.clockExpired = true;
+      this.#lapsed.push(c);
+      this.#recount(c, 'active');
+    }
+    for (let c = this.#lapsed.peek(); c !== undefined && c.validUntilMs >= now; c = this.#lapsed.peek()) {
+      this.#lapsed.pop();
+      if (c.status !== 'active' || !c.clockExpired) continue;
+      c.clockExpired = false;
+      this.#pending.push(c);
+      this.#recount(c, 'expired');
+    }
+    this.#settledAt = now;
+  }
+
+  /**
+   * Which index answers a filter: the customer's or the reward's bucket, else the status list,
+   * else the origin bucket, else the company's. `exact`: the bucket's counters give the count.
+   */
+  #plan(companyId: string, f: CouponFilter): { items: readonly Coupon[]; bucket: Bucket; exact: boolean } {
+    const ix = this.#index.get(companyId);
+    if (!ix) return { items: EMPTY.items, bucket: EMPTY, exact: true };
+    if (f.customer_id !== undefined) {
+      const bucket = ix.customers.get(f.customer_id) ?? EMPTY;
+      return { items: bucket.items, bucket, exact: f.reward_id === undefined };
+    }
+    if (f.reward_id !== undefined) {
+      const bucket = ix.rewards.get(f.reward_id) ?? EMPTY;
+      return { items: bucket.items, bucket, exact: true };
+    }
+    if (f.status !== undefined) return { items: ix.statuses[STATUS_NO[f.status]] as Coupon[], bucket: ix.all, exact: true };
+    if (f.origin_type !== undefined) {
+      const bucket = ix.origins[ORIGIN_NO[f.origin_type]] as Bucket;
+      return { items: bucket.items, bucket, exact: true };
+    }
+    return { items: ix.all.items, bucket: ix.all, exact: true };
+  }
+
+  #matcher(companyId: string, f: CouponFilter): (c: Coupon) => boolean {
+    return (c) => c.companyId === companyId && (f.customer_id === undefined || c.customerId === f.customer_id)
+      && (f.reward_id === undefined || c.rewardId === f.reward_id) && (f.origin_type === undefined || c.originType === f.origin_type)
+      && (f.status === undefined || this.#counted(c) === f.status);
+  }
+
+  #byCode(companyId: string, f: CouponFilter, code: string): Coupon[] {
+    const id = this.codes.get(code.toUpperCase());
+    const c = id === undefined ? undefined : this.coupons.get(id);
+    return c && this.#matcher(companyId, f)(c) ? [c] : [];
+  }
+
+  /**
+   * The issued-coupon list (Z-13): newest first, filtered, the page after `cursor`, and the number
+   * of matches. O(page) plus O(log n) for the cursor; with both customer_id and reward_id the count
+   * scans the customer's coupons.
+   */
+  listCoupons(companyId: string, f: CouponFilter, cursor: { createdMs: number; id: string } | null, size: number): { page: Coupon[]; next: string | null; count: number } {
+    this.#settle(this.now());
+    const match = this.#matcher(companyId, f);
+    const { items, bucket, exact } = f.code === undefined ? this.#plan(companyId, f) : { items: this.#byCode(companyId, f, f.code), bucket: EMPTY, exact: false };
+    const page: Coupon[] = [];
+    let more = false;
+    for (let i = cursor ? lowerBound(items, cursor, beforeCursor) : items.length; i-- > 0;) {
+      const c = items[i] as Coupon;
+      if (!match(c)) continue;
+      if (page.length === size) {
+        more = true;
+        break;
+      }
+      page.push(c);
+    }
+    const last = page[page.length - 1];
+    const count = exact ? bucket.count(f.status, f.origin_type) : items.reduce((n, c) => (match(c) ? n + 1 : n), 0);
+    return { page, next: more && last ? encodeCursor(last.createdMs, last.id) : null, count };
+  }
+
+  /** Stats (Z-21, `status` ignored): O(1) from the counters, except customer_id with reward_id (the customer's coupons). */
+  couponStats(companyId: string, filter: CouponFilter): CouponStats {
+    this.#settle(this.now());
+    const f = { ...filter, status: undefined };
+    const byStatus = Object.fromEntries(COUPON_STATUSES.map((s) => [s, 0])) as Record<CouponStatus, number>;
+    const byOrigin = Object.fromEntries(ORIGIN_TYPES.map((o) => [o, 0])) as Record<OriginType, number>;
+    const { items, bucket, exact } = f.code === undefined ? this.#plan(companyId, f) : { items: this.#byCode(companyId, f, f.code), bucket: EMPTY, exact: false };
+    if (exact) {
+      for (const s of COUPON_STATUSES) byStatus[s] = bucket.count(s, f.origin_type);
+      for (const o of ORIGIN_TYPES) byOrigin[o] = f.origin_type === undefined || f.origin_type === o ? bucket.count(undefined, o) : 0;
+    } else {
+      const match = this.#matcher(companyId, f);
+      for (const c of items) {
+        if (!match(c)) continue;
+        byStatus[this.#counted(c)]++;
+        byOrigin[c.originType]++;
+      }
+    }
+    return { total: Object.values(byOrigin).reduce((a, b) => a + b, 0), byStatus, byOrigin };
   }
 
   snapshot(): ZupyFixtures {
@@ -157,10 +450,9 @@ export class ZupyStore {
     return c && c.companyId === companyId ? c : undefined;
   }
 
+  /** Every coupon of a company, newest first (a copy; O(company), for provider states). */
   couponsOf(companyId: string): Coupon[] {
-    const out: Coupon[] = [];
-    for (const c of this.coupons.values()) if (c.companyId === companyId) out.push(c);
-    return out.sort(newestFirst);
+    return [...(this.#index.get(companyId)?.all.items ?? [])].reverse();
   }
 
   rewardsOf(companyId: string): Reward[] {
@@ -169,9 +461,14 @@ export class ZupyStore {
     return out.sort(newestFirst);
   }
 
+  /** O(min(customer's coupons, reward's coupons)). */
   hasRedeemed(customerId: string, rewardId: string): boolean {
-    for (const c of this.coupons.values()) if (c.customerId === customerId && c.rewardId === rewardId) return true;
-    return false;
+    const customer = this.customers.get(customerId);
+    const ix = customer && this.#index.get(customer.companyId);
+    const mine = ix?.customers.get(customerId);
+    const theirs = ix?.rewards.get(rewardId);
+    if (!mine || !theirs) return false;
+    return mine.items.length <= theirs.items.length ? mine.items.some((c) => c.rewardId === rewardId) : theirs.items.some((c) => c.customerId === customerId);
   }
 
   /** Not inactive, not unavailable, in stock and inside its date window (Z-16, Z-17). */
@@ -253,10 +550,11 @@ export class ZupyStore {
     const coupon: Coupon = {
       id: KSUID.randomSync().string, companyId, customerId: customer.id, rewardId: reward.id, code: this.#newCode(), status: 'active',
       remaining: reward.usagesAllowed, total: reward.usagesAllowed, validUntilMs: validUntil(createdMs, reward.validityDays), createdMs,
-      usageMs: null, pointsSpent: plan.pointsUsed, originType: reward.originType,
+      usageMs: null, pointsSpent: plan.pointsUsed, originType: reward.originType, clockExpired: false, statusLists: 0,
     };
     this.coupons.set(coupon.id, coupon);
     this.codes.set(coupon.code, coupon.id);
+    this.#insert(coupon);
     return { ok: true, value: { coupon, customer, pointsUsed: plan.pointsUsed, zUsed: plan.zUsed } };
   }
 
@@ -292,7 +590,7 @@ export class ZupyStore {
 
   #blocked(coupon: Coupon, opts: ValidateOptions): Outcome<never> | undefined {
     const now = this.now();
-    if (coupon.status === 'active' && !opts.skipExpiry && this.statusOf(coupon, now) === 'expired') coupon.status = 'expired';
+    if (coupon.status === 'active' && !opts.skipExpiry && this.statusOf(coupon, now) === 'expired') this.#transition(coupon, () => { coupon.status = 'expired'; });
     if (coupon.status === 'active' || (opts.skipExpiry && coupon.status === 'expired' && coupon.remaining > 0)) return undefined;
     if (coupon.status === 'used' && opts.reuseReturns200) return undefined;
     return fail({ kind: 'conflict', status: coupon.status });
@@ -301,16 +599,33 @@ export class ZupyStore {
   #consume(coupon: Coupon, customer: Customer, remainingRead: number): ValidateResult {
     const now = this.now();
     if (remainingRead > 0) {
-      coupon.remaining = remainingRead - 1;
-      if (coupon.remaining === 0) {
-        coupon.status = 'used';
-        coupon.usageMs = Math.floor(now / 1000) * 1000;
+      const remaining = remainingRead - 1;
+      if (remaining === 0) {
+        this.#transition(coupon, () => {
+          coupon.remaining = 0;
+          coupon.status = 'used';
+          coupon.usageMs = Math.floor(now / 1000) * 1000;
+        });
       } else if (coupon.status === 'expired') {
-        coupon.status = 'active';
+        this.#transition(coupon, () => {
+          coupon.remaining = remaining;
+          coupon.status = 'active';
+        });
+      } else {
+        coupon.remaining = remaining;
       }
     }
     return { coupon, customer, validatedMs: now };
   }
+}
+
+interface CompanyIndex {
+  all: Bucket;
+  customers: Map<string, Bucket>;
+  rewards: Map<string, Bucket>;
+  origins: [Bucket, Bucket];
+  /** Per counted status: coupons ascending, with stale entries (see the header). */
+  statuses: Coupon[][];
 }
 
 export interface ValidateOptions {
