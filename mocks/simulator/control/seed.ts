@@ -1,0 +1,43 @@
+/**
+ * Seeding, all or nothing: a seed body is completed (a missing fixture array means none), checked
+ * whole against what it will be merged into, and only then applied. If applying still throws (a bug,
+ * never bad input), the state before the call is put back.
+ */
+import type { ProviderInstance } from '../types.ts';
+
+export type SeedMode = 'replace' | 'merge';
+export type SeedOutcome = { ok: true } | { ok: false; problems: string[] };
+
+/** Fixture documents are objects of arrays: a merge concatenates each array; other values replace. */
+export function mergeFixtures(base: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const prev = out[key];
+    out[key] = Array.isArray(prev) && Array.isArray(value) ? [...(prev as unknown[]), ...(value as unknown[])] : value;
+  }
+  return out;
+}
+
+/** The body with every fixture array the provider knows (those of its snapshot) present: missing means none. */
+export function completeFixtures(body: Record<string, unknown>, shape: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...body };
+  for (const [key, value] of Object.entries(shape)) if (Array.isArray(value) && !Object.hasOwn(body, key)) out[key] = [];
+  return out;
+}
+
+export function seed(provider: ProviderInstance<unknown>, mode: SeedMode, input: unknown): SeedOutcome {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, problems: ['(root) must be a fixture JSON object'] };
+  const before = provider.snapshot() as Record<string, unknown>;
+  const body = completeFixtures(input as Record<string, unknown>, before);
+  // A merge must fit the data already loaded (references, unique ids and codes): check the union.
+  const problems = provider.checkFixtures(mode === 'merge' ? mergeFixtures(before, body) : body);
+  if (problems.length) return { ok: false, problems };
+  try {
+    if (mode === 'merge') provider.merge(body);
+    else provider.load(body);
+  } catch (err) {
+    provider.load(before);
+    throw err;
+  }
+  return { ok: true };
+}
