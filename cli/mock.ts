@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_PORTS, DEFECTS, isDefectName, readFixtureFile, startMock, type DefectName, type RunningMock } from '../mocks/index.ts';
+import { DEFAULT_PORTS, DEFAULT_TIMEOUTS, DEFECTS, isDefectName, readFixtureFile, startMock, type DefectName, type RunningMock } from '../mocks/index.ts';
 import { startPrismMock, startPrismProxy, type RunningPrism } from '../mocks/prism/launch.ts';
 import { API_NAMES, type ApiName } from '../specs/index.ts';
 
@@ -18,6 +18,9 @@ export interface MockOptions {
   control: boolean;
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   envelope: boolean;
+  headerTimeout: number;
+  requestTimeout: number;
+  keepAliveTimeout: number;
 }
 
 const int = (name: string, min: number, max: number) => (v: string) => {
@@ -54,6 +57,9 @@ export function registerMock(program: Command): void {
     .option('--control-token <token>', 'allow remote control API callers that send X-Control-Token')
     .option('--no-control', 'turn the /__control/ API off')
     .option('--no-envelope', 'Zupy: return root objects instead of the {data, meta} envelope')
+    .option('--header-timeout <ms>', 'close a connection whose request headers take longer than this', int('--header-timeout', 1, 3_600_000), DEFAULT_TIMEOUTS.headersMs)
+    .option('--request-timeout <ms>', 'close a connection whose whole request (headers and body) takes longer than this', int('--request-timeout', 1, 3_600_000), DEFAULT_TIMEOUTS.requestMs)
+    .option('--keep-alive-timeout <ms>', 'close a keep-alive connection idle for this long', int('--keep-alive-timeout', 1, 3_600_000), DEFAULT_TIMEOUTS.keepAliveMs)
     .addOption(new Option('--log-level <level>', 'structured request logs').choices(['silent', 'error', 'warn', 'info', 'debug']).default('silent'))
     .addHelpText('after', `\nDefects (known-bad provider behaviours, the negative controls of the test suites):\n${defectHelp}\n\nExamples:\n  coupon-kit mock                       both simulators, demo data\n  coupon-kit mock zupy --defect racy-validate\n  coupon-kit mock b2s --engine prism    stateless, example-driven (Prefer: code=400, example=alreadyUsed)`)
     .action(async (api: string, opts: MockOptions) => {
@@ -92,6 +98,7 @@ async function startOne(api: ApiName, port: number, opts: MockOptions, fixtures:
     api, port: opts.validate ? 0 : port, host: opts.host, fixtures, fixturesSource: opts.seed, defects: opts.defect, latencyMs: opts.latency, errorRate: opts.errorRate,
     rateLimit: opts.rateLimit, envelope: opts.envelope, logLevel: opts.logLevel,
     control: opts.control === false ? false : opts.controlToken ? { token: opts.controlToken } : true,
+    timeouts: { headersMs: opts.headerTimeout, requestMs: opts.requestTimeout, keepAliveMs: opts.keepAliveTimeout },
   });
   const out: { close(): Promise<void> }[] = [mock];
   let url = mock.url;

@@ -15,6 +15,7 @@ import type { ProviderModule } from './simulator/types.ts';
 
 export { DEFECTS, isDefectName, type DefectName } from './simulator/faults.ts';
 export { ControlClient } from '../clients/control.ts';
+export { DEFAULT_TIMEOUTS, type ServerTimeouts } from './simulator/app.ts';
 
 /** Default ports, documented in the README (`npm start`: Zupy 4010, B2S 4020). */
 export const DEFAULT_PORTS: Record<ApiName, number> = { zupy: 4010, b2s: 4020 };

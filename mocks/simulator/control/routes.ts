@@ -76,7 +76,7 @@ function guard(deps: ControlDeps) {
 const faultsView = (c: FaultConfig) => ({ latency_ms: c.latencyMs, error_rate: c.errorRate, defects: c.defects, available_defects: DEFECTS });
 
 export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
-  const { provider, ctx, journal, token } = deps;
+  const { provider, ctx, journal } = deps;
 
   void app.register(
     (scope, _opts, done) => {
