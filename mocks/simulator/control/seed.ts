@@ -25,12 +25,24 @@ export function completeFixtures(body: Record<string, unknown>, shape: Record<st
   return out;
 }
 
+/**
+ * A problem found in the merged data, pointed back into the body: `/coupons/9 …` is the body's
+ * `/coupons/2` when 7 coupons were loaded, and `(loaded data) /coupons/3 …` when it is not the body's.
+ */
+function bodyPath(problem: string, loaded: Record<string, unknown>): string {
+  return problem.replace(/^\/([A-Za-z_]+)\/(\d+)/, (whole, key: string, index: string) => {
+    const before = loaded[key];
+    const n = Array.isArray(before) ? before.length : 0;
+    return Number(index) >= n ? `/${key}/${Number(index) - n}` : `(loaded data) ${whole}`;
+  });
+}
+
 export function seed(provider: ProviderInstance<unknown>, mode: SeedMode, input: unknown): SeedOutcome {
   if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, problems: ['(root) must be a fixture JSON object'] };
   const before = provider.snapshot() as Record<string, unknown>;
   const body = completeFixtures(input as Record<string, unknown>, before);
   // A merge must fit the data already loaded (references, unique ids and codes): check the union.
-  const problems = provider.checkFixtures(mode === 'merge' ? mergeFixtures(before, body) : body);
+  const problems = mode === 'merge' ? provider.checkFixtures(mergeFixtures(before, body)).map((p) => bodyPath(p, before)) : provider.checkFixtures(body);
   if (problems.length) return { ok: false, problems };
   try {
     if (mode === 'merge') provider.merge(body);
