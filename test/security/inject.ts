@@ -25,13 +25,14 @@ export async function controlState(sim: Simulator): Promise<string> {
 }
 
 /**
- * GET /__control/fixtures → POST /__control/seed?mode=replace → GET again: the seed must be
- * accepted and the second read byte-identical. Returns a problem, or null.
+ * GET /__control/fixtures of `sim` → POST /__control/seed?mode=replace on `scratch` (a second
+ * simulator, so pending OTPs and sessions of `sim` live on) → GET there: the seed must be accepted
+ * and the read byte-identical. Returns a problem, or null.
  */
-export async function roundTrip(sim: Simulator): Promise<string | null> {
+export async function roundTrip(sim: Simulator, scratch: Simulator): Promise<string | null> {
   const before = await fixturesText(sim);
-  const seeded = await call(sim, 'POST', '/__control/seed?mode=replace', before);
+  const seeded = await call(scratch, 'POST', '/__control/seed?mode=replace', before);
   if (seeded.status !== 200) return `GET /__control/fixtures does not seed back: ${seeded.status} ${seeded.body}`;
-  const after = await fixturesText(sim);
+  const after = await fixturesText(scratch);
   return after === before ? null : 'the fixtures changed across a round trip';
 }
