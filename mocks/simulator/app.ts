@@ -3,11 +3,14 @@
  * (the route table fastify-openapi-glue derives from it, see routes.ts, and Fastify's compiled AJV); auth, faults, the journal and the control API
  * wrap them; the provider module supplies handlers and its own error format.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { OpenApiDocument } from '../../specs/index.ts';
 import { Clock } from './clock.ts';
 import { hostPolicy } from './control/guard.ts';
 import { registerControl } from './control/routes.ts';
+import { clientErrorHandler } from './client-errors.ts';
 import { Faults, type FaultConfig } from './faults.ts';
 import { Journal } from './journal.ts';
 import { AJV_OPTIONS, deriveRoutes, routesFor } from './routes.ts';
@@ -113,9 +116,20 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
       if (request.url.startsWith('/__control/')) void reply.code(400).send({ error: error.message });
       else void send(withHeaders(request, reply), provider.edgeError({ kind: 'bad-url', reason }, request));
     },
+    // Requests Node's parser refuses (raw non-ASCII bytes in the URL) get the provider's format too.
+    clientErrorHandler: (err, socket) => onClientError(err as never, socket),
     ajv: { customOptions: AJV_OPTIONS },
     ...(buildValidator ? { schemaController: { compilersFactory: { buildValidator: buildValidator as never } } } : {}),
   });
+
+  /** Fastify's own answer to a request Node could not parse (as its default clientErrorHandler). */
+  const fallbackClientError = (err: Error & { code?: string }, socket: Socket) => {
+    const [status, message] = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Client Timeout'] : err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Exceeded maximum allowed HTTP header size'] : [400, 'Client Error'];
+    const body = JSON.stringify({ error: STATUS_CODES[status], message, statusCode: status });
+    if (socket.writable) socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${body.length}\r\nContent-Type: application/json\r\n\r\n${body}`);
+    socket.destroy(err);
+  };
+  const onClientError = clientErrorHandler(provider, fallbackClientError);
 
   // JSON bodies are parsed here so that a parse error is reported after auth, and only by routes
   // that take a body (a validate call with a stray body is not an error).
