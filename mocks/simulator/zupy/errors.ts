@@ -37,6 +37,7 @@ export const DETAILS = {
   /** Django REST Framework's text for a method the view does not have. */
   methodNotAllowed: (method: string) => `Method "${method}" not allowed.`,
   forbiddenHost: 'This host name is not served here.',
+  invalidIdentifier: 'Informe um telefone (+55…), e-mail ou CPF válido.',
 } as const;
 
 export const problemType = (slug: string) => `https://docs.zupy.com/errors#${slug}`;

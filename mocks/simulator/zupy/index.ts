@@ -100,7 +100,9 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
         const validationStatus = OTP_OPERATIONS.has(op) ? 400 : 422;
         switch (failure.kind) {
           case 'validation': {
-            const detail = failure.message.startsWith('must have required') ? DETAILS.required : `${failure.field}: ${failure.message}`;
+            const detail = failure.message.startsWith('must have required') ? DETAILS.required
+              : failure.field === 'identifier' && failure.message.startsWith('must match pattern') ? DETAILS.invalidIdentifier
+                : `${failure.field}: ${failure.message}`;
             return validationProblem(instance, [{ field: failure.field, detail }], failure.location === 'body' ? (OTP_OPERATIONS.has(op) ? 400 : 422) : validationStatus);
           }
           case 'malformed-body':
