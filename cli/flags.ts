@@ -30,7 +30,7 @@ const api = (args: unknown[]) => (typeof args[0] === 'string' ? args[0] : 'all')
 
 export const FLAG_RULES: Record<string, FlagRule[]> = {
   mock: [
-    ...['--seed', '--defect', '--latency', '--error-rate', '--rate-limit', '--control-token', '--no-control', '--no-envelope', '--validate']
+    ...['--seed', '--defect', '--latency', '--error-rate', '--rate-limit', '--control-token', '--no-control', '--no-envelope', '--validate', '--header-timeout', '--request-timeout', '--keep-alive-timeout']
       .map((flag) => ({ flag, when: prism, why: PRISM_WHY })),
     { flag: '--rate-limit', when: (_o, a) => api(a) === 'b2s', why: 'is for Zupy only (the B2S API documents no rate limit)' },
     { flag: '--no-envelope', when: (_o, a) => api(a) === 'b2s', why: 'is for Zupy only (B2S has no {data, meta} envelope)' },

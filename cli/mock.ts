@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Argument, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_PORTS, DEFECTS, isDefectName, readFixtureFile, type DefectName } from '../mocks/index.ts';
+import { DEFAULT_PORTS, DEFAULT_TIMEOUTS, DEFECTS, isDefectName, readFixtureFile, type DefectName } from '../mocks/index.ts';
 import { seedsFor, serve, type Served } from '../mocks/stack.ts';
 import { FLAG_RULES } from './flags.ts';
 import { API_NAMES, type ApiName } from '../specs/index.ts';
@@ -19,6 +19,9 @@ export interface MockOptions {
   control: boolean;
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   envelope: boolean;
+  headerTimeout: number;
+  requestTimeout: number;
+  keepAliveTimeout: number;
 }
 
 const int = (name: string, min: number, max: number) => (v: string) => {
@@ -58,6 +61,9 @@ export function registerMock(program: Command): void {
     .option('--control-token <token>', 'allow remote control API callers that send X-Control-Token')
     .option('--no-control', 'turn the /__control/ API off')
     .option('--no-envelope', 'Zupy: return root objects instead of the {data, meta} envelope')
+    .option('--header-timeout <ms>', 'close a connection whose request headers take longer than this', int('--header-timeout', 1, 3_600_000), DEFAULT_TIMEOUTS.headersMs)
+    .option('--request-timeout <ms>', 'close a connection whose whole request (headers and body) takes longer than this', int('--request-timeout', 1, 3_600_000), DEFAULT_TIMEOUTS.requestMs)
+    .option('--keep-alive-timeout <ms>', 'close a keep-alive connection idle for this long', int('--keep-alive-timeout', 1, 3_600_000), DEFAULT_TIMEOUTS.keepAliveMs)
     .addOption(new Option('--log-level <level>', 'structured request logs (with --engine prism: Prism\'s own output)').choices(['silent', 'error', 'warn', 'info', 'debug']).default('silent'))
     .addHelpText('after', `\nWith --engine prism only --port, --host and --log-level apply; these are refused:\n  ${stateOnly}\n\nDefects (known-bad provider behaviours, the negative controls of the test suites):\n${defectHelp}\n\nExamples:\n  coupon-kit mock                       both simulators, demo data\n  coupon-kit mock zupy --defect racy-validate\n  coupon-kit mock b2s --engine prism    stateless, example-driven (Prefer: code=400, example=alreadyUsed)\n  coupon-kit mock all --seed seed.json  {"zupy": <Zupy fixtures>, "b2s": <B2S fixtures>}`)
     .action(async (api: 'zupy' | 'b2s' | 'all', opts: MockOptions) => {
@@ -79,6 +85,7 @@ export function registerMock(program: Command): void {
             ...(seeds.fixtures[name] === undefined ? {} : { fixtures: seeds.fixtures[name], fixturesSource: opts.seed }),
             defects: opts.defect, latencyMs: opts.latency, errorRate: opts.errorRate, rateLimit: opts.rateLimit, envelope: opts.envelope, logLevel: opts.logLevel,
             control: opts.control === false ? false : opts.controlToken ? { token: opts.controlToken } : true,
+            timeouts: { headersMs: opts.headerTimeout, requestMs: opts.requestTimeout, keepAliveMs: opts.keepAliveTimeout },
           });
           running.push(served);
           console.log(served.banner);

@@ -22,7 +22,8 @@ export class ControlClient {
 
   async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // The control API takes state-changing calls only as JSON (a browser cannot send that cross-site without a preflight).
+    if (body !== undefined || method !== 'GET') headers['content-type'] = 'application/json';
     if (this.token) headers['x-control-token'] = this.token;
     const res = await this.fetchImpl(`${this.baseUrl}/__control${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();

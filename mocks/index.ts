@@ -9,12 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { ControlClient } from '../clients/control.ts';
 import type { ApiName } from '../specs/index.ts';
-import { buildSimulator, type AppOptions, type Simulator } from './simulator/app.ts';
+import { buildSimulator, type AppOptions, type ServerTimeouts, type Simulator } from './simulator/app.ts';
 import type { DefectName } from './simulator/faults.ts';
 import type { ProviderModule } from './simulator/types.ts';
 
 export { DEFECTS, isDefectName, type DefectName } from './simulator/faults.ts';
 export { ControlClient } from '../clients/control.ts';
+export { DEFAULT_TIMEOUTS, type ServerTimeouts } from './simulator/app.ts';
 
 /** Default ports, documented in the README (`npm start`: Zupy 4010, B2S 4020). */
 export const DEFAULT_PORTS: Record<ApiName, number> = { zupy: 4010, b2s: 4020 };
@@ -44,6 +45,8 @@ export interface StartMockOptions {
   envelope?: boolean;
   control?: boolean | { token: string };
   logLevel?: AppOptions['logLevel'];
+  /** Header, request and idle keep-alive timeouts in ms (defaults: 10 s, 30 s, 5 s). */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface RunningMock {
@@ -96,6 +99,8 @@ export async function createSimulator(options: StartMockOptions): Promise<Simula
     simulator: { rateLimit: options.rateLimit ?? 0, envelope: options.envelope ?? true },
     control: options.control ?? true,
     logLevel: options.logLevel ?? 'silent',
+    host: options.host ?? '127.0.0.1',
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
   });
 }
 

@@ -3,10 +3,14 @@
  * (the route table fastify-openapi-glue derives from it, see routes.ts, and Fastify's compiled AJV); auth, faults, the journal and the control API
  * wrap them; the provider module supplies handlers and its own error format.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { OpenApiDocument } from '../../specs/index.ts';
 import { Clock } from './clock.ts';
+import { hostPolicy } from './control/guard.ts';
 import { registerControl } from './control/routes.ts';
+import { clientErrorHandler } from './client-errors.ts';
 import { Faults, type FaultConfig } from './faults.ts';
 import { Journal } from './journal.ts';
 import { AJV_OPTIONS, deriveRoutes, routesFor } from './routes.ts';
@@ -22,7 +26,35 @@ export interface AppOptions {
   bodyLimit?: number;
   /** The spec to route and validate by (default: the module's spec in specs/). */
   spec?: OpenApiDocument;
+  /** The interface the server will listen on (`--host`): with loopback names, the Host headers it serves. */
+  host?: string;
+  /** Connection timeouts (see ServerTimeouts); each defaults to DEFAULT_TIMEOUTS. */
+  timeouts?: Partial<ServerTimeouts>;
 }
+
+/** How long a client may take, in milliseconds: slow or stalled clients are disconnected, other requests go on being served. */
+export interface ServerTimeouts {
+  /** From the connection's first byte to the end of the request headers. */
+  headersMs: number;
+  /** For the whole request, headers and body (not the response: latency faults are not cut short). */
+  requestMs: number;
+  /** An idle keep-alive connection between requests. */
+  keepAliveMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 };
+
+/** Fastify and Node server options for these timeouts; an inconsistent set is refused with one line. */
+function timeoutOptions(t: ServerTimeouts) {
+  for (const [name, v] of Object.entries(t)) if (!Number.isInteger(v) || v < 1) throw new Error(`timeout ${name} must be a whole number of milliseconds ≥ 1, got ${v}`);
+  if (t.headersMs > t.requestMs) throw new Error(`the header timeout (${t.headersMs} ms) cannot exceed the request timeout (${t.requestMs} ms)`);
+  // Node checks header and request deadlines on this interval (30 s by default, longer than the deadlines themselves).
+  const connectionsCheckingInterval = Math.max(25, Math.min(1000, Math.floor(t.headersMs / 4)));
+  return { requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs, http: { headersTimeout: t.headersMs, requestTimeout: t.requestMs, connectionsCheckingInterval } };
+}
+
+/** A route path pattern (`/api/v2/customers/:id/points/`) as a RegExp over raw request paths. */
+const routePattern = (url: string) => new RegExp(`^${url.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`);
 
 export interface Simulator {
   app: FastifyInstance;
@@ -69,7 +101,9 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
   const provider = module.create(ctx, options.fixtures);
   const journal = new Journal();
   const level = options.logLevel ?? 'silent';
+  const hostAllowed = hostPolicy({ bindHost: options.host ?? '127.0.0.1', tokenSet: typeof options.control === 'object' });
   const app = Fastify({
+    ...timeoutOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }),
     logger: level === 'silent' ? false : { level },
     bodyLimit: options.bodyLimit ?? 64 * 1024,
     routerOptions: { maxParamLength: 512 },
@@ -78,12 +112,24 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     frameworkErrors: (error, request, rawReply) => {
       const reply = rawReply as unknown as FastifyReply;
       const reason = (error as { code?: string }).code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'too-long' : 'encoding';
+      if (error.statusCode === undefined || error.statusCode >= 500) internalError(request, error);
       if (request.url.startsWith('/__control/')) void reply.code(400).send({ error: error.message });
       else void send(withHeaders(request, reply), provider.edgeError({ kind: 'bad-url', reason }, request));
     },
+    // Requests Node's parser refuses (raw non-ASCII bytes in the URL) get the provider's format too.
+    clientErrorHandler: (err, socket) => onClientError(err as never, socket),
     ajv: { customOptions: AJV_OPTIONS },
     ...(buildValidator ? { schemaController: { compilersFactory: { buildValidator: buildValidator as never } } } : {}),
   });
+
+  /** Fastify's own answer to a request Node could not parse (as its default clientErrorHandler). */
+  const fallbackClientError = (err: Error & { code?: string }, socket: Socket) => {
+    const [status, message] = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Client Timeout'] : err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Exceeded maximum allowed HTTP header size'] : [400, 'Client Error'];
+    const body = JSON.stringify({ error: STATUS_CODES[status], message, statusCode: status });
+    if (socket.writable) socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${body.length}\r\nContent-Type: application/json\r\n\r\n${body}`);
+    socket.destroy(err);
+  };
+  const onClientError = clientErrorHandler(provider, fallbackClientError);
 
   // JSON bodies are parsed here so that a parse error is reported after auth, and only by routes
   // that take a body (a validate call with a stray body is not an error).
@@ -123,6 +169,11 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
   };
   const onRequestFor = (operationId: string) => (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
     request.operationId = operationId;
+    // DNS rebinding: a page on another name that resolves to this machine is not served.
+    if (!hostAllowed(request.headers.host, false)) {
+      void send(withHeaders(request, reply), provider.edgeError({ kind: 'forbidden-host' }, request));
+      return;
+    }
     const { latencyMs } = ctx.faults.config;
     if (latencyMs > 0) void sleep(latencyMs).then(() => admit(request, reply, done));
     else admit(request, reply, done);
@@ -144,6 +195,24 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     done();
   };
 
+  // Every route, for 405 answers: a known path asked with another method.
+  const known: { pattern: RegExp; methods: Set<string> }[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    const entry = known.find((k) => k.pattern.source === routePattern(r.url).source);
+    if (entry) for (const m of methods) entry.methods.add(m);
+    else known.push({ pattern: routePattern(r.url), methods: new Set(methods) });
+  });
+  const allowedMethods = (url: string): string[] => {
+    const path = url.split('?')[0] ?? url;
+    return [...new Set(known.filter((k) => k.pattern.test(path)).flatMap((k) => [...k.methods]))].sort();
+  };
+
+  /** An error nobody expected: on stderr at every log level, with its stack and the request's id. */
+  const internalError = (request: FastifyRequest, error: Error) => {
+    process.stderr.write(`coupon-kit ${module.api} simulator: internal error on ${request.method} ${request.url} (request id ${request.id})\n${error.stack ?? error.message}\n`);
+  };
+
   app.setErrorHandler((error, request, reply) => {
     const e = error as Error & { validation?: []; validationContext?: string; code?: string; statusCode?: number };
     let failure: EdgeFailure;
@@ -152,20 +221,29 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     else if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') failure = { kind: 'unsupported-media-type', contentType: String(request.headers['content-type'] ?? '') };
     else if (e.statusCode === 400) failure = { kind: 'malformed-body', message: e.message };
     else {
+      internalError(request, e);
       request.log.error(error);
       failure = { kind: 'internal' };
+      void reply.header('x-request-id', request.id);
     }
     if (request.url.startsWith('/__control/')) {
       const status = failure.kind === 'body-too-large' ? 413 : failure.kind === 'internal' ? 500 : 400;
-      return reply.code(status).send({ error: e.message });
+      return reply.code(status).send({ error: e.message, ...(failure.kind === 'internal' ? { request_id: request.id } : {}) });
     }
     // An error on an API route comes after admission, which has set the rate-limit headers.
     return send(reply, provider.edgeError(failure, request));
   });
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/__control/')) return reply.code(404).send({ error: `no control endpoint ${request.method} ${request.url}` });
-    return send(withHeaders(request, reply), provider.edgeError({ kind: 'route-not-found' }, request));
+    const allow = allowedMethods(request.url);
+    const control = request.url.startsWith('/__control/');
+    // A known path asked with another method (OPTIONS preflights included): 405 with Allow, and no CORS headers.
+    if (allow.length) void reply.header('allow', allow.join(', '));
+    if (control) {
+      if (allow.length) return reply.code(405).send({ error: `method ${request.method} not allowed on ${request.url.split('?')[0]}; allowed: ${allow.join(', ')}` });
+      return reply.code(404).send({ error: `no control endpoint ${request.method} ${request.url}` });
+    }
+    return send(withHeaders(request, reply), provider.edgeError(allow.length ? { kind: 'method-not-allowed' } : { kind: 'route-not-found' }, request));
   });
 
   // Routes and request schemas as fastify-openapi-glue derives them from the spec (see routes.ts).
@@ -186,7 +264,12 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
   }
 
   const control = options.control ?? true;
-  if (control !== false) registerControl(app, { module, provider, ctx, journal, token: typeof control === 'object' ? control.token : undefined, initialFaults: ctx.faults.config });
+  if (control !== false) {
+    registerControl(app, {
+      module, provider, ctx, journal, token: typeof control === 'object' ? control.token : undefined, initialFaults: ctx.faults.config,
+      hostAllowed: (host) => hostAllowed(host, true),
+    });
+  }
 
   await app.ready();
   return { app, ctx, provider, journal };

@@ -34,6 +34,8 @@ export type EdgeFailure =
   /** The router could not read the URL: broken percent-encoding, or a path parameter over 512 characters. */
   | { kind: 'bad-url'; reason: 'encoding' | 'too-long' }
   | { kind: 'method-not-allowed' }
+  /** A Host header that names neither a loopback name nor the --host the server listens on (DNS rebinding). */
+  | { kind: 'forbidden-host' }
   | { kind: 'unavailable' }
   | { kind: 'internal' };
 

@@ -136,9 +136,25 @@ export interface components {
             /** @constant */
             status: "error";
             message: string;
+            /** @description Only on a 500 from the simulator, the id its stderr log names for the failed request. */
+            request_id?: string;
         };
     };
     responses: {
+        /**
+         * @description A known path asked with a method it does not have (each path's `x-method-not-allowed`):
+         *     405 with `Allow` listing the path's methods, in the `{"status":"error"}` format.
+         */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods the path takes, e.g. `PATCH` or `GET, HEAD`. */
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description Missing or invalid Bearer token. */
         Unauthorized: {
             headers: {

@@ -252,7 +252,7 @@ export interface components {
         /** @description A decimal string as in the published OAS (up to 12 integer digits and 6 decimals). */
         DecimalString: string | null;
         OTPRequestBody: {
-            /** @description The customer's phone (`+5511987654321`), email or CPF. */
+            /** @description The customer's phone (`+5511987654321`, 10 to 15 digits with an optional `+`), email or CPF (`123.456.789-09` or 11 digits). */
             identifier: string;
         };
         OTPRequestResponse: {
@@ -270,7 +270,7 @@ export interface components {
             expires_in: number;
         };
         OTPVerifyRequestBody: {
-            /** @description The same identifier as in `requestOtp`. */
+            /** @description The same identifier as in `requestOtp` (same format). */
             identifier: string;
             /**
              * @description The 6-digit code (`123456`). Typed as a plain string, as in the published OAS: a wrong
@@ -490,6 +490,8 @@ export interface components {
             detail: string;
             /** @description The request path. */
             instance: string;
+            /** @description Only on a 500 (`internal-error`) from the simulator, the id its stderr log names for the failed request. */
+            request_id?: string;
         };
         /** @description A `validation-error` problem with field errors; clients should read `errors[].detail` first. */
         ValidationProblem: components["schemas"]["Problem"] & {
@@ -502,6 +504,21 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description A known path asked with a method it does not have (each path's `x-method-not-allowed`).
+         *     Django REST Framework authenticates first (no key → 401), then answers 405 with `Allow`
+         *     listing the path's methods and detail `Method "<METHOD>" not allowed.`
+         */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods the path takes, e.g. `POST` or `GET, HEAD`. */
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Problem"];
+            };
+        };
         /**
          * @description A missing `X-API-Key`, a key that does not match `zupy_pk_…`, or a revoked key
          *     (`authentication-required`).

@@ -492,9 +492,9 @@ describe('bad input: the documented error in the {"status":"error"} format, neve
     ['PATCH a 500-character id', patchPath('a'.repeat(500)), { method: 'PATCH' }, 404],
     ['PATCH a code instead of an id (B-9)', patchPath('WELCOME2024'), { method: 'PATCH' }, 404],
     ['PATCH without an id', '/api/coupons/status/', { method: 'PATCH' }, 404],
-    ['GET on the PATCH route', patchPath(D.activeCoupon), {}, 404],
-    ['POST on the list', '/api/coupons', { method: 'POST' }, 404],
-    ['DELETE a coupon', patchPath(D.activeCoupon), { method: 'DELETE' }, 404],
+    ['GET on the PATCH route (405, Allow: PATCH)', patchPath(D.activeCoupon), {}, 405],
+    ['POST on the list (405, Allow: GET, HEAD)', '/api/coupons', { method: 'POST' }, 405],
+    ['DELETE a coupon (405)', patchPath(D.activeCoupon), { method: 'DELETE' }, 405],
     ['an unknown route', '/api/nothing', {}, 404],
     ['an unknown route without a token', '/api/nothing', { token: null }, 404],
   ];

@@ -17,6 +17,8 @@ export const MESSAGES = {
   tooLarge: 'Request body too large',
   unavailable: 'Service unavailable',
   internal: 'Internal server error',
+  methodNotAllowed: (method: string) => `Method ${method} not allowed`,
+  forbiddenHost: 'Host not allowed',
 } as const;
 
 export function b2sError(status: number, message: string): ProviderReply {

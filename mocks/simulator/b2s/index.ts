@@ -31,12 +31,15 @@ export function b2sEdgeError(failure: EdgeFailure, request: FastifyRequest): Pro
     case 'bad-url':
       return b2sError(400, failure.reason === 'encoding' ? MESSAGES.badUrl : MESSAGES.urlTooLong);
     case 'route-not-found':
-    case 'method-not-allowed':
       return b2sError(404, MESSAGES.routeNotFound);
+    case 'method-not-allowed':
+      return b2sError(405, MESSAGES.methodNotAllowed(request.method));
+    case 'forbidden-host':
+      return b2sError(403, MESSAGES.forbiddenHost);
     case 'unavailable':
       return b2sError(503, MESSAGES.unavailable);
     case 'internal':
-      return b2sError(500, MESSAGES.internal);
+      return { status: 500, body: { status: 'error', message: MESSAGES.internal, request_id: request.id } };
   }
 }
 

@@ -33,8 +33,8 @@ export const B2S_STATES: Record<string, StateHandler> = {
   },
   /** Unused, and its expiration instant is {hours} hours away: PATCH refuses it below 3 h (B-5). */
   'coupon {id} expires in {hours} hours': (store, ctx, p) => {
+    const hours = int(p, 'hours', 2, 24 * 366);
     const c = coupon(store, p, B2S_DEMO.expiringCoupon);
-    const hours = int(p, 'hours', 2);
     Object.assign(c, { status: false, date_of_use: null, expiration_date: utcDate(ctx.clock.nowMs() + hours * HOUR_MS) });
     // expiration_date is a date: move the clock so the expiration instant is exactly {hours} away.
     ctx.clock.set(new Date(store.expEnd(c) - hours * HOUR_MS));
@@ -50,12 +50,12 @@ export const B2S_STATES: Record<string, StateHandler> = {
     const companyId = str(p, 'companyId', B2S_DEMO.companyA);
     const date = str(p, 'date', '2024-12-31');
     const module = str(p, 'module', 'falae');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`date must be YYYY-MM-DD, got '${date}'`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || utcDate(Date.parse(`${date}T00:00:00Z`)) !== date) throw new Error(`date must be YYYY-MM-DD, got '${date}'`);
     if (module !== 'falae' && module !== 'premiado') throw new Error(`module must be 'falae' or 'premiado', got '${module}'`);
+    const count = int(p, 'count', 2, 1000);
     const client = [...store.clients.values()].find((c) => c.company_id === companyId);
     if (!client) throw new Error(`company '${companyId}' has no client to own coupons`);
     for (const c of [...store.coupons.values()]) if (c.created_at.startsWith(date)) store.coupons.delete(c.id);
-    const count = int(p, 'count', 2);
     const expires = utcDate(Date.parse(`${date}T00:00:00Z`) + 30 * DAY_MS);
     const coupons: Coupon[] = Array.from({ length: count }, (_, i) => ({
       id: `b25da700-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, company_id: companyId, client_id: client.id,
@@ -88,7 +88,7 @@ export const B2S_STATES: Record<string, StateHandler> = {
 };
 
 export function b2sProviderState(store: B2sStore, ctx: SimContext, state: string, params: Record<string, unknown>): Record<string, unknown> {
-  const handler = B2S_STATES[state];
+  const handler = Object.hasOwn(B2S_STATES, state) ? B2S_STATES[state] : undefined;
   if (!handler) throw new Error(`unknown provider state '${state}'; known: ${Object.keys(B2S_STATES).join(' | ')}`);
   // States edit records in the maps directly: the indexes are rebuilt after each one.
   const out = handler(store, ctx, params);

@@ -3,10 +3,14 @@
  * reset, seed, fixtures, clock, otp-policy, faults, requests, provider-states.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseDuration } from '../clock.ts';
+import { clockChange } from '../clock.ts';
 import { DEFECTS, isDefectName, type DefectName, type FaultConfig } from '../faults.ts';
 import type { Journal } from '../journal.ts';
 import type { ProviderInstance, ProviderModule, SimContext } from '../types.ts';
+import { crossOrigin, isJsonContentType, isLoopback, tokenMatches } from './guard.ts';
+import { seed } from './seed.ts';
+
+export { isLoopback } from './guard.ts';
 
 interface ControlDeps {
   module: ProviderModule;
@@ -16,12 +20,8 @@ interface ControlDeps {
   token: string | undefined;
   /** The faults the server started with; reset restores them. */
   initialFaults: FaultConfig;
-}
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
-
-export function isLoopback(address: string | undefined): boolean {
-  return address !== undefined && LOOPBACK.test(address);
+  /** Whether a Host header names this server (see guard.ts hostPolicy). */
+  hostAllowed: (host: string | undefined) => boolean;
 }
 
 const bad = (reply: FastifyReply, message: string, extra: Record<string, unknown> = {}) => reply.code(400).send({ error: message, ...extra });
@@ -30,7 +30,7 @@ function parseFaults(body: unknown): { ok: Partial<FaultConfig> } | { error: str
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { error: 'body must be a JSON object: {"latency_ms"?, "error_rate"?, "defects"?}' };
   const b = body as Record<string, unknown>;
   const out: Partial<FaultConfig> = {};
-  for (const key of Object.keys(b)) if (!['latency_ms', 'error_rate', 'defects'].includes(key)) return { error: `unknown field '${key}'` };
+  for (const key of Object.keys(b)) if (!['latency_ms', 'error_rate', 'defects'].includes(key)) return { error: `unknown field '${key}'; known: latency_ms, error_rate, defects` };
   if (b.latency_ms !== undefined) {
     if (typeof b.latency_ms !== 'number' || !Number.isInteger(b.latency_ms) || b.latency_ms < 0 || b.latency_ms > 60_000) return { error: 'latency_ms must be an integer from 0 to 60000' };
     out.latencyMs = b.latency_ms;
@@ -48,30 +48,39 @@ function parseFaults(body: unknown): { ok: Partial<FaultConfig> } | { error: str
   return { ok: out };
 }
 
-/** Fixture documents are objects of arrays: a merge concatenates each array. */
-function mergeFixtures(base: unknown, extra: unknown): unknown {
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(extra as Record<string, unknown>)) {
-    const prev = out[key];
-    out[key] = Array.isArray(prev) && Array.isArray(value) ? [...(prev as unknown[]), ...(value as unknown[])] : value;
-  }
-  return out;
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * Who may call the control API: a Host that names this server (no DNS rebinding), no other
+ * browser origin, the token when one is set (else a loopback caller), and a JSON body type on
+ * every state-changing call (a cross-site form or `text/plain` post cannot send one without a
+ * CORS preflight, and none is ever granted).
+ */
+function guard(deps: ControlDeps) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const host = request.headers.host;
+    if (!deps.hostAllowed(host)) return reply.code(403).send({ error: `control API: Host '${host}' is not a loopback name or the --host this mock serves (DNS rebinding protection)` });
+    const foreign = crossOrigin(request.headers);
+    if (foreign) return reply.code(403).send({ error: `control API: cross-origin browser requests are refused (${foreign}); use the mock's own origin` });
+    if (deps.token !== undefined) {
+      if (!tokenMatches(request.headers['x-control-token'], deps.token)) return reply.code(401).send({ error: 'control API: send the X-Control-Token header given by --control-token' });
+    } else if (!isLoopback(request.socket.remoteAddress)) {
+      return reply.code(403).send({ error: 'control API: loopback callers only (start the mock with --control-token to allow remote control)' });
+    }
+    if (!SAFE_METHODS.has(request.method) && !isJsonContentType(request.headers['content-type'])) {
+      return reply.code(415).send({ error: `control API: ${request.method} calls need Content-Type: application/json (got ${request.headers['content-type'] ?? 'none'})` });
+    }
+  };
 }
 
 const faultsView = (c: FaultConfig) => ({ latency_ms: c.latencyMs, error_rate: c.errorRate, defects: c.defects, available_defects: DEFECTS });
 
 export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
-  const { provider, ctx, journal, token } = deps;
+  const { provider, ctx, journal } = deps;
 
   void app.register(
     (scope, _opts, done) => {
-      scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-        if (token !== undefined) {
-          if (request.headers['x-control-token'] !== token) return reply.code(401).send({ error: 'control API: send the X-Control-Token header given by --control-token' });
-        } else if (!isLoopback(request.socket.remoteAddress)) {
-          return reply.code(403).send({ error: 'control API: loopback callers only (start the mock with --control-token to allow remote control)' });
-        }
-      });
+      scope.addHook('onRequest', guard(deps));
 
       scope.post('/reset', async () => {
         provider.load(provider.initialFixtures());
@@ -82,14 +91,11 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
       });
 
       scope.post('/seed', async (request, reply) => {
-        const mode = (request.query as { mode?: string }).mode ?? 'replace';
+        const mode = (request.query as { mode?: unknown }).mode ?? 'replace';
         if (mode !== 'replace' && mode !== 'merge') return bad(reply, "mode must be 'replace' or 'merge'");
-        if (!request.body || typeof request.body !== 'object' || Array.isArray(request.body)) return bad(reply, 'body must be a fixture JSON object');
-        // A merge must fit the data already loaded (references, unique ids and codes): check the union.
-        const problems = provider.checkFixtures(mode === 'merge' ? mergeFixtures(provider.snapshot(), request.body) : request.body);
-        if (problems.length) return bad(reply, 'invalid fixtures', { problems });
-        if (mode === 'merge') provider.merge(request.body);
-        else provider.load(request.body);
+        if (request.bodyError) return bad(reply, 'invalid fixtures', { problems: [`body is not JSON: ${request.bodyError}`] });
+        const r = seed(provider, mode, request.body);
+        if (!r.ok) return bad(reply, 'invalid fixtures', { problems: r.problems });
         return { seeded: true, mode };
       });
 
@@ -97,21 +103,9 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
 
       scope.get('/clock', async () => ctx.clock.state());
       scope.post('/clock', async (request, reply) => {
-        const b = (request.body ?? {}) as { now?: unknown; advance?: unknown; frozen?: unknown; reset?: unknown };
-        if (typeof b !== 'object' || Array.isArray(b)) return bad(reply, 'body must be a JSON object');
-        if (b.reset === true) ctx.clock.reset();
-        if (b.now !== undefined) {
-          const at = typeof b.now === 'string' ? new Date(b.now) : null;
-          if (!at || Number.isNaN(at.getTime())) return bad(reply, 'now must be an ISO 8601 date-time, e.g. 2026-01-01T00:00:00Z');
-          ctx.clock.set(at, typeof b.frozen === 'boolean' ? b.frozen : undefined);
-        } else if (typeof b.frozen === 'boolean') {
-          ctx.clock.set(ctx.clock.now(), b.frozen);
-        }
-        if (b.advance !== undefined) {
-          const ms = typeof b.advance === 'number' ? b.advance * 1000 : typeof b.advance === 'string' ? parseDuration(b.advance) : null;
-          if (ms === null || !Number.isFinite(ms) || ms < 0) return bad(reply, 'advance must be seconds (number ≥ 0) or an ISO 8601 duration such as PT3H or P30D');
-          ctx.clock.advance(ms);
-        }
+        const change = clockChange(request.body, ctx.clock);
+        if ('error' in change) return bad(reply, change.error);
+        change.apply();
         return ctx.clock.state();
       });
 
@@ -141,15 +135,21 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
       // Pact's provider-state set-up call: {consumer?, state, params?, action?: 'setup' | 'teardown'}.
       scope.post('/provider-states', async (request, reply) => {
         const b = (request.body ?? {}) as { state?: unknown; params?: unknown; action?: unknown };
+        if (typeof b !== 'object' || Array.isArray(b)) return bad(reply, 'body must be {"state", "params"?, "action"?}');
         if (b.action === 'teardown') return {};
         // An interaction without a state: verifiers that post to the state URL for every interaction
         // (pact_verifier_cli, pact-jvm) send an empty or missing state, which sets nothing up.
         if (b.state === undefined || b.state === null || b.state === '') return {};
         if (typeof b.state !== 'string') return bad(reply, 'state must be a string');
         if (!provider.providerState) return reply.code(404).send({ error: `${deps.module.api} defines no provider states` });
+        const params = b.params ?? {};
+        if (typeof params !== 'object' || params === null || Array.isArray(params)) return bad(reply, 'params must be a JSON object');
+        // A state that is refused half-way (a bad parameter found late) changes nothing either.
+        const before = JSON.stringify(provider.snapshot());
         try {
-          return provider.providerState(b.state, (b.params ?? {}) as Record<string, unknown>);
+          return provider.providerState(b.state, params as Record<string, unknown>);
         } catch (err) {
+          if (JSON.stringify(provider.snapshot()) !== before) provider.load(JSON.parse(before));
           return bad(reply, (err as Error).message);
         }
       });

@@ -12,6 +12,7 @@ export const PROBLEMS = {
   permissionDenied: { slug: 'permission-denied', title: 'Permission Denied', status: 403 },
   otpRequired: { slug: 'otp-required', title: 'Permission Denied', status: 403 },
   notFound: { slug: 'not-found', title: 'Not Found', status: 404 },
+  methodNotAllowed: { slug: 'method-not-allowed', title: 'Method Not Allowed', status: 405 },
   conflict: { slug: 'conflict', title: 'Conflict', status: 409 },
   payloadTooLarge: { slug: 'payload-too-large', title: 'Payload Too Large', status: 413 },
   validation: { slug: 'validation-error', title: 'Validation Error', status: 422 },
@@ -33,6 +34,10 @@ export const DETAILS = {
   alreadyUsed: 'Cupom já Used',
   alreadyExpired: 'Cupom já Expired',
   alreadyCancelled: 'Cupom já Cancelled',
+  /** Django REST Framework's text for a method the view does not have. */
+  methodNotAllowed: (method: string) => `Method "${method}" not allowed.`,
+  forbiddenHost: 'This host name is not served here.',
+  invalidIdentifier: 'Informe um telefone (+55…), e-mail ou CPF válido.',
 } as const;
 
 export const problemType = (slug: string) => `https://docs.zupy.com/errors#${slug}`;

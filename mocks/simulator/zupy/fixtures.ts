@@ -86,7 +86,7 @@ const schema = {
       items: {
         type: 'object', additionalProperties: false, required: ['id', 'company_id', 'full_name', 'identifiers', 'points_balance', 'z_balance'],
         properties: {
-          id: ID, company_id: ID, full_name: { type: 'string', minLength: 1 },
+          id: ID, company_id: ID, full_name: { type: 'string' },
           identifiers: { type: 'array', items: { type: 'string', minLength: 3 } },
           points_balance: { type: 'integer', minimum: 0 }, z_balance: { type: 'string', pattern: '^\\d{1,12}\\.\\d{6}$' },
           tier: { enum: ['default', 'bronze', 'silver', 'gold', 'platinum', 'vip', null] },

@@ -101,7 +101,9 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
         const validationStatus = OTP_OPERATIONS.has(op) ? 400 : 422;
         switch (failure.kind) {
           case 'validation': {
-            const detail = failure.message.startsWith('must have required') ? DETAILS.required : `${failure.field}: ${failure.message}`;
+            const detail = failure.message.startsWith('must have required') ? DETAILS.required
+              : failure.field === 'identifier' && failure.message.startsWith('must match pattern') ? DETAILS.invalidIdentifier
+                : `${failure.field}: ${failure.message}`;
             return validationProblem(instance, [{ field: failure.field, detail }], failure.location === 'body' ? (OTP_OPERATIONS.has(op) ? 400 : 422) : validationStatus);
           }
           case 'malformed-body':
@@ -110,8 +112,13 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
             return validationProblem(instance, [{ field: 'non_field_errors', detail: `Unsupported media type "${failure.contentType}" in request.` }], 400);
           case 'body-too-large':
             return problem(PROBLEMS.payloadTooLarge, 'Request body too large.', instance);
-          case 'route-not-found':
-          case 'method-not-allowed': {
+          case 'method-not-allowed':
+            // DRF authenticates before it looks for the method's handler.
+            if (!keyOf(request)) return problem(PROBLEMS.authenticationRequired, DETAILS.invalidKey, instance);
+            return problem(PROBLEMS.methodNotAllowed, DETAILS.methodNotAllowed(request.method), instance);
+          case 'forbidden-host':
+            return problem(PROBLEMS.permissionDenied, DETAILS.forbiddenHost, instance);
+          case 'route-not-found': {
             if (instance.startsWith('/api/v2/')) {
               if (!keyOf(request)) return problem(PROBLEMS.authenticationRequired, DETAILS.invalidKey, instance);
               return problem(PROBLEMS.permissionDenied, DETAILS.notPartnerEndpoint, instance);
@@ -125,7 +132,7 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
           case 'unavailable':
             return problem(PROBLEMS.serviceUnavailable, 'Service temporarily unavailable. Please retry.', instance);
           case 'internal':
-            return problem(PROBLEMS.internal, 'Internal server error.', instance);
+            return { status: 500, body: { ...(problem(PROBLEMS.internal, 'Internal server error.', instance).body as object), request_id: request.id } };
         }
       },
       load(f) {
@@ -140,12 +147,15 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
       snapshot: () => store.snapshot(),
       setOtpPolicy(input) {
         const b = input as { company_id?: unknown; require_otp_for_redemption?: unknown; require_otp_for_coupon_usage?: unknown } | null;
-        if (!b || typeof b !== 'object') return { status: 400, body: { error: 'body must be {"company_id"?, "require_otp_for_redemption"?, "require_otp_for_coupon_usage"?}' } };
+        const fields = ['company_id', 'require_otp_for_redemption', 'require_otp_for_coupon_usage'];
+        if (!b || typeof b !== 'object' || Array.isArray(b)) return { status: 400, body: { error: 'body must be {"company_id"?, "require_otp_for_redemption"?, "require_otp_for_coupon_usage"?}' } };
+        const unknown = Object.keys(b).find((k) => !fields.includes(k));
+        if (unknown !== undefined) return { status: 400, body: { error: `unknown field '${unknown}'; known: ${fields.join(', ')}` } };
         for (const f of ['require_otp_for_redemption', 'require_otp_for_coupon_usage'] as const) {
           if (b[f] !== undefined && typeof b[f] !== 'boolean') return { status: 400, body: { error: `${f} must be a boolean` } };
         }
         const targets = b.company_id === undefined ? [...store.companies.values()] : [typeof b.company_id === 'string' ? store.companies.get(b.company_id) : undefined];
-        if (targets.some((c) => c === undefined)) return { status: 400, body: { error: `unknown company_id ${JSON.stringify(b.company_id)}` } };
+        if (targets.some((c) => c === undefined)) return { status: 400, body: { error: `unknown company_id ${JSON.stringify(b.company_id)}; known: ${[...store.companies.keys()].join(', ')}` } };
         for (const c of targets) {
           if (!c) continue;
           if (typeof b.require_otp_for_redemption === 'boolean') c.otpPolicy.require_otp_for_redemption = b.require_otp_for_redemption;

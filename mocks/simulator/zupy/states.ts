@@ -14,6 +14,8 @@ import type { Coupon, ZupyStore } from './store.ts';
 
 type StateHandler = (store: ZupyStore, ctx: SimContext, p: Params) => Record<string, unknown>;
 
+const CODE = /^(CZ|CP)-[A-Z0-9]{8}$/i;
+
 
 const ksuidLike = (prefix: string, seed: string) => `${prefix}${seed.replace(/[^0-9A-Za-z]/g, '')}`.padEnd(27, '0').slice(0, 27);
 
@@ -21,6 +23,8 @@ const ksuidLike = (prefix: string, seed: string) => `${prefix}${seed.replace(/[^
 function couponWithCode(store: ZupyStore, now: number, code: string): Coupon {
   const existing = store.findCoupon(DEMO.companyA, code);
   if (existing) return existing;
+  // A coupon the state creates is valid fixture data (GET /__control/fixtures seeds back).
+  if (!CODE.test(code)) throw new Error(`code must be a coupon code such as CZ-914F15F3 (CZ- or CP- and 8 letters or digits), got '${code}'`);
   store.load({
     companies: [], api_keys: [], customers: [], rewards: [],
     coupons: [{ id: ksuidLike('2P', code), customer_id: DEMO.customers.ana, reward_id: DEMO.rewards.coffee, coupon_code: code.toUpperCase(), status: 'active', remaining_usages: 1, valid_until: isoSeconds(now + 30 * DAY_MS), created_at: isoSeconds(now - DAY_MS) }],
@@ -48,8 +52,8 @@ const OTP_ACTIONS = {
 
 export const ZUPY_STATES: Record<string, StateHandler> = {
   'coupon {code} is active with {uses} uses left': (store, ctx, p) => {
+    const uses = int(p, 'uses', 1, 1000);
     const c = couponWithCode(store, ctx.clock.nowMs(), str(p, 'code', DEMO.coupons.active.code));
-    const uses = int(p, 'uses', 1);
     if (uses < 1) throw new Error("an active coupon has at least 1 use left: use 'coupon {code} is used'");
     Object.assign(c, { status: 'active', remaining: uses, total: Math.max(uses, c.total), usageMs: null, validUntilMs: ctx.clock.nowMs() + 30 * DAY_MS });
     return { couponId: c.id, customerId: c.customerId, code: c.code };
@@ -90,7 +94,7 @@ export const ZUPY_STATES: Record<string, StateHandler> = {
   },
   'the company requires OTP for {action}': (store, _ctx, p) => {
     const action = str(p, 'action', 'everything');
-    const flags = OTP_ACTIONS[action as keyof typeof OTP_ACTIONS] as readonly string[] | undefined;
+    const flags = Object.hasOwn(OTP_ACTIONS, action) ? (OTP_ACTIONS[action as keyof typeof OTP_ACTIONS] as readonly string[]) : undefined;
     if (!flags) throw new Error(`action must be one of ${Object.keys(OTP_ACTIONS).join(', ')}`);
     const company = store.companies.get(DEMO.companyA);
     if (!company) throw new Error(`unknown company '${DEMO.companyA}'`);
@@ -101,7 +105,7 @@ export const ZUPY_STATES: Record<string, StateHandler> = {
     const c = customer(store, p);
     const rewardId = str(p, 'rewardId', DEMO.rewards.coffee);
     if (store.rewards.get(rewardId)?.companyId !== c.companyId) throw new Error(`'${rewardId}' is not a reward of customer '${c.id}''s company`);
-    c.points = int(p, 'points', c.points);
+    c.points = int(p, 'points', c.points, 1_000_000_000);
     return { customerId: c.id, points: c.points, rewardId };
   },
   'the company has a read-write API key': () => ({}),
@@ -121,8 +125,8 @@ export const ZUPY_STATES: Record<string, StateHandler> = {
    */
   'customer {customerId} has {count} coupons': (store, ctx, p) => {
     const c = customer(store, p);
-    const count = int(p, 'count', 3);
-    const size = int(p, 'pageSize', 2);
+    const count = int(p, 'count', 3, 1000);
+    const size = int(p, 'pageSize', 2, 100);
     for (const coupon of [...store.coupons.values()]) if (coupon.customerId === c.id) removeCoupon(store, coupon);
     const now = ctx.clock.nowMs();
     store.load({
@@ -139,7 +143,7 @@ export const ZUPY_STATES: Record<string, StateHandler> = {
 };
 
 export function zupyProviderState(store: ZupyStore, ctx: SimContext, state: string, params: Record<string, unknown>): Record<string, unknown> {
-  const handler = ZUPY_STATES[state];
+  const handler = Object.hasOwn(ZUPY_STATES, state) ? ZUPY_STATES[state] : undefined;
   if (!handler) throw new Error(`unknown provider state '${state}'; known: ${Object.keys(ZUPY_STATES).join(' | ')}`);
   // States edit records in the maps directly: the indexes are rebuilt after each one.
   const out = handler(store, ctx, params);
