@@ -120,7 +120,7 @@ async function prepare(o: CheckRunOptions, formats: Set<ZupyFormatSeen>): Promis
     const pre = await zupySandboxPreflight(target, f, newTally());
     const notes = [...pre.notes, `sandbox: ${pre.validatable} validations left on ${pre.total} tracked coupons of customer_ids; ${f.reward_ids.length} reward(s) to redeem`];
     const lifecycle = (tally: Tally) => zupySandboxProperty(target, f, pre.info, { ...property, tally });
-    return { target, lifecycle: lifecycle as Prepared['lifecycle'], fuzz: { auth: { 'X-API-Key': f.api_key }, ids: [...f.customer_ids, ...f.reward_ids] }, notes };
+    return { target, lifecycle: lifecycle as Prepared['lifecycle'], fuzz: { auth: { 'X-API-Key': f.api_key }, ids: [...f.customer_ids, ...f.reward_ids], skip: pre.info.pointsEndpoint ? [] : ['getCustomerPoints'] }, notes };
   }
   const f = loadFixtureFile(o.fixtures, 'b2s', overrides);
   const pre = await b2sSandboxPreflight(target, f, newTally());
@@ -199,7 +199,11 @@ export async function runCheck(o: CheckRunOptions): Promise<CheckRunResult> {
     lines.push(powerLine(tally, o.minLiveShare ?? MIN_LIVE_SHARE));
     if (exitCode === EXIT.pass && o.path === undefined && isDry(tally, o.minLiveShare ?? MIN_LIVE_SHARE)) {
       const hint = DRY_HINT[o.api][o.fixtures === undefined ? 'control' : 'sandbox'];
-      lines.push(`DRY  ${o.api} conformance is inconclusive: only ${tally.liveSequences} of ${tally.sequences} sequences had anything to change (the threshold is ${Math.round((o.minLiveShare ?? MIN_LIVE_SHARE) * 100)}%), so a double spend or a lost update had little to show on. To trust a run, ${hint}.`);
+      const changed = Object.values(tally.changed).reduce((a, b) => a + b, 0);
+      const why = changed === 0
+        ? `no state-changing command of the ${tally.sequences} sequences changed state`
+        : `only ${tally.liveSequences} of ${tally.sequences} sequences had anything to change (the threshold is ${Math.round((o.minLiveShare ?? MIN_LIVE_SHARE) * 100)}%)`;
+      lines.push(`DRY  ${o.api} conformance is inconclusive: ${why}, so a double spend or a lost update had little to show on. To trust a run, ${hint}.`);
       cases.push({ name: 'power', seconds: 0, failure: `dry: ${powerLine(tally, o.minLiveShare ?? MIN_LIVE_SHARE)}` });
       exitCode = EXIT.dry;
     }

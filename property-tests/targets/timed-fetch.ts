@@ -7,6 +7,9 @@ import { SetupError } from '../model/errors.ts';
 
 export class TargetSilentError extends SetupError {
   override name = 'TargetSilentError';
+  constructor(message: string, readonly code?: string) {
+    super(message);
+  }
 }
 
 const describe = (input: string | URL | Request, init?: RequestInit) => {
@@ -26,7 +29,7 @@ export function timedFetch(inner: typeof globalThis.fetch, timeoutMs: number): t
     } catch (err) {
       if (signal.aborted) throw silent();
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-      throw new TargetSilentError(`the target does not answer ${what}: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+      throw new TargetSilentError(`the target does not answer ${what}: ${cause?.code ?? cause?.message ?? (err as Error).message}`, cause?.code);
     }
     // Read the body under the same deadline, so a body that never ends cannot hang the run either.
     let body: ArrayBuffer;
