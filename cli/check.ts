@@ -102,6 +102,8 @@ export function registerCheck(program: Command): void {
     .option('--control-token <token>', "the target's --control-token (without --fixtures)")
     .option('--junit <file>', 'write a JUnit XML report')
     .addHelpText('after', HELP)
+    // A bad or missing option is exit 2 ("could not run"), never 1, which means a broken rule.
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
     .action(async (opts: CheckOptions) => {
       const refuse = (message: string) => {
         console.error(`coupon-kit: ${message}`);

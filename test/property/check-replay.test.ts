@@ -43,10 +43,13 @@ describe('coupon-kit check: replay', () => {
     expect(replayLineOf(again.stdout)).toBe(line);
   }, 240_000);
 
-  it('a --path without a phase selector is refused with one line', async () => {
+  it('a --path without a phase selector, or a bad option value, is refused with exit 2', async () => {
     const r = await check(['--api', 'zupy', '--target', 'http://127.0.0.1:9', '--seed', '1', '--path', '0:1']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--path replays one phase: add --fuzz-runs 0 .* or --runs 0/);
+    const bad = await check(['--api', 'zupy', '--target', 'http://127.0.0.1:9', '--runs', '-1']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--runs must be an integer ≥ 0/);
   }, 60_000);
 });
 
