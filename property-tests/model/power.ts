@@ -15,14 +15,17 @@ export interface Tally {
   liveSequences: number;
   /** Set when the sequence started with something to change or a command changed state; read and cleared at its end. */
   changedInSequence: boolean;
+  /** Set at the first failing sequence: the shrinking runs that follow are not counted. */
+  frozen: boolean;
 }
 
 export function newTally(): Tally {
-  return { tried: { validate: 0, redeem: 0, patch: 0 }, changed: { validate: 0, redeem: 0, patch: 0 }, sequences: 0, liveSequences: 0, changedInSequence: false };
+  return { tried: { validate: 0, redeem: 0, patch: 0 }, changed: { validate: 0, redeem: 0, patch: 0 }, sequences: 0, liveSequences: 0, changedInSequence: false, frozen: false };
 }
 
 /** Records `tried` attempts of a transition, `changed` of which changed state. */
 export function record(t: Tally, kind: Transition, tried: number, changed: number): void {
+  if (t.frozen) return;
   t.tried[kind] += tried;
   t.changed[kind] += changed;
   if (changed > 0) t.changedInSequence = true;
@@ -34,6 +37,7 @@ export function startSequence(t: Tally, usable: number): void {
 }
 
 export function endSequence(t: Tally): void {
+  if (t.frozen) return;
   t.sequences += 1;
   if (t.changedInSequence) t.liveSequences += 1;
   t.changedInSequence = false;

@@ -25,7 +25,13 @@ export function sequenceProperty<M extends object, R>(
     guard(async () => {
       const s = await setup(tally);
       startSequence(tally, usable(s.model));
-      await fc.asyncModelRun(() => s, cmds);
+      try {
+        await fc.asyncModelRun(() => s, cmds);
+      } catch (err) {
+        // The power report describes the run up to its first failure, not the shrinking after it.
+        tally.frozen = true;
+        throw err;
+      }
       endSequence(tally);
     }),
   );

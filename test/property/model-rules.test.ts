@@ -76,6 +76,10 @@ describe('power', () => {
     startSequence(none, 5);
     endSequence(none);
     expect(isDry(none, 0)).toBe(true);
+    none.frozen = true;
+    record(none, 'patch', 4, 4);
+    endSequence(none);
+    expect(none).toMatchObject({ sequences: 1, tried: { patch: 0 } });
   });
 });
 
