@@ -21,5 +21,18 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
     },
   },
+  {
+    // Oracles are independent (DESIGN rule 9): what judges a provider restates the rules from
+    // api-model.md and never imports the simulator's code to decide what is right.
+    files: ['property-tests/**', 'contracts/**', 'load/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['**/mocks/simulator/**', '**/mocks/simulator'],
+          message: 'Oracles are independent: restate the rule as a literal from api-model.md instead of importing the simulator.',
+        }],
+      }],
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import type { IAsyncPropertyWithHooks, RunDetails } from 'fast-check';
 import { InvalidArgumentError, Option } from 'commander';
 import type { ApiName } from '../specs/index.ts';
 import { writeJUnit } from './junit.ts';
@@ -8,18 +7,23 @@ export interface CheckOptions {
   api: ApiName;
   target: string;
   runs: number;
+  fuzzRuns: number;
   seed?: number;
   path?: string;
+  replayPath?: string;
   controlToken?: string;
   fixtures?: string;
   apiKey?: string;
   token?: string;
   junit?: string;
+  requestTimeout: number;
+  timeLimit: number;
+  minLive: number;
 }
 
-const positive = (name: string) => (v: string) => {
+const integer = (name: string, min: number) => (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer`);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
   return n;
 };
 
@@ -35,6 +39,31 @@ Two modes:
                       clock is not moved (the model follows the wall clock), and the company must not
                       require OTP: a 403 otp-required fails the run with a message saying so.
 
+Two phases:
+  lifecycle  --runs random command sequences checked against a model; global invariants (stats, the
+             count of used coupons) are checked after every command.
+  HTTP fuzz  --fuzz-runs requests built from the spec with malformed JSON, a wrong content type, an
+             oversize body, missing or bad credentials: each answer must be declared, never a 5xx,
+             match its schema; bad credentials must be a 401. It changes no state.
+Zupy answers are read in either format of decision Z-1 (the {data, meta} envelope, or root objects
+and DRF lists), detected from the target; the format seen is printed. The inferred points endpoint
+may be missing (404): it is skipped with a note.
+
+Power: at the end, how many validates / redeems / PATCHes changed state out of how many were tried,
+and how many sequences changed anything. Below --min-live percent of sequences the run is dry (a
+sandbox with nothing left to use): it is reported as inconclusive, with what to seed.
+
+Exit codes:
+  0  passed, with power
+  1  a rule was broken: the shrunk counterexample and a replay line are printed
+  2  the check could not run or finish: a bad option or fixture file, a setup problem, a target
+     that stopped answering (--request-timeout), the time limit (--time-limit)
+  3  inconclusive: the sandbox ran dry (see Power)
+
+Replay: a failure prints a \`replay:\` line with the seed, the path, the commands' replay path and
+every option that changes what is generated; run it as printed. Secrets given as --api-key or
+--token appear as <key>/<token>: put them back.
+
 Fixture file (JSON), --api zupy:
   { "api": "zupy",
     "api_key": "zupy_pk_…",           read-write key of the company under test (or --api-key)
@@ -49,8 +78,6 @@ Fixture file (JSON), --api b2s:
     "scoped_company_id": "<uuid>",    … and that company's id (both or neither)
     "expiration_instant": "end_of_day_utc" }   optional (or start_of_day_utc), decision B-6
 
-On failure it prints the shrunk command sequence, the seed and the path that replay it.
-
 Examples:
   coupon-kit check --api zupy --target http://127.0.0.1:4010 --runs 500
   coupon-kit check --api zupy --target https://sandbox.example --fixtures zupy-sandbox.json --api-key "$ZUPY_KEY" --runs 50`;
@@ -58,78 +85,59 @@ Examples:
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('Property-based conformance: random command sequences against a provider, checked against a lifecycle model.')
+    .description('Property-based conformance: random command sequences against a provider, checked against a lifecycle model, and spec-driven HTTP fuzzing.')
     .addOption(new Option('--api <api>', 'which API').choices(['zupy', 'b2s']).makeOptionMandatory())
     .requiredOption('--target <url>', 'base URL of the provider (e.g. http://127.0.0.1:4010)')
     .option('--fixtures <file>', 'run without a control API, from this fixture file (format below)')
     .option('--api-key <key>', 'Zupy, with --fixtures: the key of the company under test (overrides api_key in the file)')
     .option('--token <token>', 'B2S, with --fixtures: the Bearer token (overrides token in the file)')
-    .option('--runs <n>', 'number of command sequences', positive('--runs'), 200)
-    .option('--seed <n>', 'seed, to replay a failure', (v) => Number.parseInt(v, 10))
+    .option('--runs <n>', 'number of lifecycle command sequences (0: none)', integer('--runs', 0), 200)
+    .option('--fuzz-runs <n>', 'number of HTTP fuzz requests (0: none)', integer('--fuzz-runs', 0), 100)
+    .option('--seed <n>', 'seed, to replay a failure', integer('--seed', -(2 ** 31)))
     .option('--path <path>', 'replay path printed with a failure (with --seed)')
+    .option('--replay-path <rp>', "the commands' replay path printed with a lifecycle failure (with --path)")
+    .option('--request-timeout <ms>', 'deadline of every request, body included', integer('--request-timeout', 1), 10_000)
+    .option('--time-limit <s>', 'time limit of each phase; when it runs out the check stops (exit 2)', integer('--time-limit', 1), 600)
+    .option('--min-live <percent>', 'the share of sequences that must change state, below which the run is dry (exit 3)', integer('--min-live', 0), 50)
     .option('--control-token <token>', "the target's --control-token (without --fixtures)")
     .option('--junit <file>', 'write a JUnit XML report')
     .addHelpText('after', HELP)
+    // A bad or missing option is exit 2 ("could not run"), never 1, which means a broken rule.
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
     .action(async (opts: CheckOptions) => {
-      if (opts.apiKey !== undefined && opts.api !== 'zupy') throw new Error('--api-key is for --api zupy (B2S takes --token)');
-      if (opts.token !== undefined && opts.api !== 'b2s') throw new Error('--token is for --api b2s (Zupy takes --api-key)');
-      if (opts.fixtures === undefined && (opts.apiKey !== undefined || opts.token !== undefined)) throw new Error('--api-key and --token go with --fixtures (with a control API the credentials come from GET /__control/fixtures)');
-      if (opts.fixtures !== undefined && opts.controlToken !== undefined) throw new Error('--control-token is for targets with a control API; --fixtures makes no /__control/ call');
-      // fast-check and the models load only for this command.
-      const [{ default: fc }, zupy, b2s, { controlOf, urlTarget, sandboxTarget }, { loadFixtureFile }, { SetupError }] = await Promise.all([
-        import('fast-check'), import('../property-tests/zupy.ts'), import('../property-tests/b2s.ts'), import('../property-tests/targets/target.ts'),
-        import('../property-tests/targets/fixture-file.ts'), import('../property-tests/model/errors.ts'),
-      ]);
-      const url = opts.target.replace(/\/$/, '');
-      const overrides = { ...(opts.apiKey === undefined ? {} : { apiKey: opts.apiKey }), ...(opts.token === undefined ? {} : { token: opts.token }) };
-      let done = 0;
-      const params = { numRuns: opts.runs, ...(opts.seed === undefined ? {} : { seed: opts.seed }), ...(opts.path === undefined ? {} : { path: opts.path }) };
-      const checkProperty = async <T extends unknown[]>(p: IAsyncPropertyWithHooks<T>) => {
-        const o = await fc.check(p.afterEach(() => void done++), params);
-        return { out: o as RunDetails<unknown>, report: fc.defaultReportMessage(o) };
+      const refuse = (message: string) => {
+        console.error(`coupon-kit: ${message}`);
+        process.exitCode = 2;
       };
-      let run: () => ReturnType<typeof checkProperty>;
-      if (opts.fixtures === undefined) {
-        const target = urlTarget(opts.api, url, opts.controlToken);
-        try {
-          await controlOf(target).clock();
-        } catch (err) {
-          throw new Error(`${opts.target} has no reachable coupon-kit control API (${(err as Error).message}); for a target without one, give --fixtures FILE (see --help)`);
-        }
-        run = () => (opts.api === 'zupy' ? checkProperty(zupy.zupyProperty(target)) : checkProperty(b2s.b2sProperty(target)));
-      } else if (opts.api === 'zupy') {
-        const target = sandboxTarget(opts.api, url);
-        const f = loadFixtureFile(opts.fixtures, 'zupy', overrides);
-        await zupy.zupySandboxPreflight(target, f);
-        run = () => checkProperty(zupy.zupySandboxProperty(target, f));
-      } else {
-        const target = sandboxTarget(opts.api, url);
-        const f = loadFixtureFile(opts.fixtures, 'b2s', overrides);
-        await b2s.b2sSandboxPreflight(target, f);
-        run = () => checkProperty(b2s.b2sSandboxProperty(target, f));
-      }
-      const started = performance.now();
-      const tick = setInterval(() => process.stderr.write(`\r  ${done}/${opts.runs} sequences…`), 1000);
-      const { out, report } = await run();
-      clearInterval(tick);
-      const seconds = (performance.now() - started) / 1000;
-      process.stderr.write('\r');
-      const setupProblem = out.failed && out.errorInstance instanceof SetupError ? out.errorInstance : undefined;
-      const failure = setupProblem ? `the run does not fit this target: ${setupProblem.message}` : out.failed ? `${String(out.errorInstance)}\n${report ?? ''}` : undefined;
-      if (opts.junit) writeJUnit(opts.junit, `coupon-kit check ${opts.api}`, [{ classname: `check.${opts.api}`, name: `${opts.runs} lifecycle sequences`, seconds, ...(failure === undefined ? {} : { failure }) }]);
-      const mode = opts.fixtures === undefined ? '' : `; no control API, live state read with ${opts.fixtures}`;
-      if (setupProblem) {
-        console.log(`FAIL ${opts.api} check could not run against ${opts.target}: ${setupProblem.message}`);
-        process.exitCode = 1;
-      } else if (out.failed) {
-        console.log(`FAIL ${opts.api} conformance after ${out.numRuns} sequence(s)${mode}: ${String(out.errorInstance)}\n${report ?? ''}`);
-        const credentials = `${opts.apiKey === undefined ? '' : ' --api-key <key>'}${opts.token === undefined ? '' : ' --token <token>'}`;
-        const fixtures = opts.fixtures === undefined ? '' : ` --fixtures ${opts.fixtures}${credentials}`;
-        console.log(`replay: coupon-kit check --api ${opts.api} --target ${opts.target}${fixtures} --seed ${out.seed} --path "${out.counterexamplePath ?? ''}"`);
-        if (opts.fixtures !== undefined) console.log('        (the target was not reset: a replay runs the same commands against its state as it is now)');
-        process.exitCode = 1;
-      } else {
-        console.log(`ok   ${opts.api} conformance: ${out.numRuns} sequences passed in ${seconds.toFixed(1)} s (seed ${out.seed}${mode})`);
+      if (opts.apiKey !== undefined && opts.api !== 'zupy') return refuse('--api-key is for --api zupy (B2S takes --token)');
+      if (opts.token !== undefined && opts.api !== 'b2s') return refuse('--token is for --api b2s (Zupy takes --api-key)');
+      if (opts.fixtures === undefined && (opts.apiKey !== undefined || opts.token !== undefined)) return refuse('--api-key and --token go with --fixtures (with a control API the credentials come from GET /__control/fixtures)');
+      if (opts.fixtures !== undefined && opts.controlToken !== undefined) return refuse('--control-token is for targets with a control API; --fixtures makes no /__control/ call');
+      if (opts.replayPath !== undefined && opts.path === undefined) return refuse('--replay-path goes with --seed and --path (as printed on the replay line)');
+      if (opts.minLive > 100) return refuse('--min-live is a percentage (0–100)');
+      if (opts.runs === 0 && opts.fuzzRuns === 0) return refuse('--runs 0 and --fuzz-runs 0 leave nothing to check');
+      // fast-check and the models load only for this command.
+      const { runCheck } = await import('../property-tests/run.ts');
+      const progress = { phase: 'lifecycle', done: 0, total: opts.runs };
+      const tick = setInterval(() => process.stderr.write(`\r  ${progress.phase}: ${progress.done}/${progress.total}…`), 1000);
+      tick.unref();
+      try {
+        const result = await runCheck({
+          api: opts.api, target: opts.target, runs: opts.runs, fuzzRuns: opts.fuzzRuns,
+          ...(opts.seed === undefined ? {} : { seed: opts.seed }), ...(opts.path === undefined ? {} : { path: opts.path }),
+          ...(opts.replayPath === undefined ? {} : { replayPath: opts.replayPath }), ...(opts.controlToken === undefined ? {} : { controlToken: opts.controlToken }),
+          ...(opts.fixtures === undefined ? {} : { fixtures: opts.fixtures }), ...(opts.apiKey === undefined ? {} : { apiKey: opts.apiKey }),
+          ...(opts.token === undefined ? {} : { token: opts.token }),
+          requestTimeoutMs: opts.requestTimeout, timeLimitMs: opts.timeLimit * 1000, minLiveShare: opts.minLive / 100,
+          onProgress: (phase, done, total) => Object.assign(progress, { phase, done, total }),
+        });
+        process.stderr.write('\r');
+        // A check that could not run says so on stderr; a verdict (pass, fail, dry) goes to stdout.
+        for (const line of result.lines) (result.exitCode === 2 ? console.error : console.log)(line);
+        if (opts.junit) writeJUnit(opts.junit, `coupon-kit check ${opts.api}`, result.cases.map((c) => ({ classname: `check.${opts.api}`, ...c })));
+        process.exitCode = result.exitCode;
+      } finally {
+        clearInterval(tick);
       }
     });
 }

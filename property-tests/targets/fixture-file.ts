@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { ExpirationInstant } from '../../mocks/simulator/b2s/domain.ts';
+import type { ExpirationInstant } from '../model/b2s/model.ts';
 import type { ApiName } from '../../specs/index.ts';
 
 export interface ZupySandboxFixtures {

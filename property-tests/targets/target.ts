@@ -8,6 +8,8 @@ import { ControlClient } from '../../clients/control.ts';
 import { createSimulator, type StartMockOptions } from '../../mocks/index.ts';
 import type { ApiName } from '../../specs/index.ts';
 import { SetupError } from '../model/errors.ts';
+import { timedFetch } from './timed-fetch.ts';
+import { zupyFormatFetch, type ZupyFormatSeen } from './zupy-format.ts';
 
 export interface Target {
   api: ApiName;
@@ -50,15 +52,35 @@ export async function inProcessTarget(api: ApiName, options: Omit<StartMockOptio
   return { api, baseUrl, fetch, control: new ControlClient(baseUrl, undefined, fetch), close: () => sim.app.close() };
 }
 
-export function urlTarget(api: ApiName, baseUrl: string, controlToken?: string): Target {
-  return { api, baseUrl, fetch: globalThis.fetch, control: new ControlClient(baseUrl, controlToken), close: async () => {} };
+export interface HttpTargetOptions {
+  /** The target's --control-token (targets with a control API). */
+  controlToken?: string;
+  /** Deadline of every request, body included (default 10 s). */
+  requestTimeoutMs?: number;
+  /** Collects the Zupy response formats met (decision Z-1). */
+  zupyFormats?: Set<ZupyFormatSeen>;
+  fetch?: typeof globalThis.fetch;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
+/** The fetch of a target over HTTP: a deadline on every request; for Zupy, both response formats read as the envelope. */
+function httpFetch(api: ApiName, o: HttpTargetOptions): typeof globalThis.fetch {
+  const timed = timedFetch(o.fetch ?? globalThis.fetch, o.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  return api === 'zupy' ? zupyFormatFetch(timed, o.zupyFormats ?? new Set()) : timed;
+}
+
+export function urlTarget(api: ApiName, baseUrl: string, options: HttpTargetOptions = {}): Target {
+  const fetch = httpFetch(api, options);
+  return { api, baseUrl, fetch, control: new ControlClient(baseUrl, options.controlToken, fetch), close: async () => {} };
 }
 
 /**
  * A base URL without a control API: nothing but the provider's own API is ever called. A 429 ends
  * the run with a setup problem rather than a false conformance failure.
  */
-export function sandboxTarget(api: ApiName, baseUrl: string, fetchImpl: typeof globalThis.fetch = globalThis.fetch): Target {
+export function sandboxTarget(api: ApiName, baseUrl: string, options: HttpTargetOptions = {}): Target {
+  const fetchImpl = httpFetch(api, options);
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const res = await fetchImpl(input, init);
     if (res.status === 429) {

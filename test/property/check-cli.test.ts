@@ -28,7 +28,7 @@ describe('coupon-kit check', () => {
 
   it('says clearly when the target has no control API', () => {
     const r = check('http://127.0.0.1:9');
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/has no reachable coupon-kit control API/);
   });
 });

@@ -1,4 +1,5 @@
 import type { AsyncCommand } from 'fast-check';
+import { record } from '../power.ts';
 import { check, patchable, SetupError, type B2sModel, type B2sReal } from './model.ts';
 
 /** PATCH mark-as-used, by the franchise token or by a token scoped to one company. */
@@ -14,6 +15,7 @@ export class PatchCommand implements AsyncCommand<B2sModel, B2sReal> {
     const client = this.scoped ? r.scoped : r.api;
     if (!client) throw new SetupError('a scoped PATCH needs a token scoped to one company');
     const results = await Promise.all(Array.from({ length: this.calls }, () => client.markUsed(c.id)));
+    record(r.tally, 'patch', this.calls, results.filter((x) => x.status === 204).length);
     if (this.scoped && c.companyId !== r.scopedCompany) {
       check(results.every((x) => x.status === 404), "a scoped token cannot reach another company's coupon", results.map((x) => x.status));
       return;

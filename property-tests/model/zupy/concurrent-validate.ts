@@ -1,4 +1,5 @@
 import type { AsyncCommand } from 'fast-check';
+import { record } from '../power.ts';
 import { check, checkAccess, effective, type ZupyModel, type ZupyReal } from './model.ts';
 
 /** Many simultaneous validates of one coupon: successes equal the uses available, never more. */
@@ -14,6 +15,7 @@ export class ConcurrentValidateCommand implements AsyncCommand<ZupyModel, ZupyRe
     const results = await Promise.all(Array.from({ length: this.calls }, () => r.pos.validate(c.customerId, c.code)));
     for (const x of results) checkAccess(x, 'validate');
     const wins = results.filter((x) => x.status === 200).length;
+    record(r.tally, 'validate', this.calls, wins);
     const status = effective(c, m.nowMs);
     const available = status === 'active' ? c.remaining : 0;
     check(wins === Math.min(available, this.calls), `concurrent validates of ${c.code}: successes must equal the uses available`, { wins, available, calls: this.calls });

@@ -2,6 +2,7 @@
 import { isZupyProblem, problemSlug, type CouponInventory, type ListCouponsQuery, type ZupyClient, type ZupyResult } from '../../../clients/zupy.ts';
 import type { Target } from '../../targets/target.ts';
 import { check, SetupError } from '../errors.ts';
+import type { Tally } from '../power.ts';
 
 export type Status = 'active' | 'used' | 'expired' | 'cancelled';
 
@@ -17,6 +18,7 @@ export interface ModelCoupon {
 export interface ZupyModel {
   nowMs: number;
   coupons: ModelCoupon[];
+  /** Points balances; a customer is missing until the run learns the balance (without a points endpoint, from redeem and validate answers). */
   points: Record<string, number>;
   customers: string[];
   rewards: string[];
@@ -36,6 +38,10 @@ export interface ZupyReal {
   other: ZupyClient;
   /** A customer of the other company. */
   foreignCustomer: string;
+  /** Whether GET /api/v2/customers/{id}/points/ (inferred, x-inferred) exists on this target. */
+  pointsEndpoint: boolean;
+  /** How many state-changing commands were tried and how many changed state, across the whole run. */
+  tally: Tally;
 }
 
 /** Decision Z-5: an active coupon past valid_until reads as expired. */

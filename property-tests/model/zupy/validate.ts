@@ -1,4 +1,5 @@
 import type { AsyncCommand } from 'fast-check';
+import { record } from '../power.ts';
 import { check, checkAccess, conflictDetail, effective, withCase, type ZupyModel, type ZupyReal } from './model.ts';
 
 /** Validate a coupon by KSUID or by code in random letter case, as its owner or as another customer. */
@@ -15,6 +16,7 @@ export class ValidateCommand implements AsyncCommand<ZupyModel, ZupyReal> {
     const ref = this.byCode ? withCase(c.code, this.caseMask) : c.id;
     const res = await r.pos.validate(customer, ref);
     checkAccess(res, 'validate');
+    record(r.tally, 'validate', 1, res.ok ? 1 : 0);
     if (customer !== c.customerId) {
       check(res.status === 404, `validate as another customer must be 404 (${c.code})`, res.status);
       return;
@@ -31,7 +33,9 @@ export class ValidateCommand implements AsyncCommand<ZupyModel, ZupyReal> {
     if (c.remaining === 0) c.status = 'used';
     check(res.data.remaining_usages === c.remaining, 'remaining_usages decreases by one', { got: res.data.remaining_usages, want: c.remaining });
     check(res.data.coupon_code === c.code && res.data.customer_id === customer && res.data.status === 'validated', 'echoes the upper-case code and the path customer', res.data);
-    check(res.data.new_balance === m.points[customer], 'validate moves no points', { got: res.data.new_balance, want: m.points[customer] });
+    const before = m.points[customer];
+    check(before === undefined || res.data.new_balance === before, 'validate moves no points', { got: res.data.new_balance, want: before });
+    m.points[customer] = res.data.new_balance;
   }
 
   toString(): string {

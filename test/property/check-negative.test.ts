@@ -1,0 +1,142 @@
+/**
+ * Negative controls of `coupon-kit check` against providers without a control API: the simulator
+ * started with --no-control and driven from a fixture file, and small stand-ins in front of it.
+ * Each seeded fault is caught by the part of the check that guards its rule; a dry sandbox is
+ * reported as inconclusive (exit 3); the post-cutover Zupy format passes a faithful check.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startMock, type RunningMock } from '../../mocks/index.ts';
+import { B2S_DEMO } from '../../mocks/simulator/b2s/fixtures.ts';
+import { DEMO } from '../../mocks/simulator/zupy/fixtures.ts';
+import { startMockProcess, stopMockProcesses } from '../helpers.ts';
+import { check } from './cli-run.ts';
+import { startStandIn, toPostCutover } from './stand-in.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'coupon-kit-check-negative-'));
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  stopMockProcesses();
+  await Promise.all(closers.splice(0).map((c) => c()));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: unknown): string {
+  const f = join(dir, name);
+  writeFileSync(f, JSON.stringify(content));
+  return f;
+}
+
+/** Padaria Boa Vista (no OTP): Diego, 800 points, and a 100-point reward to redeem. */
+const zupyFixtures = { api: 'zupy', api_key: DEMO.keyOtherCompany, other_api_key: DEMO.keyReadWrite, customer_ids: [DEMO.customers.diego], reward_ids: [DEMO.rewards.bread], foreign_customer_id: DEMO.customers.ana };
+const b2sFixtures = { api: 'b2s', token: B2S_DEMO.franchiseToken, scoped_token: B2S_DEMO.companyBToken, scoped_company_id: B2S_DEMO.companyB };
+
+async function upstream(api: 'zupy' | 'b2s'): Promise<RunningMock> {
+  const mock = await startMock({ api, control: false });
+  closers.push(() => mock.close());
+  return mock;
+}
+
+describe('check --fixtures against the simulator started with --no-control: each defect is caught', () => {
+  it.each([
+    ['zupy', 'racy-validate', /successes must equal the uses available/],
+    ['zupy', 'validate-ignores-customer', /as another customer must be 404/],
+    ['zupy', 'reuse-returns-200', /must be 409|successes must equal|used agrees/],
+    ['b2s', 'racy-validate', /exactly one 204|used coupons equals the model/],
+    ['b2s', 'validate-ignores-customer', /scoped token cannot reach/],
+    ['b2s', 'reuse-returns-200', /exactly no 204|already used/],
+    ['b2s', 'lenient-auth', /Bearer token is a 401/],
+  ] as const)('%s %s', async (api, defect, why) => {
+    const url = await startMockProcess(api, ['--no-control', '--defect', defect]);
+    const r = await check(['--api', api, '--target', url, '--fixtures', file(`${api}-${defect}.json`, api === 'zupy' ? zupyFixtures : b2sFixtures), '--runs', '100', '--fuzz-runs', '0', '--seed', '3']);
+    expect(r.stdout).toMatch(new RegExp(`FAIL ${api} conformance after \\d+ sequence\\(s\\); no control API`));
+    expect(r.stdout).toMatch(why);
+    expect(r.stdout).toMatch(/^replay: coupon-kit check /m);
+    expect(r.status).toBe(1);
+  }, 180_000);
+});
+
+describe('HTTP fuzz over the target', () => {
+  it('zupy: a provider answering 500 to malformed JSON is caught, with the request that showed it', async () => {
+    const up = await upstream('zupy');
+    const stand = await startStandIn(up.url, {
+      before: (req) => {
+        if (!req.body) return undefined;
+        try {
+          JSON.parse(req.body);
+          return undefined;
+        } catch {
+          return { status: 500, headers: { 'content-type': 'text/html' }, body: '<h1>Server Error (500)</h1>' };
+        }
+      },
+    });
+    closers.push(stand.close);
+    const r = await check(['--api', 'zupy', '--target', stand.url, '--fixtures', file('zupy-500.json', zupyFixtures), '--runs', '10', '--fuzz-runs', '200', '--seed', '5']);
+    expect(r.stdout).toMatch(/FAIL zupy HTTP fuzz after \d+ request\(s\): InvariantError: POST \/api\/v2\/\S+ with malformed JSON .* → \w+: 500 \(a 5xx\)/);
+    expect(r.stdout).toMatch(/^replay: coupon-kit check .* --runs 0 --fuzz-runs 200 --seed 5 --path "[\d:]+"$/m);
+    expect(r.status).toBe(1);
+  }, 180_000);
+
+  it('zupy and b2s: the faithful simulator passes the fuzz, and a 500 is never the answer', async () => {
+    for (const api of ['zupy', 'b2s'] as const) {
+      const up = await upstream(api);
+      const r = await check(['--api', api, '--target', up.url, '--fixtures', file(`${api}-fuzz.json`, api === 'zupy' ? zupyFixtures : b2sFixtures), '--runs', '0', '--fuzz-runs', '300', '--seed', '9']);
+      expect(r.stdout).toMatch(new RegExp(`ok {3}${api} HTTP fuzz: 300 requests`));
+      expect(r.status).toBe(0);
+    }
+  }, 180_000);
+});
+
+describe('power', () => {
+  it('zupy: a sandbox with one coupon and nothing to redeem runs dry: exit 3, with what to seed', async () => {
+    const up = await upstream('zupy');
+    const r = await check(['--api', 'zupy', '--target', up.url, '--fixtures', file('zupy-dry.json', { ...zupyFixtures, reward_ids: [] }), '--runs', '40', '--fuzz-runs', '0', '--seed', '1']);
+    expect(r.stdout).toMatch(/ok {3}zupy conformance: 40 sequences passed/);
+    expect(r.stdout).toMatch(/^power: \d+ of \d+ state-changing commands changed state \(validates \d+ of \d+ succeeded\); \d+ of 40 sequences had something to change/m);
+    expect(r.stdout).toMatch(/^DRY {2}zupy conformance is inconclusive: only \d+ of 40 sequences had anything to change \(the threshold is 50%\).*give the customers in customer_ids more active coupons/m);
+    expect(r.status).toBe(3);
+  }, 120_000);
+
+  it('zupy: with a reward to redeem the same sandbox keeps its power: exit 0', async () => {
+    const up = await upstream('zupy');
+    const r = await check(['--api', 'zupy', '--target', up.url, '--fixtures', file('zupy-live.json', zupyFixtures), '--runs', '15', '--fuzz-runs', '0', '--seed', '1']);
+    expect(r.stdout).toMatch(/redeems \d+ of \d+ issued a coupon/);
+    expect(r.stdout).not.toMatch(/^DRY/m);
+    expect(r.status).toBe(0);
+  }, 120_000);
+});
+
+describe('Zupy response formats (decision Z-1) and the inferred points endpoint', () => {
+  const postCutover = async (defects: ('reuse-returns-200')[] = []) => {
+    const up = await startMock({ api: 'zupy', control: false, defects });
+    closers.push(() => up.close());
+    const stand = await startStandIn(up.url, {
+      // No points endpoint: it is inferred (x-inferred), a provider may not have it.
+      before: (req) => (req.path.includes('/points/') ? { status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ detail: 'Not found.' }) } : undefined),
+      after: toPostCutover,
+    });
+    closers.push(stand.close);
+    return stand.url;
+  };
+
+  it('a faithful provider in the post-cutover format, without the points endpoint, passes with a note', async () => {
+    const url = await postCutover();
+    // The format is under test here, not the sandbox's supply: --min-live 0 (a run with no change at all is still dry).
+    const r = await check(['--api', 'zupy', '--target', url, '--fixtures', file('zupy-cutover.json', zupyFixtures), '--runs', '30', '--fuzz-runs', '100', '--min-live', '0', '--seed', '1']);
+    expect(r.stdout).toMatch(/note: GET \/api\/v2\/customers\/\{id\}\/points\/ \(inferred, x-inferred in the spec\) answered 404 for every customer: skipped/);
+    expect(r.stdout).toMatch(/ok {3}zupy conformance: 30 sequences passed/);
+    expect(r.stdout).toMatch(/ok {3}zupy HTTP fuzz: 100 requests/);
+    expect(r.stdout).toMatch(/Zupy format: post-cutover \((root object|DRF list)(, (root object|DRF list))*\)/);
+    expect(r.stderr).not.toMatch(/TypeError|is it a customer/);
+    expect(r.status).toBe(0);
+  }, 180_000);
+
+  it('negative control: the same format in front of a provider that answers 200 to reuse is caught', async () => {
+    const url = await postCutover(['reuse-returns-200']);
+    const r = await check(['--api', 'zupy', '--target', url, '--fixtures', file('zupy-cutover-bad.json', zupyFixtures), '--runs', '60', '--fuzz-runs', '0', '--seed', '3']);
+    expect(r.stdout).toMatch(/FAIL zupy conformance/);
+    expect(r.status).toBe(1);
+  }, 180_000);
+});
