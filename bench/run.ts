@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prismBin } from '../mocks/prism/launch.ts';
-import { DEMO, zupyDemoFixtures } from '../mocks/simulator/zupy/fixtures.ts';
+import { DEMO, zupyDemoFixtures } from '../mocks/demo/zupy.ts';
 import { specPath } from '../specs/index.ts';
 import { CONNECTIONS, freePort, launch, load, machine, median, printTargets, root, round2, rssMiB, stop, type Sample, type Server, type Target } from './lib.ts';
 

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO } from '../mocks/simulator/zupy/fixtures.ts';
+import { DEMO } from '../mocks/demo/zupy.ts';
 import { CONNECTIONS, freePort, launch, load, machine, median, printTargets, root, rssMiB, stop, type Sample, type Server, type Target } from './lib.ts';
 
 const quick = process.argv.includes('--quick');

@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { B2S_DEMO } from '../mocks/simulator/b2s/fixtures.ts';
-import { DEMO } from '../mocks/simulator/zupy/fixtures.ts';
+import { B2S_DEMO } from '../mocks/demo/b2s.ts';
+import { DEMO } from '../mocks/demo/zupy.ts';
 
 /** Café Aurora requires OTP (demo); Padaria Boa Vista does not, so it is the company `check` runs on. */
 export const zupyFixtures = {

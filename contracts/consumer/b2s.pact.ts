@@ -9,7 +9,7 @@
 import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import assert from 'node:assert/strict';
 import { createB2sClient } from '../../clients/b2s.ts';
-import { B2S_DEMO as D } from '../../mocks/simulator/b2s/fixtures.ts';
+import { B2S_DEMO as D } from '../../mocks/demo/b2s.ts';
 import { PARTIES } from '../index.ts';
 import { settled } from './settle.ts';
 import { B2sPos } from './b2s-pos.ts';

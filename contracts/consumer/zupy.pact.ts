@@ -8,7 +8,7 @@
 import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import assert from 'node:assert/strict';
 import { createZupyClient } from '../../clients/zupy.ts';
-import { DEMO } from '../../mocks/simulator/zupy/fixtures.ts';
+import { DEMO } from '../../mocks/demo/zupy.ts';
 import { PARTIES } from '../index.ts';
 import { settled } from './settle.ts';
 import { ZupyPos } from './zupy-pos.ts';

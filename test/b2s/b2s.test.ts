@@ -10,7 +10,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createB2sClient, type B2sClient, type ListCouponsQuery } from '../../clients/b2s.ts';
 import { startMock, type RunningMock } from '../../mocks/index.ts';
-import { B2S_DEMO as D, BONUS_TYPES, b2sDemoFixtures, checkB2sFixtures, type B2sFixtures } from '../../mocks/simulator/b2s/fixtures.ts';
+import { BONUS_TYPES, checkB2sFixtures, type B2sFixtures } from '../../mocks/simulator/b2s/fixtures.ts';
+import { B2S_DEMO as D, b2sDemoFixtures } from '../../mocks/demo/b2s.ts';
 
 type Coupon = B2sFixtures['coupons'][number];
 type Query = ListCouponsQuery;

@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { B2S_DEMO, b2sDemoFixtures } from '../../mocks/simulator/b2s/fixtures.ts';
-import { DEMO, zupyDemoFixtures } from '../../mocks/simulator/zupy/fixtures.ts';
+import { B2S_DEMO, b2sDemoFixtures } from '../../mocks/demo/b2s.ts';
+import { DEMO, zupyDemoFixtures } from '../../mocks/demo/zupy.ts';
 
 const CLI = ['--import', 'tsx', 'cli/main.ts'];
 const dir = mkdtempSync(join(tmpdir(), 'coupon-kit-banner-'));

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ControlError } from '../../clients/control.ts';
 import { startMock, type RunningMock } from '../../mocks/index.ts';
 import { isLoopback } from '../../mocks/simulator/control/routes.ts';
-import { DEMO, type ZupyFixtures } from '../../mocks/simulator/zupy/fixtures.ts';
+import { type ZupyFixtures } from '../../mocks/simulator/zupy/fixtures.ts';
+import { DEMO } from '../../mocks/demo/zupy.ts';
 
 let mock: RunningMock;
 beforeAll(async () => {

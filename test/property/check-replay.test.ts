@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../mocks/simulator/zupy/fixtures.ts';
+import { DEMO } from '../../mocks/demo/zupy.ts';
 import { startMockProcess, stopMockProcesses } from '../helpers.ts';
 import { check, counterexampleOf, replayLineOf, runReplayLine } from './cli-run.ts';
 import { startSilentServer } from './stand-in.ts';

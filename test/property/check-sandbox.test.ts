@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startMock, type DefectName, type RunningMock } from '../../mocks/index.ts';
-import { B2S_DEMO } from '../../mocks/simulator/b2s/fixtures.ts';
-import { DEMO } from '../../mocks/simulator/zupy/fixtures.ts';
+import { B2S_DEMO } from '../../mocks/demo/b2s.ts';
+import { DEMO } from '../../mocks/demo/zupy.ts';
 import { b2sFixtures, writeFixtureFile, zupyFixtures } from '../sandbox-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'coupon-kit-check-sandbox-'));

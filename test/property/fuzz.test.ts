@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../mocks/index.ts';
 import type { Simulator } from '../../mocks/simulator/app.ts';
-import { B2S_DEMO } from '../../mocks/simulator/b2s/fixtures.ts';
-import { DEMO } from '../../mocks/simulator/zupy/fixtures.ts';
+import { B2S_DEMO } from '../../mocks/demo/b2s.ts';
+import { DEMO } from '../../mocks/demo/zupy.ts';
 import { requestArb, ResponseChecker, type FuzzContext, type FuzzRequest } from '../../property-tests/fuzz.ts';
 import { loadSpec, type ApiName } from '../../specs/index.ts';
 

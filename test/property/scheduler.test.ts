@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { b2sDemoFixtures, B2S_DEMO } from '../../mocks/simulator/b2s/fixtures.ts';
+import { b2sDemoFixtures, B2S_DEMO } from '../../mocks/demo/b2s.ts';
 import { B2sStore } from '../../mocks/simulator/b2s/store.ts';
-import { DEMO, zupyDemoFixtures } from '../../mocks/simulator/zupy/fixtures.ts';
+import { DEMO, zupyDemoFixtures } from '../../mocks/demo/zupy.ts';
 import { ZupyStore } from '../../mocks/simulator/zupy/store.ts';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator, startMock, type RunningMock } from '../../mocks/index.ts';
 import { hostPolicy } from '../../mocks/simulator/control/guard.ts';
-import { DEMO } from '../../mocks/simulator/zupy/fixtures.ts';
+import { DEMO } from '../../mocks/demo/zupy.ts';
 import { corsHeaders, raw } from './raw.ts';
 
 let zupy: RunningMock;

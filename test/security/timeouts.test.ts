@@ -7,7 +7,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../mocks/index.ts';
-import { DEMO } from '../../mocks/simulator/zupy/fixtures.ts';
+import { DEMO } from '../../mocks/demo/zupy.ts';
 
 const SHORT = { headersMs: 400, requestMs: 800, keepAliveMs: 300 };
 const started: RunningMock[] = [];

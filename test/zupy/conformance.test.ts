@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../mocks/index.ts';
 import { startPrismProxy, type RunningPrism } from '../../mocks/prism/launch.ts';
-import { DEMO } from '../../mocks/simulator/zupy/fixtures.ts';
+import { DEMO } from '../../mocks/demo/zupy.ts';
 import { freePort } from '../helpers.ts';
 
 let mock: RunningMock;

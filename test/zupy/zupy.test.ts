@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createZupyClient, problemSlug, type ZupyClient } from '../../clients/zupy.ts';
 import { startMock, type RunningMock } from '../../mocks/index.ts';
-import { DEMO } from '../../mocks/simulator/zupy/fixtures.ts';
+import { DEMO } from '../../mocks/demo/zupy.ts';
 
 let mock: RunningMock;
 let pos: ZupyClient; // Café Aurora, read-write, OTP required for redeem and validate

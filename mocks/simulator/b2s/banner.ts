@@ -1,6 +1,7 @@
 /** The B2S start banner: the demo tokens, or what a --seed file loaded, and a curl line that works with them. */
 import { controlNote, firstOf, type BannerOptions } from '../banner.ts';
-import { B2S_DEMO, type B2sFixtures } from './fixtures.ts';
+import { type B2sFixtures } from './fixtures.ts';
+import { B2S_DEMO } from '../../demo/b2s.ts';
 
 const listQuery = (today: string) => `date_start=2000-01-01&date_end=${today}&limit=10&offset=1&order_column=created_at&order_type=DESC&module=falae`;
 

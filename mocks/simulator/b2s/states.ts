@@ -7,7 +7,7 @@
 import { int, str, type Params } from '../state-params.ts';
 import type { SimContext } from '../types.ts';
 import { DAY_MS, HOUR_MS, utcDate } from './domain.ts';
-import { B2S_DEMO } from './fixtures.ts';
+import { B2S_DEMO } from '../../demo/b2s.ts';
 import type { B2sStore, Coupon } from './store.ts';
 
 type StateHandler = (store: B2sStore, ctx: SimContext, p: Params) => Record<string, unknown>;

@@ -1,6 +1,7 @@
 /** The Zupy start banner: the demo credentials, or what a --seed file loaded, and a curl line that works with them. */
 import { controlNote, firstOf, type BannerOptions } from '../banner.ts';
-import { DEMO, type ZupyFixtures } from './fixtures.ts';
+import { type ZupyFixtures } from './fixtures.ts';
+import { DEMO } from '../../demo/zupy.ts';
 
 export function zupyBanner(baseUrl: string, fixtures: ZupyFixtures, demo: boolean, authenticates: (key: string) => boolean, o: BannerOptions = {}): string {
   const head = `Zupy Partner API v2 simulator on ${baseUrl}${controlNote(baseUrl, o.control)}`;

@@ -2,7 +2,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { ProviderInstance, ProviderModule, ProviderReply, SimContext } from '../types.ts';
 import { DETAILS, PROBLEMS, problem, validationProblem } from './errors.ts';
-import { checkZupyFixtures, DEMO, zupyDemoFixtures, type ZupyFixtures } from './fixtures.ts';
+import { checkZupyFixtures, type ZupyFixtures } from './fixtures.ts';
+import { DEMO, zupyDemoFixtures } from '../../demo/zupy.ts';
 import { zupyHandlers } from './handlers.ts';
 import { ZupyStore } from './store.ts';
 import { zupyProviderState } from './states.ts';

@@ -9,7 +9,7 @@
 import { int, str, type Params } from '../state-params.ts';
 import type { SimContext } from '../types.ts';
 import { DAY_MS, isoSeconds, paginate } from './domain.ts';
-import { DEMO } from './fixtures.ts';
+import { DEMO } from '../../demo/zupy.ts';
 import type { Coupon, ZupyStore } from './store.ts';
 
 type StateHandler = (store: ZupyStore, ctx: SimContext, p: Params) => Record<string, unknown>;
