@@ -56,13 +56,13 @@ describe.each(['zupy', 'b2s'] as const)('%s --validate', (api) => {
   it('--port 0 gets a real port, and the control API answers on the advertised URL', async () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*$/);
     expect((await fetch(`${url}/__control/fixtures`)).status).toBe(200);
-    expect((await fetch(`${url}/__control/reset`, { method: 'POST' })).status).toBeLessThan(300);
+    expect((await fetch(`${url}/__control/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBeLessThan(300);
   });
 
   it('coupon-kit verify through it passes like without it', async () => {
     const r = await run(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'verify', '--api', api, '--provider-url', url, '--pacts', dir], { timeout: 120_000, maxBuffer: 16 << 20 })
       .then(({ stdout }) => ({ code: 0, stdout }), (e: { code?: number; stdout?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '' }));
-    expect(r.stdout).toMatch(new RegExp(`ok   ${api}: all ${api === 'zupy' ? 15 : 8} interactions verified`));
+    expect(r.stdout).toMatch(new RegExp(`ok   ${api}: ${api === 'zupy' ? 15 : 8} verified, 0 failed, 0 not verifiable`));
     expect(r.code).toBe(0);
   }, 120_000);
 

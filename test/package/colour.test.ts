@@ -61,7 +61,7 @@ describe('colour policy', () => {
     ['piped with NO_COLOR', { NO_COLOR: '1' }],
   ])('coupon-kit verify %s: no ANSI code, and the result line', async (_name, extra) => {
     const { stdout, stderr } = await run(process.execPath, verifyArgs(), { env: env(extra), timeout: 120_000, maxBuffer: 16 << 20 });
-    expect(stdout).toMatch(/ok {3}b2s: all \d+ interactions verified/);
+    expect(stdout).toMatch(/ok {3}b2s: [1-9]\d* verified, 0 failed, 0 not verifiable/);
     expect(stdout).toContain('Verifying a pact between b2s-pos and b2s-coupons-api');
     expect(stdout + stderr).not.toContain(ESC);
   }, 120_000);
@@ -71,7 +71,7 @@ describe('colour policy', () => {
     ['NO_COLOR=1', { NO_COLOR: '1' }],
   ])('on a terminal with %s: no ANSI code', async (_name, extra) => {
     const { stdout } = await run('script', ['-qec', `${JSON.stringify(process.execPath)} ${verifyArgs().join(' ')}`, '/dev/null'], { env: env(extra), timeout: 120_000, maxBuffer: 16 << 20 });
-    expect(stdout).toMatch(/ok {3}b2s: all \d+ interactions verified/);
+    expect(stdout).toMatch(/ok {3}b2s: [1-9]\d* verified, 0 failed, 0 not verifiable/);
     expect(stdout).not.toContain(ESC);
   }, 120_000);
 
@@ -91,7 +91,7 @@ describe('colour policy', () => {
 
   it.skipIf(!hasScript)('negative control: on a terminal without CI or NO_COLOR, Pact colours its report', async () => {
     const { stdout } = await run('script', ['-qec', `${JSON.stringify(process.execPath)} ${verifyArgs().join(' ')}`, '/dev/null'], { env: env({}), timeout: 120_000, maxBuffer: 16 << 20 });
-    expect(stdout).toMatch(/ok {3}b2s: all \d+ interactions verified/);
+    expect(stdout).toMatch(/ok {3}b2s: [1-9]\d* verified, 0 failed, 0 not verifiable/);
     expect(stdout).toContain(ESC);
   }, 120_000);
 });

@@ -155,7 +155,7 @@ describe.sequential('the packed tarball, installed into an empty project', () =>
     const expected = interactionsIn(join(PUBLISHED_PACT_DIR, pactFileName(api)));
     expect(expected).toBeGreaterThan(0);
     const r = await inApp('npx', ['coupon-kit', 'verify', '--api', api, '--provider-url', url]);
-    expect(r.out).toContain(`ok   ${api}: all ${expected} interactions verified against ${url}`);
+    expect(r.out).toContain(`ok   ${api}: ${expected} verified, 0 failed, 0 not verifiable against ${url}`);
     expect(r.out).not.toMatch(/FAIL|npm run pacts/);
     expect(r.out).not.toContain('\u001b[');
     expect(r.code).toBe(0);
