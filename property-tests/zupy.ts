@@ -1,6 +1,7 @@
 /** The Zupy conformance property: random command sequences against a target, checked against the model. */
 import fc, { type AsyncCommand } from 'fast-check';
 import { createZupyClient, isZupyProblem, type CouponInventory } from '../clients/zupy.ts';
+import { UnexpectedResponseError } from '../clients/result.ts';
 import { Invariants } from './model/invariants.ts';
 import type { Tally } from './model/power.ts';
 import { sequenceProperty, type PropertyOptions } from './model/sequence.ts';
@@ -141,8 +142,17 @@ export async function zupySandboxPreflight(target: Target, f: ZupySandboxFixture
   const notes: string[] = [];
   // The points endpoint is inferred (x-inferred in the spec): a target without it is not wrong. It is
   // taken as absent when it answers 404 for every customer, the foreign one included.
-  const answers = await Promise.all([...f.customer_ids.map((id) => client(f.api_key).points(id)), client(f.other_api_key).points(f.foreign_customer_id)]);
-  const info: ZupySandboxInfo = { pointsEndpoint: answers.some((a) => a.status !== 404) };
+  // A router's 404 (a body that is not the provider's problem format) is a 404 all the same here.
+  const statusOf = async (answer: Promise<{ status: number }>) => {
+    try {
+      return (await answer).status;
+    } catch (err) {
+      if (err instanceof UnexpectedResponseError) return err.status;
+      throw err;
+    }
+  };
+  const answers = await Promise.all([...f.customer_ids.map((id) => statusOf(client(f.api_key).points(id))), statusOf(client(f.other_api_key).points(f.foreign_customer_id))]);
+  const info: ZupySandboxInfo = { pointsEndpoint: answers.some((status) => status !== 404) };
   if (!info.pointsEndpoint) notes.push('note: GET /api/v2/customers/{id}/points/ (inferred, x-inferred in the spec) answered 404 for every customer: skipped; balances are learned from redeem and validate answers');
   const { model, real } = await zupySandboxSetup(target, f, tally, info);
   if (info.pointsEndpoint) {

@@ -2,8 +2,8 @@
  * The installed package is the product: `npm pack`, install the tarball into an empty project, and use
  * it there as an integrator would — the README's TypeScript snippets type-checked (`strict`,
  * `module: nodenext`) against the installed declarations and run against mocks started from the
- * package, `npx coupon-kit mock` + `npx coupon-kit verify` with the shipped pacts, crosscheck, and
- * `coupon-kit pacts --out`.
+ * package, `npx coupon-kit mock` + `npx coupon-kit verify` with the shipped pacts, a failing
+ * `npx coupon-kit check` and its replay line, crosscheck, and `coupon-kit pacts --out`.
  *
  * README snippets: a ```ts block preceded by the line `<!-- checked: NAME -->` is extracted into
  * snippets/NAME.ts, compiled as an ES module of its own, and run with node.
@@ -166,6 +166,21 @@ describe.sequential('the packed tarball, installed into an empty project', () =>
     const r = await inApp('npx', ['coupon-kit', 'verify', '--api', 'zupy', '--provider-url', url]);
     expect(r.out).toContain('FAIL zupy: a validate of a coupon that is already used');
     expect(r.code).toBe(1);
+  }, 240_000);
+
+  it('a failing check from the package prints a replay line that, run as printed with npx, gives the same counterexample', async () => {
+    const url = await mockInBackground('zupy', '--defect', 'reuse-returns-200');
+    const first = await inApp('npx', ['coupon-kit', 'check', '--api', 'zupy', '--target', url, '--runs', '60', '--seed', '11']);
+    expect(first.code).toBe(1);
+    const line = first.out.split('\n').find((l) => l.startsWith('replay: coupon-kit check '));
+    const counterexample = first.out.split('\n').find((l) => l.startsWith('Counterexample: '));
+    expect(line).toBeDefined();
+    expect(counterexample).toMatch(/^Counterexample: \[.+\]$/);
+    // Run the printed line verbatim (through a shell, quotes and all), with npx in front as a user would.
+    const again = await inApp('sh', ['-c', `npx ${line!.replace(/^replay:\s*/, '')}`]);
+    expect(again.out).not.toMatch(/Unable to replay/);
+    expect(again.code).toBe(1);
+    expect(again.out.split('\n').find((l) => l.startsWith('Counterexample: '))).toBe(counterexample);
   }, 240_000);
 
   it('crosscheck uses the shipped pacts; a missing --pacts folder is named without pointing at npm scripts', async () => {

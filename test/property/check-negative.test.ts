@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../mocks/index.ts';
 import { B2S_DEMO } from '../../mocks/demo/b2s.ts';
-import { DEMO } from '../../mocks/demo/zupy.ts';
+import { DEMO, zupyDemoFixtures } from '../../mocks/demo/zupy.ts';
 import { startMockProcess, stopMockProcesses } from '../helpers.ts';
 import { check } from './cli-run.ts';
 import { startStandIn, toPostCutover } from './stand-in.ts';
@@ -33,6 +33,20 @@ function file(name: string, content: unknown): string {
 const zupyFixtures = { api: 'zupy', api_key: DEMO.keyOtherCompany, other_api_key: DEMO.keyReadWrite, customer_ids: [DEMO.customers.diego], reward_ids: [DEMO.rewards.bread], foreign_customer_id: DEMO.customers.ana };
 const b2sFixtures = { api: 'b2s', token: B2S_DEMO.franchiseToken, scoped_token: B2S_DEMO.companyBToken, scoped_company_id: B2S_DEMO.companyB };
 
+/** The demo data plus 60 active coupons for Diego (Padaria Boa Vista, no OTP), as a seed file. */
+function zupySupplySeed(): string {
+  const seed = zupyDemoFixtures(Date.now());
+  const validUntil = new Date(Date.now() + 20 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  for (let i = 0; i < 60; i++) {
+    const n = String(i).padStart(2, '0');
+    seed.coupons.push({
+      id: `2zSupply${n}`.padEnd(27, 'x'), customer_id: DEMO.customers.diego, reward_id: DEMO.rewards.bread, coupon_code: `CZ-5A9910${n}`,
+      status: 'active', remaining_usages: i % 3 === 0 ? 3 : 1, total_usages_allowed: i % 3 === 0 ? 3 : 1, valid_until: validUntil, created_at: new Date(Date.now() - 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    });
+  }
+  return file('zupy-supply-seed.json', seed);
+}
+
 async function upstream(api: 'zupy' | 'b2s'): Promise<RunningMock> {
   const mock = await startMock({ api, control: false });
   closers.push(() => mock.close());
@@ -49,8 +63,17 @@ describe('check --fixtures against the simulator started with --no-control: each
     ['b2s', 'reuse-returns-200', /exactly no 204|already used/],
     ['b2s', 'lenient-auth', /Bearer token is a 401/],
   ] as const)('%s %s', async (api, defect, why) => {
-    const url = await startMockProcess(api, ['--no-control', '--defect', defect]);
-    const r = await check(['--api', api, '--target', url, '--fixtures', file(`${api}-${defect}.json`, api === 'zupy' ? zupyFixtures : b2sFixtures), '--runs', '100', '--fuzz-runs', '0', '--seed', '3']);
+    // A sandbox with supply enough for 100 sequences, so the verdict is about the defect, not a dry run.
+    const url = await startMockProcess(api, ['--no-control', '--defect', defect, ...(api === 'zupy' ? ['--seed', zupySupplySeed()] : [])]);
+    const fixtures = file(`${api}-${defect}.json`, api === 'zupy' ? zupyFixtures : b2sFixtures);
+    // A lost update over real HTTP needs two requests to interleave, which timing can deny one run:
+    // racy-validate gets up to three runs (seeds 3, 4, 5) and must be caught in one of them.
+    const seeds = defect === 'racy-validate' ? ['3', '4', '5'] : ['3'];
+    let r = await check(['--api', api, '--target', url, '--fixtures', fixtures, '--runs', '100', '--fuzz-runs', '0', '--seed', seeds[0]!]);
+    for (const seed of seeds.slice(1)) {
+      if (r.status === 1) break;
+      r = await check(['--api', api, '--target', url, '--fixtures', fixtures, '--runs', '100', '--fuzz-runs', '0', '--seed', seed]);
+    }
     expect(r.stdout).toMatch(new RegExp(`FAIL ${api} conformance after \\d+ sequence\\(s\\); no control API`));
     expect(r.stdout).toMatch(why);
     expect(r.stdout).toMatch(/^replay: coupon-kit check /m);
