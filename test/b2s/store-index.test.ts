@@ -86,7 +86,7 @@ describe('B2S store indexes agree with a full scan', () => {
           expect(disagreement(store)).toBeUndefined();
         }
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },
     );
   });
 

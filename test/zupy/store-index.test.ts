@@ -133,7 +133,7 @@ describe('Zupy store indexes agree with a full scan', () => {
         }
         for (const q of finals) expect(disagreement(store, now, q)).toBeUndefined();
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
   });
 
