@@ -39,3 +39,30 @@ export async function startMockProcess(api: string, args: string[] = []): Promis
 export function stopMockProcesses(): void {
   for (const c of running.splice(0)) c.kill('SIGTERM');
 }
+
+export interface CliRun {
+  /** Exit code (null when killed). */
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr as they arrived. */
+  out: string;
+}
+
+/** `coupon-kit <args>` from the sources in its own process, asynchronously (servers in this process keep answering); killed after `killAfterMs`. */
+export function runCli(args: string[], options: { env?: Record<string, string>; killAfterMs?: number } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PACT_DO_NOT_TRACK: 'true', ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => ((stdout += d.toString()), (out += d.toString())));
+    child.stderr?.on('data', (d: Buffer) => ((stderr += d.toString()), (out += d.toString())));
+    const timer = setTimeout(() => child.kill('SIGTERM'), options.killAfterMs ?? 90_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr, out });
+    });
+  });
+}

@@ -5,7 +5,6 @@
  * answers errors as application/problem+json (decision Z-8). Negative controls: defects seeded in
  * the no-control simulator make verify fail and name the interaction that pins the broken rule.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -16,7 +15,7 @@ import { PARTIES, pactFileName } from '../../contracts/index.ts';
 import { NotVerifiable } from '../../contracts/provider/states.ts';
 import { verifyPacts } from '../../contracts/provider/verify.ts';
 import { startMock, type RunningMock } from '../../mocks/index.ts';
-import { freePort, startMockProcess, stopMockProcesses } from '../helpers.ts';
+import { freePort, startMockProcess, stopMockProcesses, runCli } from '../helpers.ts';
 import { b2sFixtures, writeFixtureFile, zupyFixtures, zupyOtpFixtures } from '../sandbox-fixtures.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'coupon-kit-verify-sandbox-'));
@@ -36,20 +35,9 @@ afterAll(async () => {
 });
 
 /** `coupon-kit verify …` in its own process. */
-function verify(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'verify', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PACT_DO_NOT_TRACK: 'true' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGTERM'), 90_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+async function verify(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const r = await runCli(['verify', ...args]);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Our own lines (the verifier's native report is printed above them). */

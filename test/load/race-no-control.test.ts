@@ -4,7 +4,6 @@
  * (B2S: `--race-coupons FILE` + B2S_TOKEN, through the CLI): a faithful provider is safe, and the same
  * path catches racy-validate. Also: a foreign /__control/fixtures plus credentials runs as a provider.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { RACE_EXIT } from '../../load/lib/verdict.ts';
 import { findK6 } from '../../load/node/k6.ts';
 import { runRace } from '../../load/node/race.ts';
 import { startProxy } from './proxy.ts';
+import { runCli } from '../helpers.ts';
 
 const k6 = findK6();
 const dir = mkdtempSync(join(tmpdir(), 'coupon-kit-race-nc-'));
@@ -63,19 +63,9 @@ async function b2sData(): Promise<{ fixtures: Record<string, unknown[]>; token: 
 }
 
 /** `coupon-kit race` in its own process; resolves with its exit code and output. */
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'race', ...args], { env: { ...process.env, ...env, K6_BIN: k6 as string }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGTERM'), 90_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, out });
-    });
-  });
+async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
+  const r = await runCli(['race', ...args], { env: { ...env, K6_BIN: k6 as string } });
+  return { code: r.status ?? -1, out: r.out };
 }
 
 async function b2sCliRace(defects: DefectName[]) {

@@ -4,7 +4,6 @@
  * simulator, fails with a shrunk counterexample on a defect (the negative controls), never calls
  * /__control/, and rejects a bad fixture file with one line per problem.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { startMock, type DefectName, type RunningMock } from '../../mocks/index.
 import { B2S_DEMO } from '../../mocks/demo/b2s.ts';
 import { DEMO } from '../../mocks/demo/zupy.ts';
 import { b2sFixtures, writeFixtureFile, zupyFixtures } from '../sandbox-fixtures.ts';
+import { runCli, type CliRun } from '../helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'coupon-kit-check-sandbox-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,20 +34,8 @@ async function sandbox(api: 'zupy' | 'b2s', defects: DefectName[] = []): Promise
 const fixtureFile = (name: string, content: unknown) => writeFixtureFile(dir, name, content);
 
 /** The CLI in its own process (asynchronously: the simulators answer from this one). */
-function check(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'check', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGTERM'), 90_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
+function check(args: string[]): Promise<CliRun> {
+  return runCli(['check', ...args]);
 }
 
 const controlCalls = (paths: string[]) => paths.filter((p) => p.startsWith('/__control'));

@@ -5,7 +5,6 @@
  * fault is caught by the tool that guards its rule; a rate-limited but correct provider is never
  * called a double spend. The table of outcomes is written to reports/standin-matrix.md.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startB2sStandin } from './b2s.ts';
 import type { StandinOptions } from './http.ts';
 import { startZupyStandin } from './zupy.ts';
+import { runCli } from '../helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'coupon-kit-matrix-'));
 const rows: string[] = [];
@@ -25,19 +25,9 @@ afterAll(() => {
 interface Run { code: number | null; out: string }
 
 /** The CLI in its own process; the stand-ins answer from this one, so it must not block. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 170_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
+async function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const r = await runCli(args, { env, killAfterMs: 170_000 });
+  return { code: r.status, out: r.out };
 }
 
 const file = (name: string, content: unknown) => {
