@@ -39,7 +39,8 @@ export interface FuzzContext {
 
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
-function deref<T>(doc: OpenApiDocument, node: T): T {
+/** Follows local `$ref`s (`#/components/…`) to the node they name. */
+export function deref<T>(doc: OpenApiDocument, node: T): T {
   let n = node as { $ref?: string };
   while (n && typeof n === 'object' && typeof n.$ref === 'string') {
     let cur: unknown = doc;

@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import type { OpenApiDocument } from '../specs/index.ts';
 import { InvariantError } from './model/errors.ts';
-import { operations, ResponseChecker } from './fuzz.ts';
+import { deref, operations, ResponseChecker } from './fuzz.ts';
 import type { Target } from './targets/target.ts';
 import { TargetSilentError } from './targets/timed-fetch.ts';
 
@@ -28,16 +28,6 @@ export interface HttpFuzzContext {
 }
 
 interface Param { name: string; in: string; required?: boolean; schema?: { type?: string | string[]; enum?: unknown[]; format?: string; minimum?: number; $ref?: string }; $ref?: string }
-
-function deref<T>(doc: OpenApiDocument, node: T): T {
-  let n = node as { $ref?: string };
-  while (n && typeof n === 'object' && typeof n.$ref === 'string') {
-    let cur: unknown = doc;
-    for (const seg of n.$ref.slice(2).split('/')) cur = (cur as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
-    n = cur as { $ref?: string };
-  }
-  return n as T;
-}
 
 /** A value the parameter's schema accepts (so that only the malformation is wrong). */
 function sample(doc: OpenApiDocument, p: Param, id: string): string {
