@@ -5,6 +5,7 @@
  */
 import { API_NAMES, type ApiName } from '../specs/index.ts';
 import { FixtureError, startMock, type StartMockOptions } from './index.ts';
+import { DEFAULT_TIMEOUTS } from './simulator/app.ts';
 import { prismBanner } from './prism/banner.ts';
 import { startPreferCheckedPrism } from './prism/prefer.ts';
 import { startValidatingFront } from './prism/validate.ts';
@@ -40,7 +41,7 @@ export async function serve(o: ServeOptions): Promise<Served> {
   }
   const mock = await startMock({ ...mockOptions, host: '127.0.0.1', port: 0 });
   try {
-    const front = await startValidatingFront({ api: o.api, host: o.host, port: o.port, simulator: mock.simulator, upstream: mock.url, inheritOutput: prismOutput ?? false });
+    const front = await startValidatingFront({ api: o.api, host: o.host, port: o.port, simulator: mock.simulator, upstream: mock.url, inheritOutput: prismOutput ?? false, timeouts: { ...DEFAULT_TIMEOUTS, ...o.timeouts } });
     const note = `  --validate: prism proxy checks every response against specs/${o.api}.openapi.yaml; one that breaks it is answered 502 with the violations (and logged)`;
     return { api: o.api, url: front.url, banner: `${mock.banner(front.url)}\n${note}`, close: async () => { await front.close(); await mock.close(); } };
   } catch (err) {

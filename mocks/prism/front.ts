@@ -4,6 +4,7 @@
  * on is internal and `--port 0` gets a real port from the OS.
  */
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { DEFAULT_TIMEOUTS, type ServerTimeouts } from '../simulator/app.ts';
 
 export type FrontHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -13,8 +14,18 @@ export interface RunningFront {
   close(): Promise<void>;
 }
 
-export async function startFront(host: string, port: number, handle: FrontHandler): Promise<RunningFront> {
-  const server = createServer((req, res) => {
+/**
+ * Listens on host:port and hands each request to `handle`. Slow or stalled clients are cut off with
+ * the same header, request and keep-alive timeouts as the simulator (`mock --header-timeout` etc.).
+ */
+export async function startFront(host: string, port: number, handle: FrontHandler, timeouts: ServerTimeouts = DEFAULT_TIMEOUTS): Promise<RunningFront> {
+  const server = createServer({
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    // Node checks the header and request deadlines on this interval (30 s by default, longer than the deadlines).
+    connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(timeouts.headersMs / 4))),
+  }, (req, res) => {
     Promise.resolve(handle(req, res)).catch((err: unknown) => {
       if (req.destroyed || res.destroyed) return; // the client went away
       process.stderr.write(`${req.method ?? ''} ${req.url ?? ''}: ${(err as Error).stack ?? String(err)}\n`);
@@ -42,6 +53,30 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The request body, or `undefined` once it grows past `limit` bytes: reading stops there, so a
+ * client cannot make the front hold an unbounded body in memory.
+ */
+export function readBodyUpTo(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(c);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });

@@ -5,7 +5,7 @@
  */
 import type { ApiName } from '../../specs/index.ts';
 import { exampleIndex, parsePrefer, preferProblem } from './examples.ts';
-import { forward, readBody, sendJson, sendUpstream, startFront, type RunningFront } from './front.ts';
+import { forward, readBodyUpTo, sendJson, sendUpstream, startFront, type RunningFront } from './front.ts';
 import { startPrismMock } from './launch.ts';
 
 export interface PreferCheckedOptions {
@@ -15,6 +15,9 @@ export interface PreferCheckedOptions {
   port: number;
   inheritOutput?: boolean;
 }
+
+/** The largest request body the example-driven mock reads (the simulator's default limit). */
+const BODY_LIMIT = 64 * 1024;
 
 export async function startPreferCheckedPrism(o: PreferCheckedOptions): Promise<RunningFront> {
   const index = exampleIndex(o.api);
@@ -29,7 +32,14 @@ export async function startPreferCheckedPrism(o: PreferCheckedOptions): Promise<
       if (problem) {
         return sendJson(res, 422, { type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY', title: 'Prefer header names no documented response', status: 422, detail: problem }, 'application/problem+json');
       }
-      sendUpstream(res, await forward(req, await readBody(req), prism.url));
+      const body = Number(req.headers['content-length'] ?? 0) > BODY_LIMIT ? undefined : await readBodyUpTo(req, BODY_LIMIT);
+      if (body === undefined) {
+        res.setHeader('connection', 'close');
+        res.once('finish', () => req.destroy());
+        sendJson(res, 413, { type: 'about:blank', title: 'Payload Too Large', status: 413, detail: `request bodies are limited to ${BODY_LIMIT} bytes` }, 'application/problem+json');
+        return;
+      }
+      sendUpstream(res, await forward(req, body, prism.url));
     });
     return { ...front, close: async () => { await front.close(); await prism.close(); } };
   } catch (err) {

@@ -9,13 +9,15 @@
  * found in the `sl-violations` header), and this front, on the advertised port:
  *   - sends `/__control/` straight to the simulator in-process (its loopback/token check sees the real caller);
  *   - sends a body that is not valid JSON straight to the simulator (Prism cannot parse it to forward it);
+ *   - answers a body over the simulator's size limit with the simulator's own answer to it (the
+ *     provider's 413), reading no more of it than the limit;
  *   - passes every other answer through unchanged, unless the **response** breaks the spec: then it
  *     answers 502 with Prism's violations (problem+json, `sl-violations` header kept) and logs one line.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiName } from '../../specs/index.ts';
-import type { Simulator } from '../simulator/app.ts';
-import { forward, readBody, sendJson, sendUpstream, startFront, type RunningFront } from './front.ts';
+import type { ServerTimeouts, Simulator } from '../simulator/app.ts';
+import { forward, readBodyUpTo, sendJson, sendUpstream, startFront, type RunningFront } from './front.ts';
 import { startPrismProxy } from './launch.ts';
 
 export interface Violation {
@@ -62,16 +64,33 @@ export interface ValidateOptions {
   /** One line per response that breaks the spec (default: stderr). */
   log?: (line: string) => void;
   inheritOutput?: boolean;
+  /** Header, request and keep-alive timeouts of the advertised port (default: the simulator's defaults). */
+  timeouts?: ServerTimeouts;
+}
+
+/** The simulator's own answer to a body over its limit, sent on `res`; the rest of the upload is not read. */
+async function answerTooLarge(o: ValidateOptions, req: IncomingMessage, res: ServerResponse, limit: number): Promise<void> {
+  const { 'transfer-encoding': _chunked, 'content-length': _length, ...headers } = req.headers;
+  const answer = await o.simulator.app.inject({ method: req.method as 'POST', url: req.url ?? '/', headers, payload: Buffer.alloc(limit + 1, 0x20) });
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (value !== undefined && !['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(name)) res.setHeader(name, value);
+  }
+  res.setHeader('connection', 'close');
+  res.statusCode = answer.statusCode;
+  res.end(answer.rawPayload, () => req.destroy());
 }
 
 export async function startValidatingFront(o: ValidateOptions): Promise<RunningFront> {
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const prism = await startPrismProxy({ api: o.api, port: 0, upstream: o.upstream, errors: false, validateRequest: false, verbosity: 'error', inheritOutput: o.inheritOutput ?? false });
   await o.simulator.app.ready();
+  const limit = o.simulator.app.initialConfig.bodyLimit ?? 1024 * 1024;
   try {
     const front = await startFront(o.host, o.port, async (req, res) => {
       if (/^\/__control(?:[/?]|$)/.test(req.url ?? '')) return o.simulator.app.routing(req, res);
-      const body = await readBody(req);
+      const declared = Number(req.headers['content-length'] ?? 0);
+      const body = declared > limit ? undefined : await readBodyUpTo(req, limit);
+      if (body === undefined) return answerTooLarge(o, req, res, limit);
       if (!parsesAsJson(req, body)) return sendUpstream(res, await forward(req, body, o.upstream));
       const up = await forward(req, body, prism.url);
       const violations = responseViolations(up.headers['sl-violations']);
@@ -87,7 +106,7 @@ export async function startValidatingFront(o: ValidateOptions): Promise<RunningF
         upstream_status: up.status,
         validation: violations,
       }, 'application/problem+json');
-    });
+    }, o.timeouts);
     return { ...front, close: async () => { await front.close(); await prism.close(); } };
   } catch (err) {
     await prism.close();

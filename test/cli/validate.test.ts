@@ -111,3 +111,58 @@ describe('negative control: a provider whose responses break the spec', () => {
     expect(v.interactions.filter((i) => i.outcome === 'failed').length).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe('the --validate front holds no more than the simulator would', () => {
+  async function front(timeouts?: { headersMs: number; requestMs: number; keepAliveMs: number }) {
+    const mock = await startMock({ api: 'zupy', port: 0 });
+    closers.push(() => mock.close());
+    const f = await startValidatingFront({ api: 'zupy', host: '127.0.0.1', port: 0, simulator: mock.simulator, upstream: mock.url, log: () => {}, ...(timeouts ? { timeouts } : {}) });
+    closers.push(() => f.close());
+    return { front: f, mock };
+  }
+  const key = { 'X-API-Key': 'zupy_pk_DemoAuroraReadWrite0000000000000', 'content-type': 'application/json' };
+
+  it("a body over the simulator's limit gets the provider's 413, as the simulator answers it", async () => {
+    const { front: f, mock } = await front();
+    const big = JSON.stringify({ customer_id: 'x'.repeat(70 * 1024) });
+    const direct = await fetch(`${mock.url}/api/v2/auth/request-otp/`, { method: 'POST', headers: key, body: big });
+    const declared = await fetch(`${f.url}/api/v2/auth/request-otp/`, { method: 'POST', headers: key, body: big });
+    expect(declared.status).toBe(413);
+    expect(declared.status).toBe(direct.status);
+    expect(await declared.json()).toEqual(await direct.json());
+  });
+
+  it('a long chunked upload is answered 413 once it passes the limit, before the client has sent it all', async () => {
+    const { front: f } = await front();
+    const chunk = new TextEncoder().encode('x'.repeat(16 * 1024));
+    let sent = 0;
+    const upload = new ReadableStream<Uint8Array>({
+      pull: (c) => {
+        if (sent >= 32 * 1024 * 1024) return c.close();
+        sent += chunk.length;
+        c.enqueue(chunk);
+      },
+    });
+    const r = await fetch(`${f.url}/api/v2/auth/request-otp/`, { method: 'POST', headers: key, body: upload, duplex: 'half' });
+    const sentWhenAnswered = sent;
+    expect(r.status).toBe(413);
+    expect(await r.json()).toMatchObject({ status: 413 });
+    // Read whole, 32 MiB would have gone up before any answer; socket buffers hold a few MiB at most.
+    expect(sentWhenAnswered).toBeLessThan(8 * 1024 * 1024);
+  }, 60_000);
+
+  it('a client that never finishes its headers is disconnected after the header timeout', async () => {
+    const { front: f } = await front({ headersMs: 300, requestMs: 1000, keepAliveMs: 500 });
+    const { connect } = await import('node:net');
+    const port = Number(new URL(f.url).port);
+    const closed = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET /api/v2/coupons/issued/ HTTP/1.1\r\nHost: 127.0.0.1\r\n'));
+      let got = '';
+      socket.on('data', (d: Buffer) => (got += d.toString()));
+      socket.on('close', () => resolve(got));
+      setTimeout(() => { socket.destroy(); resolve('still open after 5 s'); }, 5000);
+    });
+    expect(closed).not.toBe('still open after 5 s');
+    expect(closed).toMatch(/^(HTTP\/1\.1 408|$)/);
+  });
+});
