@@ -2,7 +2,8 @@
  * Programmatic API: run a simulator in-process, e.g. from an integration's own vitest/jest suite.
  *
  *   const mock = await startMock({ api: 'zupy', port: 0 });
- *   await fetch(`${mock.url}/api/v2/coupons/issued/`, { headers: { 'X-API-Key': mock.fixtures.zupy... } });
+ *   const { api_keys } = await mock.control.fixtures<{ api_keys: { key: string }[] }>();
+ *   await fetch(`${mock.url}/api/v2/coupons/issued/`, { headers: { 'X-API-Key': api_keys[0].key } });
  *   await mock.control.advanceClock('P31D');
  *   await mock.close();
  */

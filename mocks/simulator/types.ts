@@ -50,7 +50,7 @@ export interface ProviderInstance<Fixtures> {
   authenticate(request: FastifyRequest): ProviderReply | undefined;
   /** The provider's error for a failure found at the edge (validation, parsing, routing, faults). */
   edgeError(failure: EdgeFailure, request: FastifyRequest): ProviderReply;
-  /** Headers added to every API response (Zupy's rate-limit headers); may reject with 429. */
+  /** Headers added to every API response (Zupy's rate-limit headers); never rejects. */
   onResponseHeaders?(request: FastifyRequest): Record<string, string> | undefined;
   /** Rate limiting, checked after auth; a ProviderReply rejects the request. */
   rateLimit?(request: FastifyRequest): ProviderReply | undefined;

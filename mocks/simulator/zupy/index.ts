@@ -37,13 +37,12 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
       return ctx.faults.has('lenient-auth') ? [...store.keys.values()].find((k) => !k.readOnly) : undefined;
     };
 
-    const rateHeaders = (key: string, count: number, startMs: number) => {
+    const rateHeaders = (count: number, startMs: number) => {
       const limit = ctx.options.rateLimit || DEFAULT_DISPLAYED_LIMIT;
       return {
         'x-ratelimit-limit': String(limit),
         'x-ratelimit-remaining': String(Math.max(0, limit - count)),
         'x-ratelimit-reset': String(Math.ceil((startMs + 60_000) / 1000)),
-        key,
       };
     };
     const windowOf = (key: string, bump: boolean) => {
@@ -93,8 +92,7 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
       onResponseHeaders(request) {
         const raw = request.zupyKey?.key ?? (typeof request.headers['x-api-key'] === 'string' ? request.headers['x-api-key'] : 'anonymous');
         const w = windowOf(raw, false);
-        const { key: _key, ...headers } = rateHeaders(raw, w.count, w.startMs);
-        return headers;
+        return rateHeaders(w.count, w.startMs);
       },
       edgeError(failure, request): ProviderReply {
         const instance = pathOf(request);
@@ -105,7 +103,7 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
             const detail = failure.message.startsWith('must have required') ? DETAILS.required
               : failure.field === 'identifier' && failure.message.startsWith('must match pattern') ? DETAILS.invalidIdentifier
                 : `${failure.field}: ${failure.message}`;
-            return validationProblem(instance, [{ field: failure.field, detail }], failure.location === 'body' ? (OTP_OPERATIONS.has(op) ? 400 : 422) : validationStatus);
+            return validationProblem(instance, [{ field: failure.field, detail }], validationStatus);
           }
           case 'malformed-body':
             return validationProblem(instance, [{ field: 'non_field_errors', detail: `JSON parse error - ${failure.message}` }], 400);
