@@ -88,9 +88,7 @@ export async function createSimulator(options: StartMockOptions): Promise<Simula
   let fixtures = options.fixtures;
   if (options.seedFile) fixtures = readFixtureFile(options.seedFile);
   if (fixtures !== undefined) {
-    const probe = await buildSimulator(module, { control: false });
-    const problems = probe.provider.checkFixtures(fixtures);
-    await probe.app.close();
+    const problems = module.checkFixtures(fixtures);
     const source = options.seedFile ?? options.fixturesSource;
     if (problems.length) throw new FixtureError(`invalid ${options.api} fixtures${source ? ` in ${source}` : ''}`, problems);
   }

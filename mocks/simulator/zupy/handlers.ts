@@ -4,7 +4,7 @@ import type { components, operations } from '../../../specs/generated/zupy.ts';
 import { send } from '../app.ts';
 import type { Handler, ProviderReply, SimContext } from '../types.ts';
 import { decodeCursor, formatZ, isoSeconds, pageSize, paginate, usageRate, type CouponStatus, type OriginType } from './domain.ts';
-import { DETAILS, PROBLEMS, problem, validationProblem } from './errors.ts';
+import { DETAILS, PROBLEMS, problem, requestPath, validationProblem } from './errors.ts';
 import type { ApiKey, Coupon, CouponFilter, Customer, Reward, StoreError, ZupyStore } from './store.ts';
 
 type Schemas = components['schemas'];
@@ -16,10 +16,8 @@ declare module 'fastify' {
   }
 }
 
-const pathOf = (r: FastifyRequest) => r.url.split('?')[0] ?? r.url;
-
 export function storeError(e: StoreError, request: FastifyRequest): ProviderReply {
-  const instance = pathOf(request);
+  const instance = requestPath(request);
   switch (e.kind) {
     case 'not-found': {
       const what = { customer: 'Customer', reward: 'Reward', coupon: 'Coupon', otp: 'No OTP was requested for this identifier' }[e.what];
@@ -94,7 +92,7 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
   const ok = (reply: FastifyReply, data: unknown, meta: unknown = {}) =>
     send(reply, { status: 200, body: ctx.options.envelope ? { data, meta } : data });
   const companyOf = (request: FastifyRequest) => (request.zupyKey as ApiKey).companyId;
-  const badCursor = (request: FastifyRequest) => validationProblem(pathOf(request), [{ field: 'cursor', detail: 'Invalid cursor' }]);
+  const badCursor = (request: FastifyRequest) => validationProblem(requestPath(request), [{ field: 'cursor', detail: 'Invalid cursor' }]);
 
   return {
     requestOtp(request, reply) {
@@ -121,7 +119,7 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
       const q = request.query as Query<'listRewards'>;
       const companyId = companyOf(request);
       if (q.redeemable === true && !q.customer_id) {
-        return send(reply, validationProblem(pathOf(request), [{ field: 'customer_id', detail: 'customer_id é obrigatório quando redeemable=true.' }]));
+        return send(reply, validationProblem(requestPath(request), [{ field: 'customer_id', detail: 'customer_id é obrigatório quando redeemable=true.' }]));
       }
       const cursor = q.cursor ? decodeCursor(q.cursor) : null;
       if (q.cursor && !cursor) return send(reply, badCursor(request));
