@@ -14,7 +14,7 @@ import { buildSimulator, type AppOptions, type ServerTimeouts, type Simulator } 
 import type { DefectName } from './simulator/faults.ts';
 import type { ProviderModule } from './simulator/types.ts';
 
-export { DEFECTS, isDefectName, type DefectName } from './simulator/faults.ts';
+export { DEFECT_ALIASES, DEFECTS, defectOf, isDefectName, type Defect, type DefectName } from './simulator/faults.ts';
 export { ControlClient } from '../clients/control.ts';
 export { DEFAULT_TIMEOUTS, type ServerTimeouts } from './simulator/app.ts';
 

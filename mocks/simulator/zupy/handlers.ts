@@ -162,8 +162,8 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
       const { id, coupon_id } = request.params as operations['validateCoupon']['parameters']['path'];
       const gate = otpGate(request, id, 'require_otp_for_coupon_usage');
       if (gate) return send(reply, gate);
-      const f = ctx.faults;
-      const opts = { ignoreCustomer: f.has('validate-ignores-customer'), skipExpiry: f.has('no-expiry-check'), reuseReturns200: f.has('reuse-returns-200') };
+      const faults = ctx.faults;
+      const opts = { ignoreCustomer: faults.has('use-ignores-owner'), skipExpiry: faults.has('no-expiry-check'), reuseReturns200: faults.has('reuse-succeeds') };
       const answer = (r: ReturnType<ZupyStore['validate']>) => {
         if (!r.ok) return send(reply, storeError(r.error, request));
         const { coupon, customer, validatedMs } = r.value;
@@ -174,7 +174,7 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
         return ok(reply, out);
       };
       // The safe path is synchronous end to end; only the racy defect awaits.
-      if (f.has('racy-validate')) return store.validateRacy(companyOf(request), id, coupon_id, opts).then(answer);
+      if (faults.has('racy-use')) return store.validateRacy(companyOf(request), id, coupon_id, opts).then(answer);
       return answer(store.validate(companyOf(request), id, coupon_id, opts));
     },
 

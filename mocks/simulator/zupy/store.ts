@@ -1,7 +1,7 @@
 /**
  * Zupy's in-memory store. Every state transition (redeem, validate, OTP verify) is one synchronous
  * call: there is no `await` between its read and its write, so races are impossible by
- * construction. The one exception is the `racy-validate` defect, which exists to be caught.
+ * construction. The one exception is the `racy-use` defect, which exists to be caught.
  *
  * Indexes (rule 12: every endpoint costs O(page), not O(store)), all updated inside the same
  * synchronous call as the transition they follow:
@@ -568,7 +568,7 @@ export class ZupyStore {
     return { ok: true, value: this.#consume(coupon, customer, coupon.remaining) };
   }
 
-  /** The `racy-validate` defect: the same steps with a yield between the read and the write. */
+  /** The `racy-use` defect: the same steps with a yield between the read and the write. */
   async validateRacy(companyId: string, customerId: string, ref: string, opts: ValidateOptions = {}, gap: () => Promise<void> = yieldToEventLoop): Promise<Outcome<ValidateResult>> {
     const found = this.#resolveForValidate(companyId, customerId, ref, opts);
     if (!found.ok) return found;
@@ -629,11 +629,11 @@ interface CompanyIndex {
 }
 
 export interface ValidateOptions {
-  /** Defect `validate-ignores-customer`. */
+  /** Defect `use-ignores-owner`. */
   ignoreCustomer?: boolean;
   /** Defect `no-expiry-check`. */
   skipExpiry?: boolean;
-  /** Defect `reuse-returns-200`. */
+  /** Defect `reuse-succeeds`. */
   reuseReturns200?: boolean;
 }
 
