@@ -106,7 +106,7 @@ function lastValueMemo(f: (s: string) => number): (s: string) => number {
 }
 const parseMs = (s: string) => Date.parse(s);
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: StoreError };
+export type StoreResult<T> = { ok: true; value: T } | { ok: false; error: StoreError };
 export type StoreError =
   | { kind: 'not-found'; what: 'customer' | 'reward' | 'coupon' | 'otp' }
   | { kind: 'conflict'; status: Exclude<CouponStatus, 'active'> }
@@ -114,7 +114,7 @@ export type StoreError =
   | { kind: 'otp-invalid' }
   | { kind: 'otp-locked' };
 
-const fail = <T>(error: StoreError): Outcome<T> => ({ ok: false, error });
+const fail = <T>(error: StoreError): StoreResult<T> => ({ ok: false, error });
 
 export interface ValidateResult { coupon: Coupon; customer: Customer; validatedMs: number }
 export interface RedeemResult { coupon: Coupon; customer: Customer; pointsUsed: number; zUsed: bigint }
@@ -479,7 +479,7 @@ export class ZupyStore {
 
   // ---- OTP ---------------------------------------------------------------------------------
 
-  requestOtp(companyId: string, identifier: string): Outcome<{ channel: 'whatsapp' | 'email'; expiresIn: number }> {
+  requestOtp(companyId: string, identifier: string): StoreResult<{ channel: 'whatsapp' | 'email'; expiresIn: number }> {
     const id = classifyIdentifier(identifier);
     if (!id) return fail({ kind: 'validation', field: 'identifier', detail: 'Informe um telefone (+55…), e-mail ou CPF válido.' });
     this.pendingOtp.set(`${companyId}|${id.key}`, { code: this.fixedOtpCode, expiresMs: this.now() + OTP_CODE_TTL_MS, attempts: 0 });
@@ -487,7 +487,7 @@ export class ZupyStore {
   }
 
   /** One atomic step: check the code, create the customer if new, open a 30-minute session. */
-  verifyOtp(companyId: string, identifier: string, code: string): Outcome<{ customer: Customer; isNew: boolean; session: OtpSession }> {
+  verifyOtp(companyId: string, identifier: string, code: string): StoreResult<{ customer: Customer; isNew: boolean; session: OtpSession }> {
     const id = classifyIdentifier(identifier);
     if (!id) return fail({ kind: 'validation', field: 'identifier', detail: 'Informe um telefone (+55…), e-mail ou CPF válido.' });
     const key = `${companyId}|${id.key}`;
@@ -532,7 +532,7 @@ export class ZupyStore {
   }
 
   /** Redeem: checks (Z-7 order after OTP), payment and coupon creation in one synchronous step. */
-  redeem(companyId: string, customerId: string, rewardId: string, useZ: boolean): Outcome<RedeemResult> {
+  redeem(companyId: string, customerId: string, rewardId: string, useZ: boolean): StoreResult<RedeemResult> {
     const customer = this.customerOf(companyId, customerId);
     if (!customer) return fail({ kind: 'not-found', what: 'customer' });
     const reward = this.rewards.get(rewardId);
@@ -559,7 +559,7 @@ export class ZupyStore {
   }
 
   /** Validate: resolve, check, decrement, in one synchronous step (rule 3). */
-  validate(companyId: string, customerId: string, ref: string, opts: ValidateOptions = {}): Outcome<ValidateResult> {
+  validate(companyId: string, customerId: string, ref: string, opts: ValidateOptions = {}): StoreResult<ValidateResult> {
     const found = this.#resolveForValidate(companyId, customerId, ref, opts);
     if (!found.ok) return found;
     const { coupon, customer } = found.value;
@@ -569,7 +569,7 @@ export class ZupyStore {
   }
 
   /** The `racy-use` defect: the same steps with a yield between the read and the write. */
-  async validateRacy(companyId: string, customerId: string, ref: string, opts: ValidateOptions = {}, gap: () => Promise<void> = yieldToEventLoop): Promise<Outcome<ValidateResult>> {
+  async validateRacy(companyId: string, customerId: string, ref: string, opts: ValidateOptions = {}, gap: () => Promise<void> = yieldToEventLoop): Promise<StoreResult<ValidateResult>> {
     const found = this.#resolveForValidate(companyId, customerId, ref, opts);
     if (!found.ok) return found;
     const { coupon, customer } = found.value;
@@ -580,7 +580,7 @@ export class ZupyStore {
     return { ok: true, value: this.#consume(coupon, customer, remainingRead) };
   }
 
-  #resolveForValidate(companyId: string, customerId: string, ref: string, opts: ValidateOptions): Outcome<{ coupon: Coupon; customer: Customer }> {
+  #resolveForValidate(companyId: string, customerId: string, ref: string, opts: ValidateOptions): StoreResult<{ coupon: Coupon; customer: Customer }> {
     const coupon = this.findCoupon(companyId, ref);
     if (!coupon || (!opts.ignoreCustomer && coupon.customerId !== customerId)) return fail({ kind: 'not-found', what: 'coupon' });
     const customer = this.customers.get(coupon.customerId);
@@ -588,7 +588,7 @@ export class ZupyStore {
     return { ok: true, value: { coupon, customer } };
   }
 
-  #blocked(coupon: Coupon, opts: ValidateOptions): Outcome<never> | undefined {
+  #blocked(coupon: Coupon, opts: ValidateOptions): StoreResult<never> | undefined {
     const now = this.now();
     if (coupon.status === 'active' && !opts.skipExpiry && this.statusOf(coupon, now) === 'expired') this.#transition(coupon, () => { coupon.status = 'expired'; });
     if (coupon.status === 'active' || (opts.skipExpiry && coupon.status === 'expired' && coupon.remaining > 0)) return undefined;
