@@ -59,15 +59,15 @@ export class B2sStore {
   }
 
   load(fixtures: B2sFixtures, replace: boolean): void {
-    const f = structuredClone(fixtures);
+    const copy = structuredClone(fixtures);
     if (replace) for (const m of [this.companies, this.tokens, this.clients, this.coupons, this.#tokenLabels]) m.clear();
-    for (const c of f.companies) this.companies.set(c.id, c);
-    for (const t of f.tokens) {
+    for (const c of copy.companies) this.companies.set(c.id, c);
+    for (const t of copy.tokens) {
       this.tokens.set(t.token, new Set(t.company_ids));
       this.#tokenLabels.set(t.token, t.label);
     }
-    for (const c of f.clients) this.clients.set(c.id, c);
-    for (const c of f.coupons) this.coupons.set(c.id, c);
+    for (const c of copy.clients) this.clients.set(c.id, c);
+    for (const c of copy.coupons) this.coupons.set(c.id, c);
     this.reindex();
   }
 

@@ -197,11 +197,11 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
 
 /** The list and stats filters from the query (an empty value filters nothing, as before). */
 function filterOf(q: { customer_id?: string; reward_id?: string; origin_type?: string; code?: string; status?: string }): CouponFilter {
-  const f: CouponFilter = {};
-  if (q.customer_id) f.customer_id = q.customer_id;
-  if (q.reward_id) f.reward_id = q.reward_id;
-  if (q.origin_type) f.origin_type = q.origin_type as OriginType;
-  if (q.code !== undefined) f.code = q.code;
-  if (q.status) f.status = q.status as CouponStatus;
-  return f;
+  const filter: CouponFilter = {};
+  if (q.customer_id) filter.customer_id = q.customer_id;
+  if (q.reward_id) filter.reward_id = q.reward_id;
+  if (q.origin_type) filter.origin_type = q.origin_type as OriginType;
+  if (q.code !== undefined) filter.code = q.code;
+  if (q.status) filter.status = q.status as CouponStatus;
+  return filter;
 }
