@@ -81,10 +81,10 @@ export function machine() {
   return { cores: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}`, sha };
 }
 
-export interface Target { target: string; measured: string; met: boolean }
+export interface PerformanceTarget { target: string; measured: string; met: boolean }
 
 /** Prints the targets as a table; returns whether every one is met. */
-export function printTargets(targets: Target[]): boolean {
+export function printTargets(targets: PerformanceTarget[]): boolean {
   const w = Math.max(...targets.map((t) => t.target.length));
   const m = Math.max(...targets.map((t) => t.measured.length));
   console.log(`\n${'target'.padEnd(w)}  ${'measured'.padEnd(m)}  result`);

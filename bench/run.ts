@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { prismBin } from '../mocks/prism/launch.ts';
 import { DEMO, zupyDemoFixtures } from '../mocks/demo/zupy.ts';
 import { specPath } from '../specs/index.ts';
-import { CONNECTIONS, freePort, launch, load, machine, median, printTargets, root, round2, rssMiB, stop, type Sample, type Server, type Target } from './lib.ts';
+import { CONNECTIONS, freePort, launch, load, machine, median, printTargets, root, round2, rssMiB, stop, type Sample, type Server, type PerformanceTarget } from './lib.ts';
 
 const KNOWN = new Set(['--quick', '--scale']);
 const unknown = process.argv.slice(2).filter((a) => !KNOWN.has(a));
@@ -102,7 +102,7 @@ async function speed(): Promise<void> {
   console.log('\nmedian req/s      simulator   bare node   prism    ×bare  ×prism  sim p99');
   for (const t of table) console.log(`${t.endpoint.padEnd(16)} ${String(t.simulator).padStart(9)} ${String(t.bare).padStart(11)} ${String(t.prism).padStart(7)} ${String(t.vsBare).padStart(8)} ${String(t.vsPrism).padStart(7)} ${String(t.simP99).padStart(6)} ms`);
   const firstAnswer = median(starts);
-  const targets: Target[] = [
+  const targets: PerformanceTarget[] = [
     ...table.map((t) => ({ target: `${t.endpoint} ≥ ${t.floor}× bare Node`, measured: `${t.vsBare}×`, met: t.vsBare >= t.floor })),
     ...table.map((t) => ({ target: `${t.endpoint} ≥ 10× Prism -v warn`, measured: `${t.vsPrism}×`, met: t.vsPrism >= 10 })),
     ...table.map((t) => ({ target: `${t.endpoint} p99 ≤ 5 ms at ${CONNECTIONS} connections`, measured: `${t.simP99} ms`, met: t.simP99 <= 5 })),

@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO } from '../mocks/demo/zupy.ts';
-import { CONNECTIONS, freePort, launch, load, machine, median, printTargets, root, rssMiB, stop, type Sample, type Server, type Target } from './lib.ts';
+import { CONNECTIONS, freePort, launch, load, machine, median, printTargets, root, rssMiB, stop, type Sample, type Server, type PerformanceTarget } from './lib.ts';
 
 const quick = process.argv.includes('--quick');
 const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
@@ -62,7 +62,7 @@ try {
   const big = servers.find((s) => s.n === 1_000_000) as (typeof servers)[number];
   const perCoupon = (s: (typeof servers)[number]) => Math.round(((s.rss - empty.rss) * 1024 * 1024) / s.n);
   const heapPerCoupon = (s: (typeof servers)[number]) => Math.round(((s.heap - empty.heap) * 1024 * 1024) / s.n);
-  const targets: Target[] = [
+  const targets: PerformanceTarget[] = [
     ...endpoints(0).map((e) => ({ target: `${e.name} p99 at 1M ≤ 1.2 × p99 at 1k`, measured: `${p99(1_000_000, e.name)} ms vs ${p99(1_000, e.name)} ms`, met: p99(1_000_000, e.name) <= 1.2 * p99(1_000, e.name) })),
     { target: 'memory ≤ 512 B per coupon above the empty simulator (1M)', measured: `RSS ${perCoupon(big)} B (JS heap ${heapPerCoupon(big)} B; 100k: RSS ${perCoupon(servers[2] as (typeof servers)[number])} B)`, met: perCoupon(big) <= 512 },
     { target: 'start-up with 1M coupons ≤ 5 s (spawn → first answer)', measured: `${big.server.firstAnswerMs} ms`, met: big.server.firstAnswerMs <= 5000 },

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Argument, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_PORTS, DEFAULT_TIMEOUTS, DEFECTS, isDefectName, readFixtureFile, type DefectName } from '../mocks/index.ts';
+import { DEFAULT_PORTS, DEFAULT_TIMEOUTS, DEFECT_ALIASES, DEFECTS, isDefectName, readFixtureFile, type DefectName } from '../mocks/index.ts';
 import { seedsFor, serve, type Served } from '../mocks/stack.ts';
 import { FLAG_RULES } from './flags.ts';
 import { API_NAMES, type ApiName } from '../specs/index.ts';
@@ -42,7 +42,8 @@ const defect = (v: string, prev: DefectName[]) => {
 /** The flags the rules refuse with --engine prism, for the help text. */
 const stateOnly = [...new Set((FLAG_RULES.mock ?? []).filter((r) => r.when({ engine: 'prism' }, ['zupy'])).map((r) => r.flag))].join(', ');
 
-const defectHelp = Object.entries(DEFECTS).map(([name, what]) => `  ${name.padEnd(26)} ${what}`).join('\n');
+const aliasesOf = (defect: string) => Object.entries(DEFECT_ALIASES).filter(([, d]) => d === defect).map(([alias]) => alias);
+const defectHelp = Object.entries(DEFECTS).map(([name, what]) => `  ${name.padEnd(26)} ${what}${aliasesOf(name).map((a) => ` (also accepted: ${a})`).join('')}`).join('\n');
 
 export function registerMock(program: Command): void {
   program

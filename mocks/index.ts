@@ -2,7 +2,8 @@
  * Programmatic API: run a simulator in-process, e.g. from an integration's own vitest/jest suite.
  *
  *   const mock = await startMock({ api: 'zupy', port: 0 });
- *   await fetch(`${mock.url}/api/v2/coupons/issued/`, { headers: { 'X-API-Key': mock.fixtures.zupy... } });
+ *   const { api_keys } = await mock.control.fixtures<{ api_keys: { key: string }[] }>();
+ *   await fetch(`${mock.url}/api/v2/coupons/issued/`, { headers: { 'X-API-Key': api_keys[0].key } });
  *   await mock.control.advanceClock('P31D');
  *   await mock.close();
  */
@@ -13,7 +14,7 @@ import { buildSimulator, type AppOptions, type ServerTimeouts, type Simulator } 
 import type { DefectName } from './simulator/faults.ts';
 import type { ProviderModule } from './simulator/types.ts';
 
-export { DEFECTS, isDefectName, type DefectName } from './simulator/faults.ts';
+export { DEFECT_ALIASES, DEFECTS, defectOf, isDefectName, type Defect, type DefectName } from './simulator/faults.ts';
 export { ControlClient } from '../clients/control.ts';
 export { DEFAULT_TIMEOUTS, type ServerTimeouts } from './simulator/app.ts';
 
@@ -87,9 +88,7 @@ export async function createSimulator(options: StartMockOptions): Promise<Simula
   let fixtures = options.fixtures;
   if (options.seedFile) fixtures = readFixtureFile(options.seedFile);
   if (fixtures !== undefined) {
-    const probe = await buildSimulator(module, { control: false });
-    const problems = probe.provider.checkFixtures(fixtures);
-    await probe.app.close();
+    const problems = module.checkFixtures(fixtures);
     const source = options.seedFile ?? options.fixturesSource;
     if (problems.length) throw new FixtureError(`invalid ${options.api} fixtures${source ? ` in ${source}` : ''}`, problems);
   }

@@ -26,15 +26,15 @@ function resolvePointer(doc: unknown, ref: string): unknown {
   return node;
 }
 
-interface Target {
+interface CheckedExample {
   schemaPointer: string;
   examplePointer: string;
   value: unknown;
 }
 
 /** Collects (schema, example) pairs from media types, parameters, headers and schemas. */
-function collect(doc: OpenApiDocument): Target[] {
-  const targets: Target[] = [];
+function collect(doc: OpenApiDocument): CheckedExample[] {
+  const targets: CheckedExample[] = [];
   const visit = (node: unknown, pointer: string) => {
     if (!node || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;

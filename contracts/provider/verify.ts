@@ -23,11 +23,11 @@ export interface VerifyOptions {
   states: StateSource;
 }
 
-export type Outcome = 'verified' | 'failed' | 'not verifiable';
+export type InteractionOutcome = 'verified' | 'failed' | 'not verifiable';
 
 export interface InteractionResult {
   description: string;
-  outcome: Outcome;
+  outcome: InteractionOutcome;
   seconds: number;
   /** One line per mismatch ("status: expected 409 but was 200"); for a not-verifiable one, its reason. */
   mismatches: string[];
@@ -37,7 +37,7 @@ export interface VerifyResult {
   /** At least one interaction verified, none failed, no error. */
   ok: boolean;
   interactions: InteractionResult[];
-  counts: Record<Outcome, number>;
+  counts: Record<InteractionOutcome, number>;
   /** One line, set when the verification could not judge the provider (unreachable, state set-up broken, nothing verified). */
   error?: string;
 }
@@ -92,7 +92,7 @@ async function unreachable(url: string): Promise<string | undefined> {
   }
 }
 
-const countOf = (interactions: InteractionResult[]): Record<Outcome, number> => ({
+const countOf = (interactions: InteractionResult[]): Record<InteractionOutcome, number> => ({
   verified: interactions.filter((i) => i.outcome === 'verified').length,
   failed: interactions.filter((i) => i.outcome === 'failed').length,
   'not verifiable': interactions.filter((i) => i.outcome === 'not verifiable').length,

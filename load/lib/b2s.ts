@@ -1,7 +1,7 @@
 /** Experiência B2S / Falaê from k6: paths, Bearer auth, PATCH classification, state reads (B-E1, B-E3). */
 import http from 'k6/http';
 import { asRecord, batchHonouringRetryAfter, bodyJson } from './http.ts';
-import type { FinalRead, Outcome, Res } from './race.ts';
+import type { FinalRead, AnswerClass, Res } from './race.ts';
 
 export const B2S_DEFAULT_PORT = 4020;
 export const ALREADY_USED = 'Coupon already used';
@@ -35,7 +35,7 @@ export function listPath(o: { module: string; search?: string; limit?: number; o
 }
 
 /** 204, or 400 {"status":"error","message":"Coupon already used"}, or a contract break. */
-export function classifyPatch(res: Res): Outcome {
+export function classifyPatch(res: Res): AnswerClass {
   if (res.status === 204) return !res.body ? 'success' : 'unexpected';
   if (res.status === 400) {
     const b = asRecord(bodyJson(res));

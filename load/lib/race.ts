@@ -27,8 +27,8 @@ import { M, slotOf } from './verdict.ts';
 
 export type Res = RefinedResponse<ResponseType | undefined>;
 /** What an API says of one answer (the script handles 429, 5xx and no answer itself). */
-export type Outcome = 'success' | 'refused' | 'unexpected';
-type Answer = Outcome | 'throttled' | 'timeout' | 'connection' | '5xx';
+export type AnswerClass = 'success' | 'refused' | 'unexpected';
+type Answer = AnswerClass | 'throttled' | 'timeout' | 'connection' | '5xx';
 
 /** What setup hands to every VU and to teardown (plain JSON). */
 export interface RacePlan<C> {
@@ -87,7 +87,7 @@ export interface RaceTarget<C> {
   refusalLabel: string;
   provision(base: string, shape: RaceShape, count: number): Provisioned<C>;
   request(plan: RacePlan<C>, coupon: C): Pick<ObjectBatchRequest, 'method' | 'url' | 'body'>;
-  classify(res: Res): Outcome;
+  classify(res: Res): AnswerClass;
   /** Final state of the coupons, read from the provider, retrying 429s within `budgetMs`. */
   finalState(plan: RacePlan<C>, coupons: C[], budgetMs: number): FinalRead;
   /** A short label of a coupon for messages. */

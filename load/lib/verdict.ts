@@ -13,7 +13,7 @@
  */
 import { countOf, failedThresholds, type SummaryData } from './summary-data.ts';
 
-export type Outcome = 'safe' | 'double-spend' | 'inconclusive';
+export type RaceOutcome = 'safe' | 'double-spend' | 'inconclusive';
 
 /** Exit codes of `coupon-kit race` (99 is also k6's own "thresholds crossed"). */
 export const RACE_EXIT = { safe: 0, 'double-spend': 99, inconclusive: 98, setup: 2 } as const;
@@ -93,7 +93,7 @@ export interface RaceCounts {
 }
 
 export interface RaceVerdict {
-  outcome: Outcome;
+  outcome: RaceOutcome;
   api: string;
   source: string;
   vus: number;
@@ -176,7 +176,7 @@ export function raceVerdict(runs: SummaryData[]): RaceVerdict {
   }
   if (counts.notConsumed) reasons.push(`${counts.notConsumed} coupon(s) were not fully consumed: nobody raced for their last use`);
   if (counts.consumedWithoutWin) reasons.push(`${counts.consumedWithoutWin} coupon(s) show more uses consumed than successes seen`);
-  const outcome: Outcome = doubleSpent.length > 0 ? 'double-spend' : reasons.length > 0 ? 'inconclusive' : 'safe';
+  const outcome: RaceOutcome = doubleSpent.length > 0 ? 'double-spend' : reasons.length > 0 ? 'inconclusive' : 'safe';
   const latency = first.metrics[M.latency]?.values;
   return {
     outcome, api: plan.api, source: plan.source, vus: plan.shape.vus, uses: plan.uses, runners: runs.length, coupons, doubleSpent,

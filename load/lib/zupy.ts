@@ -1,7 +1,7 @@
 /** Zupy Partner API v2 from k6: paths, auth headers, response classification, state reads. */
 import http from 'k6/http';
 import { asRecord, batchHonouringRetryAfter, bodyJson } from './http.ts';
-import type { FinalRead, Outcome, Res } from './race.ts';
+import type { FinalRead, AnswerClass, Res } from './race.ts';
 
 export const ZUPY_DEFAULT_PORT = 4010;
 export const USED_DETAIL = 'Cupom já Used';
@@ -34,7 +34,7 @@ export function payload(res: Res): unknown {
 }
 
 /** 200 `validated`, 409 conflict "Cupom já Used", or anything else (a contract break). */
-export function classifyValidate(res: Res): Outcome {
+export function classifyValidate(res: Res): AnswerClass {
   if (res.status === 200) {
     const d = asRecord(payload(res));
     return d?.status === 'validated' && typeof d.remaining_usages === 'number' ? 'success' : 'unexpected';

@@ -34,7 +34,7 @@ export const DEMO = {
 
 export function zupyDemoFixtures(nowMs: number): ZupyFixtures {
   const at = (days: number) => isoSeconds(nowMs + days * DAY_MS);
-  const { customers: cu, rewards: rw, coupons: cp } = DEMO;
+  const { customers, rewards, coupons } = DEMO;
   return {
     otp: { fixed_code: DEMO.otpCode },
     companies: [
@@ -47,27 +47,27 @@ export function zupyDemoFixtures(nowMs: number): ZupyFixtures {
       { key: DEMO.keyOtherCompany, company_id: DEMO.companyB, access: 'read-write', label: 'Padaria Boa Vista POS (another company)' },
     ],
     customers: [
-      { id: cu.ana, company_id: DEMO.companyA, full_name: 'Ana Souza', identifiers: ['+5511987654321', 'ana@example.com'], points_balance: 450, z_balance: '1150.000000', tier: 'gold' },
-      { id: cu.bruno, company_id: DEMO.companyA, full_name: 'Bruno Lima', identifiers: ['+5521998765432', 'bruno@example.com', '123.456.789-09'], points_balance: 2000, z_balance: '0.000000', tier: 'silver' },
-      { id: cu.carla, company_id: DEMO.companyA, full_name: 'Carla Dias', identifiers: ['+5531991234567'], points_balance: 50, z_balance: '10.500000', tier: null },
-      { id: cu.diego, company_id: DEMO.companyB, full_name: 'Diego Alves', identifiers: ['+5541999887766'], points_balance: 800, z_balance: '0.000000', tier: 'bronze' },
+      { id: customers.ana, company_id: DEMO.companyA, full_name: 'Ana Souza', identifiers: ['+5511987654321', 'ana@example.com'], points_balance: 450, z_balance: '1150.000000', tier: 'gold' },
+      { id: customers.bruno, company_id: DEMO.companyA, full_name: 'Bruno Lima', identifiers: ['+5521998765432', 'bruno@example.com', '123.456.789-09'], points_balance: 2000, z_balance: '0.000000', tier: 'silver' },
+      { id: customers.carla, company_id: DEMO.companyA, full_name: 'Carla Dias', identifiers: ['+5531991234567'], points_balance: 50, z_balance: '10.500000', tier: null },
+      { id: customers.diego, company_id: DEMO.companyB, full_name: 'Diego Alves', identifiers: ['+5541999887766'], points_balance: 800, z_balance: '0.000000', tier: 'bronze' },
     ],
     rewards: [
-      { id: rw.coffee, company_id: DEMO.companyA, name: 'Café expresso', description: 'Um café expresso', points_required: 200, validity_days: 30, total_usages_allowed: 1, origin_type: 'loyalty_reward', reward_type: 'generic', created_at: at(-60) },
-      { id: rw.threeCoffees, company_id: DEMO.companyA, name: '3x Free Coffee', description: 'Três cafés, um por visita', points_required: 300, validity_days: 30, total_usages_allowed: 3, origin_type: 'loyalty_reward', reward_type: 'generic', created_at: at(-59) },
-      { id: rw.welcome, company_id: DEMO.companyA, name: 'Brinde de boas-vindas', description: 'Grátis, um por cliente', points_required: 0, validity_days: 15, total_usages_allowed: 1, origin_type: 'marketing', reward_type: 'welcome', created_at: at(-58) },
-      { id: rw.cake, company_id: DEMO.companyA, name: 'Bolo inteiro', description: 'Pode usar Z$ para completar', points_required: 500, validity_days: 7, total_usages_allowed: 1, origin_type: 'loyalty_reward', reward_type: 'gift', created_at: at(-57) },
-      { id: rw.limited, company_id: DEMO.companyA, name: 'Caneca edição limitada', description: 'Esgotada', points_required: 100, validity_days: 30, total_usages_allowed: 1, origin_type: 'loyalty_reward', reward_type: 'gift', quantity_available: 10, quantity_redeemed: 10, created_at: at(-56) },
-      { id: rw.bread, company_id: DEMO.companyB, name: 'Pão de queijo', points_required: 100, validity_days: 10, total_usages_allowed: 1, origin_type: 'loyalty_reward', reward_type: 'generic', created_at: at(-55) },
+      { id: rewards.coffee, company_id: DEMO.companyA, name: 'Café expresso', description: 'Um café expresso', points_required: 200, validity_days: 30, total_usages_allowed: 1, origin_type: 'loyalty_reward', reward_type: 'generic', created_at: at(-60) },
+      { id: rewards.threeCoffees, company_id: DEMO.companyA, name: '3x Free Coffee', description: 'Três cafés, um por visita', points_required: 300, validity_days: 30, total_usages_allowed: 3, origin_type: 'loyalty_reward', reward_type: 'generic', created_at: at(-59) },
+      { id: rewards.welcome, company_id: DEMO.companyA, name: 'Brinde de boas-vindas', description: 'Grátis, um por cliente', points_required: 0, validity_days: 15, total_usages_allowed: 1, origin_type: 'marketing', reward_type: 'welcome', created_at: at(-58) },
+      { id: rewards.cake, company_id: DEMO.companyA, name: 'Bolo inteiro', description: 'Pode usar Z$ para completar', points_required: 500, validity_days: 7, total_usages_allowed: 1, origin_type: 'loyalty_reward', reward_type: 'gift', created_at: at(-57) },
+      { id: rewards.limited, company_id: DEMO.companyA, name: 'Caneca edição limitada', description: 'Esgotada', points_required: 100, validity_days: 30, total_usages_allowed: 1, origin_type: 'loyalty_reward', reward_type: 'gift', quantity_available: 10, quantity_redeemed: 10, created_at: at(-56) },
+      { id: rewards.bread, company_id: DEMO.companyB, name: 'Pão de queijo', points_required: 100, validity_days: 10, total_usages_allowed: 1, origin_type: 'loyalty_reward', reward_type: 'generic', created_at: at(-55) },
     ],
     coupons: [
-      { id: cp.active.id, customer_id: cu.ana, reward_id: rw.coffee, coupon_code: cp.active.code, status: 'active', remaining_usages: 1, valid_until: at(25), created_at: at(-5), points_spent: 200 },
-      { id: cp.multiUse.id, customer_id: cu.ana, reward_id: rw.threeCoffees, coupon_code: cp.multiUse.code, status: 'active', remaining_usages: 3, total_usages_allowed: 3, valid_until: at(26), created_at: at(-4), points_spent: 300 },
-      { id: cp.used.id, customer_id: cu.ana, reward_id: rw.coffee, coupon_code: cp.used.code, status: 'used', remaining_usages: 0, valid_until: at(20), created_at: at(-10), usage_date: at(-9), points_spent: 200 },
-      { id: cp.expired.id, customer_id: cu.ana, reward_id: rw.coffee, coupon_code: cp.expired.code, status: 'active', remaining_usages: 1, valid_until: at(-1), created_at: at(-31), points_spent: 200 },
-      { id: cp.cancelled.id, customer_id: cu.ana, reward_id: rw.coffee, coupon_code: cp.cancelled.code, status: 'cancelled', remaining_usages: 1, valid_until: at(22), created_at: at(-8), points_spent: 200 },
-      { id: cp.bruno.id, customer_id: cu.bruno, reward_id: rw.coffee, coupon_code: cp.bruno.code, status: 'active', remaining_usages: 1, valid_until: at(27), created_at: at(-3), points_spent: 200 },
-      { id: cp.diego.id, customer_id: cu.diego, reward_id: rw.bread, coupon_code: cp.diego.code, status: 'active', remaining_usages: 1, valid_until: at(8), created_at: at(-2), points_spent: 100 },
+      { id: coupons.active.id, customer_id: customers.ana, reward_id: rewards.coffee, coupon_code: coupons.active.code, status: 'active', remaining_usages: 1, valid_until: at(25), created_at: at(-5), points_spent: 200 },
+      { id: coupons.multiUse.id, customer_id: customers.ana, reward_id: rewards.threeCoffees, coupon_code: coupons.multiUse.code, status: 'active', remaining_usages: 3, total_usages_allowed: 3, valid_until: at(26), created_at: at(-4), points_spent: 300 },
+      { id: coupons.used.id, customer_id: customers.ana, reward_id: rewards.coffee, coupon_code: coupons.used.code, status: 'used', remaining_usages: 0, valid_until: at(20), created_at: at(-10), usage_date: at(-9), points_spent: 200 },
+      { id: coupons.expired.id, customer_id: customers.ana, reward_id: rewards.coffee, coupon_code: coupons.expired.code, status: 'active', remaining_usages: 1, valid_until: at(-1), created_at: at(-31), points_spent: 200 },
+      { id: coupons.cancelled.id, customer_id: customers.ana, reward_id: rewards.coffee, coupon_code: coupons.cancelled.code, status: 'cancelled', remaining_usages: 1, valid_until: at(22), created_at: at(-8), points_spent: 200 },
+      { id: coupons.bruno.id, customer_id: customers.bruno, reward_id: rewards.coffee, coupon_code: coupons.bruno.code, status: 'active', remaining_usages: 1, valid_until: at(27), created_at: at(-3), points_spent: 200 },
+      { id: coupons.diego.id, customer_id: customers.diego, reward_id: rewards.bread, coupon_code: coupons.diego.code, status: 'active', remaining_usages: 1, valid_until: at(8), created_at: at(-2), points_spent: 100 },
     ],
   };
 }

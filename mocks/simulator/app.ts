@@ -153,14 +153,14 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
   // Hooks on the hot path are route-level closures that know their operation (no per-request
   // `request.routeOptions`, which Fastify builds afresh on every read) and use callbacks, not async
   // functions: no promise per request.
-  const headersFor = provider.onResponseHeaders?.bind(provider);
+  const headersFor = provider.responseHeaders?.bind(provider);
   const withHeaders = (request: FastifyRequest, reply: FastifyReply) => {
     const headers = headersFor?.(request);
     if (headers) void reply.headers(headers);
     return reply;
   };
   const admit = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
-    const rejected = provider.authenticate(request) ?? provider.rateLimit?.(request);
+    const rejected = provider.authenticate(request) ?? provider.admit?.(request);
     // Rate-limit headers go on every API response, whatever answers it (handler, auth, validation, faults).
     withHeaders(request, reply);
     if (rejected) void send(reply, rejected);

@@ -41,6 +41,6 @@ export function clientErrorHandler(provider: ProviderInstance<unknown>, fallback
     const request = { ...req, id: 'unparsed', query: {}, params: {}, routeOptions: {} } as unknown as FastifyRequest;
     if (req.url.startsWith('/__control/')) return write(socket, { status: 400, body: { error: `unreadable request: ${err.code}` } });
     const reply = provider.edgeError({ kind: 'bad-url', reason: 'encoding' }, request);
-    write(socket, { ...reply, headers: { ...provider.onResponseHeaders?.(request), ...reply.headers } });
+    write(socket, { ...reply, headers: { ...provider.responseHeaders?.(request), ...reply.headers } });
   };
 }

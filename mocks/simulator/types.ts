@@ -1,6 +1,14 @@
-/** What the HTTP core needs from each provider module (one per API). */
+/**
+ * What the HTTP core needs from each provider module (one per API), in the order it needs it:
+ * - ProviderModule: known before any server exists: the API (hence its spec and routes, see
+ *   routes.ts) and its fixture check;
+ * - ProviderSetup: fixed once a simulator is created: handlers, starting fixtures, banner;
+ * - RequestPolicy: what runs on every API request: auth, admission, response headers, edge errors;
+ * - ProviderState: what the control API calls to read and replace the state.
+ */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiName } from '../../specs/index.ts';
+import type { BannerOptions } from './banner.ts';
 import type { Clock } from './clock.ts';
 import type { Faults } from './faults.ts';
 
@@ -33,46 +41,60 @@ export type EdgeFailure =
   | { kind: 'route-not-found' }
   /** The router could not read the URL: broken percent-encoding, or a path parameter over 512 characters. */
   | { kind: 'bad-url'; reason: 'encoding' | 'too-long' }
+  /** A known path asked with a method it does not have (the spec's x-method-not-allowed); the core sets Allow. */
   | { kind: 'method-not-allowed' }
   /** A Host header that names neither a loopback name nor the --host the server listens on (DNS rebinding). */
   | { kind: 'forbidden-host' }
   | { kind: 'unavailable' }
   | { kind: 'internal' };
 
-import type { BannerOptions } from './banner.ts';
-
 export type Handler = (request: FastifyRequest, reply: FastifyReply) => unknown;
 
-export interface ProviderInstance<Fixtures> {
-  /** Route handlers by operationId; auth has already run (see `authenticate`). */
+/** Fixed once the simulator is created. */
+export interface ProviderSetup<Fixtures> {
+  /** Route handlers by operationId; auth and admission have already run. */
   handlers: Record<string, Handler>;
-  /** Runs first on every API request; a ProviderReply rejects it. */
+  /** Validates untrusted fixture JSON; returns problems (empty = fine). The module's check. */
+  checkFixtures(input: unknown): string[];
+  /** The fixtures the server started from (demo data unless --seed). */
+  initialFixtures(): Fixtures;
+  /** A short human summary (credentials, ids, curl lines) printed at start. */
+  banner(baseUrl: string, options?: BannerOptions): string;
+}
+
+/** Runs on every API request, in this order: authenticate, admit, the handler; responseHeaders on every answer. */
+export interface RequestPolicy {
+  /** Runs first; a ProviderReply (401, 403) refuses the request. */
   authenticate(request: FastifyRequest): ProviderReply | undefined;
+  /** Admission after auth (Zupy's rate limit); a ProviderReply (429) refuses the request. */
+  admit?(request: FastifyRequest): ProviderReply | undefined;
+  /** Headers added to every API response, whatever answers it (Zupy's rate-limit headers); never refuses. */
+  responseHeaders?(request: FastifyRequest): Record<string, string> | undefined;
   /** The provider's error for a failure found at the edge (validation, parsing, routing, faults). */
   edgeError(failure: EdgeFailure, request: FastifyRequest): ProviderReply;
-  /** Headers added to every API response (Zupy's rate-limit headers); may reject with 429. */
-  onResponseHeaders?(request: FastifyRequest): Record<string, string> | undefined;
-  /** Rate limiting, checked after auth; a ProviderReply rejects the request. */
-  rateLimit?(request: FastifyRequest): ProviderReply | undefined;
+}
+
+/** The state, as the control API reads and replaces it. */
+export interface ProviderState<Fixtures> {
   /** Replaces all state with these fixtures (already validated). */
   load(fixtures: Fixtures): void;
   /** Adds these fixtures to the current state (already validated). */
   merge(fixtures: Fixtures): void;
-  /** Validates untrusted fixture JSON; returns problems (empty = fine). */
-  checkFixtures(input: unknown): string[];
-  /** The fixtures the server started from (demo data unless --seed). */
-  initialFixtures(): Fixtures;
   /** The data currently loaded, as fixture JSON (keys, tokens, ids). */
   snapshot(): Fixtures;
   /** Zupy: set the OTP policy of a company (or all). */
   setOtpPolicy?(input: unknown): ProviderReply;
   /** Pact provider states: applies a named state with params; returns values for fromProviderState. */
   providerState?(state: string, params: Record<string, unknown>): Record<string, unknown>;
-  /** A short human summary (credentials, ids, curl lines) printed at start. */
-  banner(baseUrl: string, options?: BannerOptions): string;
 }
 
+/** One running provider: its setup, its request policy and its state. */
+export interface ProviderInstance<Fixtures> extends ProviderSetup<Fixtures>, RequestPolicy, ProviderState<Fixtures> {}
+
 export interface ProviderModule<Fixtures = unknown> {
+  /** Selects the spec, hence the routes and request validation (routes.ts). */
   api: ApiName;
+  /** Validates untrusted fixture JSON without creating a simulator; returns problems (empty = fine). */
+  checkFixtures(input: unknown): string[];
   create(ctx: SimContext, fixtures: Fixtures | undefined): ProviderInstance<Fixtures>;
 }

@@ -1,13 +1,17 @@
 /** B2S domain rules with literal expectations (independent of the code under test: mutation testing needs that). */
 import { describe, expect, it } from 'vitest';
 import {
-  compareBy, cpfKey, dateRangeProblem, DEFAULT_RULES, derivedStatus, emailKey, expirationEnd, inDateRange, matchesSearch, matchesStatus,
+  compareBy, cpfKey, dateRangeProblem, DEFAULT_RULES, emailKey, expirationEnd, inDateRange, matchesSearch, matchesStatus,
   pageBounds, patchAllowed, phoneKey, rulesFromEnv, STATUS_FILTERS, utcDate, utcDayOf,
 } from '../../mocks/simulator/b2s/domain.ts';
 import { validationMessage } from '../../mocks/simulator/b2s/errors.ts';
 
 const H = 3_600_000;
 const END = Date.parse('2024-12-31T00:00:00Z') + 24 * H; // end of 2024-12-31 UTC
+
+/** The most specific status filter a coupon matches (Expiring rather than Not Used), through matchesStatus. */
+const derivedStatus = (used: boolean, expEndMs: number, nowMs: number, windowMs?: number) =>
+  (['used', 'expired', 'expiring', 'not-used'] as const).find((filter) => matchesStatus(used, expEndMs, nowMs, filter, windowMs));
 
 describe('B2S domain rules', () => {
   it('expiration ends at the end of the day (UTC) by default, or at its start', () => {

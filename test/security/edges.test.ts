@@ -22,7 +22,7 @@ const LIST: Record<ApiName, { op: string; url: string }> = {
 async function throwing(api: ApiName) {
   const real = await loadModule(api);
   const module: ProviderModule = {
-    api,
+    ...real,
     create: (ctx, f) => {
       const p = real.create(ctx, f);
       return { ...p, handlers: { ...p.handlers, [LIST[api].op]: () => { throw new Error('store exploded'); } } };

@@ -165,7 +165,7 @@ describe('negative control', () => {
   it('a fixture check that refuses the nameless customers OTP creates is caught by the round trip', async () => {
     const real = await loadModule('zupy');
     const strict: ProviderModule = {
-      api: 'zupy',
+      ...real,
       create: (ctx, f) => {
         const p = real.create(ctx, f);
         const check = p.checkFixtures.bind(p);

@@ -185,7 +185,7 @@ describe.each(['zupy', 'b2s'] as const)('%s: a refused seed changes nothing', (a
 describe('negative control', () => {
   it('a provider that skips the fixture check gets half-applied merges: the property sees them', async () => {
     const real = (await loadModule('zupy'));
-    const unchecked: ProviderModule = { api: 'zupy', create: (ctx, f) => ({ ...real.create(ctx, f), checkFixtures: () => [] }) };
+    const unchecked: ProviderModule = { ...real, create: (ctx, f) => ({ ...real.create(ctx, f), checkFixtures: () => [] }) };
     const s = await buildSimulator(unchecked);
     try {
       const before = await fixturesText(s);

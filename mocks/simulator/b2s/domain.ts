@@ -70,13 +70,6 @@ export function matchesStatus(used: boolean, expEndMs: number, nowMs: number, fi
   }
 }
 
-/** B-4: the most specific derived status of a coupon (Expiring rather than Not Used). */
-export function derivedStatus(used: boolean, expEndMs: number, nowMs: number, windowMs = EXPIRING_WINDOW_MS): DerivedStatus {
-  if (used) return 'used';
-  if (nowMs >= expEndMs) return 'expired';
-  return expEndMs <= nowMs + windowMs ? 'expiring' : 'not-used';
-}
-
 /** B-5: PATCH is allowed iff exp_end − now > 3 h (exactly 3 h is refused). */
 export function patchAllowed(expEndMs: number, nowMs: number): boolean {
   return expEndMs - nowMs > PATCH_MARGIN_MS;

@@ -1,5 +1,9 @@
-/** B2S's error format `{"status": "error", "message": …}` and its messages (decision B-8). */
-import type { ProviderReply } from '../types.ts';
+/**
+ * B2S's error format `{"status": "error", "message": …}` and its messages (decision B-8), and the
+ * mapping of failures found at the edge (validation, parsing, routing, faults) onto it.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { EdgeFailure, ProviderReply } from '../types.ts';
 
 /** Messages. `alreadyUsed` and `expired` are documented verbatim (B-E3) and part of the contract. */
 export const MESSAGES = {
@@ -39,4 +43,36 @@ export function validationMessage(field: string, ajvMessage: string, allowed?: r
   if (ajvMessage === 'must match format "email"') return `${field} must be a valid email`;
   if (ajvMessage === 'must be integer') return `${field} must be an integer`;
   return `${field} ${ajvMessage}`;
+}
+
+/** The enum of a query or path parameter, from the route's schema (compiled from the spec). */
+function enumOf(request: FastifyRequest, location: string, field: string): readonly unknown[] | undefined {
+  if (location !== 'querystring' && location !== 'params') return undefined;
+  const schema = request.routeOptions.schema as Record<string, { properties?: Record<string, { enum?: unknown[] }> } | undefined> | undefined;
+  return schema?.[location]?.properties?.[field]?.enum;
+}
+
+/** Every failure found at the edge, in B2S's `{"status":"error","message"}` format (B-8). */
+export function b2sEdgeError(failure: EdgeFailure, request: FastifyRequest): ProviderReply {
+  switch (failure.kind) {
+    case 'validation':
+      return b2sError(400, validationMessage(failure.field, failure.message, enumOf(request, failure.location, failure.field)));
+    case 'malformed-body':
+    case 'unsupported-media-type':
+      return b2sError(400, MESSAGES.invalidBody);
+    case 'body-too-large':
+      return b2sError(413, MESSAGES.tooLarge);
+    case 'bad-url':
+      return b2sError(400, failure.reason === 'encoding' ? MESSAGES.badUrl : MESSAGES.urlTooLong);
+    case 'route-not-found':
+      return b2sError(404, MESSAGES.routeNotFound);
+    case 'method-not-allowed':
+      return b2sError(405, MESSAGES.methodNotAllowed(request.method));
+    case 'forbidden-host':
+      return b2sError(403, MESSAGES.forbiddenHost);
+    case 'unavailable':
+      return b2sError(503, MESSAGES.unavailable);
+    case 'internal':
+      return { status: 500, body: { status: 'error', message: MESSAGES.internal, request_id: request.id } };
+  }
 }

@@ -83,7 +83,7 @@ export function b2sHandlers(store: B2sStore, ctx: SimContext): Record<keyof oper
       const raw = (request.query ?? {}) as ClientQuery;
       const q = { phone: given(raw.phone), email: given(raw.email), cpf: given(raw.cpf) };
       if (q.phone === undefined && q.email === undefined && q.cpf === undefined) return send(reply, b2sError(400, MESSAGES.noSearch));
-      const inScope = scopeOf(request).has(company_id) || ctx.faults.has('validate-ignores-customer');
+      const inScope = scopeOf(request).has(company_id) || ctx.faults.has('use-ignores-owner');
       const client = inScope ? store.findClient(company_id, q) : undefined;
       if (!client) return send(reply, b2sError(404, MESSAGES.clientNotFound));
       // The client index is already in created_at order (ties on id).
@@ -95,15 +95,15 @@ export function b2sHandlers(store: B2sStore, ctx: SimContext): Record<keyof oper
       const bad = rejectMalformedBody(request, reply);
       if (bad) return bad;
       const { id } = request.params as PatchPath;
-      const f = ctx.faults;
-      const opts = { ignoreScope: f.has('validate-ignores-customer'), skipExpiry: f.has('no-expiry-check'), reuseSucceeds: f.has('reuse-returns-200') };
+      const faults = ctx.faults;
+      const opts = { ignoreScope: faults.has('use-ignores-owner'), skipExpiry: faults.has('no-expiry-check'), reuseSucceeds: faults.has('reuse-succeeds') };
       const answer = (r: ReturnType<B2sStore['markUsed']>) => {
         if (r.ok) return send(reply, { status: 204 });
         const message = r.reason === 'not-found' ? MESSAGES.couponNotFound : r.reason === 'already-used' ? MESSAGES.alreadyUsed : MESSAGES.expired;
         return send(reply, b2sError(r.status, message));
       };
       // The safe path stays synchronous: no promise between the request and the atomic store call.
-      if (f.has('racy-validate')) return store.markUsedRacy(scopeOf(request), id, opts).then(answer);
+      if (faults.has('racy-use')) return store.markUsedRacy(scopeOf(request), id, opts).then(answer);
       return answer(store.markUsed(scopeOf(request), id, opts));
     },
   };

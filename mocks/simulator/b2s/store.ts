@@ -10,7 +10,7 @@
  * All indexes are rebuilt by `load`; records edited or deleted in the maps directly (provider
  * states, tests) must be followed by `reindex()`. Index hits are still checked against the live
  * maps. `markUsed` is one synchronous call (rule 3): the checks and the write have no `await`
- * between them. `markUsedRacy` exists only for the `racy-validate` defect.
+ * between them. `markUsedRacy` exists only for the `racy-use` defect.
  */
 import { yieldToEventLoop } from '../faults.ts';
 import { ensureSorted } from '../sorted.ts';
@@ -22,11 +22,11 @@ export type Client = B2sFixtures['clients'][number];
 export type MarkOutcome = { ok: true } | { ok: false; status: 400 | 404; reason: 'not-found' | 'already-used' | 'expired' };
 
 export interface MarkOptions {
-  /** Defect `validate-ignores-customer`: ignore the token's company scope. */
+  /** Defect `use-ignores-owner`: ignore the token's company scope. */
   ignoreScope?: boolean;
   /** Defect `no-expiry-check`. */
   skipExpiry?: boolean;
-  /** Defect `reuse-returns-200`: a used coupon "succeeds" again, changing nothing. */
+  /** Defect `reuse-succeeds`: a used coupon "succeeds" again, changing nothing. */
   reuseSucceeds?: boolean;
 }
 
@@ -59,15 +59,15 @@ export class B2sStore {
   }
 
   load(fixtures: B2sFixtures, replace: boolean): void {
-    const f = structuredClone(fixtures);
+    const copy = structuredClone(fixtures);
     if (replace) for (const m of [this.companies, this.tokens, this.clients, this.coupons, this.#tokenLabels]) m.clear();
-    for (const c of f.companies) this.companies.set(c.id, c);
-    for (const t of f.tokens) {
+    for (const c of copy.companies) this.companies.set(c.id, c);
+    for (const t of copy.tokens) {
       this.tokens.set(t.token, new Set(t.company_ids));
       this.#tokenLabels.set(t.token, t.label);
     }
-    for (const c of f.clients) this.clients.set(c.id, c);
-    for (const c of f.coupons) this.coupons.set(c.id, c);
+    for (const c of copy.clients) this.clients.set(c.id, c);
+    for (const c of copy.coupons) this.coupons.set(c.id, c);
     this.reindex();
   }
 
@@ -183,7 +183,7 @@ export class B2sStore {
     return 'coupon' in r ? this.#write(r.coupon) : r;
   }
 
-  /** The `racy-validate` defect: the same checks, a yield, then the write. */
+  /** The `racy-use` defect: the same checks, a yield, then the write. */
   async markUsedRacy(scope: Set<string>, id: string, opts: MarkOptions = {}, gap: () => Promise<void> = yieldToEventLoop): Promise<MarkOutcome> {
     const r = this.#check(scope, id, opts);
     if (!('coupon' in r)) return r;

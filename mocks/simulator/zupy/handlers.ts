@@ -4,7 +4,7 @@ import type { components, operations } from '../../../specs/generated/zupy.ts';
 import { send } from '../app.ts';
 import type { Handler, ProviderReply, SimContext } from '../types.ts';
 import { decodeCursor, formatZ, isoSeconds, pageSize, paginate, usageRate, type CouponStatus, type OriginType } from './domain.ts';
-import { DETAILS, PROBLEMS, problem, validationProblem } from './errors.ts';
+import { DETAILS, PROBLEMS, problem, requestPath, validationProblem } from './errors.ts';
 import type { ApiKey, Coupon, CouponFilter, Customer, Reward, StoreError, ZupyStore } from './store.ts';
 
 type Schemas = components['schemas'];
@@ -16,10 +16,8 @@ declare module 'fastify' {
   }
 }
 
-const pathOf = (r: FastifyRequest) => r.url.split('?')[0] ?? r.url;
-
 export function storeError(e: StoreError, request: FastifyRequest): ProviderReply {
-  const instance = pathOf(request);
+  const instance = requestPath(request);
   switch (e.kind) {
     case 'not-found': {
       const what = { customer: 'Customer', reward: 'Reward', coupon: 'Coupon', otp: 'No OTP was requested for this identifier' }[e.what];
@@ -94,7 +92,7 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
   const ok = (reply: FastifyReply, data: unknown, meta: unknown = {}) =>
     send(reply, { status: 200, body: ctx.options.envelope ? { data, meta } : data });
   const companyOf = (request: FastifyRequest) => (request.zupyKey as ApiKey).companyId;
-  const badCursor = (request: FastifyRequest) => validationProblem(pathOf(request), [{ field: 'cursor', detail: 'Invalid cursor' }]);
+  const badCursor = (request: FastifyRequest) => validationProblem(requestPath(request), [{ field: 'cursor', detail: 'Invalid cursor' }]);
 
   return {
     requestOtp(request, reply) {
@@ -121,7 +119,7 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
       const q = request.query as Query<'listRewards'>;
       const companyId = companyOf(request);
       if (q.redeemable === true && !q.customer_id) {
-        return send(reply, validationProblem(pathOf(request), [{ field: 'customer_id', detail: 'customer_id é obrigatório quando redeemable=true.' }]));
+        return send(reply, validationProblem(requestPath(request), [{ field: 'customer_id', detail: 'customer_id é obrigatório quando redeemable=true.' }]));
       }
       const cursor = q.cursor ? decodeCursor(q.cursor) : null;
       if (q.cursor && !cursor) return send(reply, badCursor(request));
@@ -164,8 +162,8 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
       const { id, coupon_id } = request.params as operations['validateCoupon']['parameters']['path'];
       const gate = otpGate(request, id, 'require_otp_for_coupon_usage');
       if (gate) return send(reply, gate);
-      const f = ctx.faults;
-      const opts = { ignoreCustomer: f.has('validate-ignores-customer'), skipExpiry: f.has('no-expiry-check'), reuseReturns200: f.has('reuse-returns-200') };
+      const faults = ctx.faults;
+      const opts = { ignoreCustomer: faults.has('use-ignores-owner'), skipExpiry: faults.has('no-expiry-check'), reuseReturns200: faults.has('reuse-succeeds') };
       const answer = (r: ReturnType<ZupyStore['validate']>) => {
         if (!r.ok) return send(reply, storeError(r.error, request));
         const { coupon, customer, validatedMs } = r.value;
@@ -176,7 +174,7 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
         return ok(reply, out);
       };
       // The safe path is synchronous end to end; only the racy defect awaits.
-      if (f.has('racy-validate')) return store.validateRacy(companyOf(request), id, coupon_id, opts).then(answer);
+      if (faults.has('racy-use')) return store.validateRacy(companyOf(request), id, coupon_id, opts).then(answer);
       return answer(store.validate(companyOf(request), id, coupon_id, opts));
     },
 
@@ -199,11 +197,11 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
 
 /** The list and stats filters from the query (an empty value filters nothing, as before). */
 function filterOf(q: { customer_id?: string; reward_id?: string; origin_type?: string; code?: string; status?: string }): CouponFilter {
-  const f: CouponFilter = {};
-  if (q.customer_id) f.customer_id = q.customer_id;
-  if (q.reward_id) f.reward_id = q.reward_id;
-  if (q.origin_type) f.origin_type = q.origin_type as OriginType;
-  if (q.code !== undefined) f.code = q.code;
-  if (q.status) f.status = q.status as CouponStatus;
-  return f;
+  const filter: CouponFilter = {};
+  if (q.customer_id) filter.customer_id = q.customer_id;
+  if (q.reward_id) filter.reward_id = q.reward_id;
+  if (q.origin_type) filter.origin_type = q.origin_type as OriginType;
+  if (q.code !== undefined) filter.code = q.code;
+  if (q.status) filter.status = q.status as CouponStatus;
+  return filter;
 }

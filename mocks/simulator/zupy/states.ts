@@ -98,7 +98,7 @@ export const ZUPY_STATES: Record<string, StateHandler> = {
     if (!flags) throw new Error(`action must be one of ${Object.keys(OTP_ACTIONS).join(', ')}`);
     const company = store.companies.get(DEMO.companyA);
     if (!company) throw new Error(`unknown company '${DEMO.companyA}'`);
-    for (const f of flags) company.otpPolicy[f as keyof typeof company.otpPolicy] = true;
+    for (const flag of flags) company.otpPolicy[flag as keyof typeof company.otpPolicy] = true;
     return {};
   },
   'customer {customerId} has {points} points for reward {rewardId}': (store, _ctx, p) => {

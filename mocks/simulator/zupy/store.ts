@@ -1,7 +1,7 @@
 /**
  * Zupy's in-memory store. Every state transition (redeem, validate, OTP verify) is one synchronous
  * call: there is no `await` between its read and its write, so races are impossible by
- * construction. The one exception is the `racy-validate` defect, which exists to be caught.
+ * construction. The one exception is the `racy-use` defect, which exists to be caught.
  *
  * Indexes (rule 12: every endpoint costs O(page), not O(store)), all updated inside the same
  * synchronous call as the transition they follow:
@@ -98,15 +98,15 @@ export interface OtpSession { token: string; customerId: string; companyId: stri
 
 const iso = (ms: number) => isoSeconds(ms);
 
-/** `f`, remembering its last argument and result. */
-function lastValueMemo(f: (s: string) => number): (s: string) => number {
+/** `compute`, remembering its last argument and result. */
+function lastValueMemo(compute: (s: string) => number): (s: string) => number {
   let key: string | undefined;
   let value = NaN;
-  return (s) => (s === key ? value : ((key = s), (value = f(s))));
+  return (s) => (s === key ? value : ((key = s), (value = compute(s))));
 }
 const parseMs = (s: string) => Date.parse(s);
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: StoreError };
+export type StoreResult<T> = { ok: true; value: T } | { ok: false; error: StoreError };
 export type StoreError =
   | { kind: 'not-found'; what: 'customer' | 'reward' | 'coupon' | 'otp' }
   | { kind: 'conflict'; status: Exclude<CouponStatus, 'active'> }
@@ -114,7 +114,7 @@ export type StoreError =
   | { kind: 'otp-invalid' }
   | { kind: 'otp-locked' };
 
-const fail = <T>(error: StoreError): Outcome<T> => ({ ok: false, error });
+const fail = <T>(error: StoreError): StoreResult<T> => ({ ok: false, error });
 
 export interface ValidateResult { coupon: Coupon; customer: Customer; validatedMs: number }
 export interface RedeemResult { coupon: Coupon; customer: Customer; pointsUsed: number; zUsed: bigint }
@@ -138,19 +138,18 @@ export class ZupyStore {
   load(fixtures: ZupyFixtures, replace: boolean): void {
     // Records are copied field by field below (nothing of the caller's is kept), so a seed of a
     // million coupons is not cloned twice.
-    const f = fixtures;
     if (replace) {
       for (const m of [this.companies, this.keys, this.customers, this.rewards, this.coupons, this.codes, this.identifiers, this.pendingOtp, this.sessions]) m.clear();
     }
-    if (f.otp?.fixed_code) this.fixedOtpCode = f.otp.fixed_code;
+    if (fixtures.otp?.fixed_code) this.fixedOtpCode = fixtures.otp.fixed_code;
     const now = this.now();
-    for (const c of f.companies) {
+    for (const c of fixtures.companies) {
       this.companies.set(c.id, { id: c.id, name: c.name, otpPolicy: c.otp_policy ? { ...c.otp_policy } : { require_otp_for_redemption: true, require_otp_for_coupon_usage: true } });
     }
-    for (const k of f.api_keys) {
+    for (const k of fixtures.api_keys) {
       this.keys.set(k.key, { key: k.key, companyId: k.company_id, readOnly: k.access === 'read-only', revoked: k.revoked ?? false, label: k.label ?? '' });
     }
-    for (const c of f.customers) {
+    for (const c of fixtures.customers) {
       const z = parseZ(c.z_balance) ?? 0n;
       this.customers.set(c.id, { id: c.id, companyId: c.company_id, fullName: c.full_name, identifiers: [...c.identifiers], points: c.points_balance, z, tier: c.tier ?? null, createdMs: now });
       for (const raw of c.identifiers) {
@@ -158,7 +157,7 @@ export class ZupyStore {
         if (id) this.identifiers.set(`${c.company_id}|${id.key}`, c.id);
       }
     }
-    for (const r of f.rewards) {
+    for (const r of fixtures.rewards) {
       this.rewards.set(r.id, {
         id: r.id, companyId: r.company_id, name: r.name, description: r.description ?? '', pointsRequired: r.points_required,
         validityDays: r.validity_days, usagesAllowed: r.total_usages_allowed, originType: r.origin_type, rewardType: r.reward_type ?? 'generic',
@@ -173,7 +172,7 @@ export class ZupyStore {
     const validUntilOf = lastValueMemo(parseMs);
     const createdOf = lastValueMemo(parseMs);
     const added: Coupon[] = [];
-    for (const c of f.coupons) {
+    for (const c of fixtures.coupons) {
       const reward = this.rewards.get(c.reward_id);
       const customer = this.customers.get(c.customer_id);
       const code = c.coupon_code.toUpperCase();
@@ -335,35 +334,35 @@ export class ZupyStore {
    * Which index answers a filter: the customer's or the reward's bucket, else the status list,
    * else the origin bucket, else the company's. `exact`: the bucket's counters give the count.
    */
-  #plan(companyId: string, f: CouponFilter): { items: readonly Coupon[]; bucket: Bucket; exact: boolean } {
+  #plan(companyId: string, filter: CouponFilter): { items: readonly Coupon[]; bucket: Bucket; exact: boolean } {
     const ix = this.#index.get(companyId);
     if (!ix) return { items: EMPTY.items, bucket: EMPTY, exact: true };
-    if (f.customer_id !== undefined) {
-      const bucket = ix.customers.get(f.customer_id) ?? EMPTY;
-      return { items: bucket.items, bucket, exact: f.reward_id === undefined };
+    if (filter.customer_id !== undefined) {
+      const bucket = ix.customers.get(filter.customer_id) ?? EMPTY;
+      return { items: bucket.items, bucket, exact: filter.reward_id === undefined };
     }
-    if (f.reward_id !== undefined) {
-      const bucket = ix.rewards.get(f.reward_id) ?? EMPTY;
+    if (filter.reward_id !== undefined) {
+      const bucket = ix.rewards.get(filter.reward_id) ?? EMPTY;
       return { items: bucket.items, bucket, exact: true };
     }
-    if (f.status !== undefined) return { items: ix.statuses[STATUS_NO[f.status]] as Coupon[], bucket: ix.all, exact: true };
-    if (f.origin_type !== undefined) {
-      const bucket = ix.origins[ORIGIN_NO[f.origin_type]] as Bucket;
+    if (filter.status !== undefined) return { items: ix.statuses[STATUS_NO[filter.status]] as Coupon[], bucket: ix.all, exact: true };
+    if (filter.origin_type !== undefined) {
+      const bucket = ix.origins[ORIGIN_NO[filter.origin_type]] as Bucket;
       return { items: bucket.items, bucket, exact: true };
     }
     return { items: ix.all.items, bucket: ix.all, exact: true };
   }
 
-  #matcher(companyId: string, f: CouponFilter): (c: Coupon) => boolean {
-    return (c) => c.companyId === companyId && (f.customer_id === undefined || c.customerId === f.customer_id)
-      && (f.reward_id === undefined || c.rewardId === f.reward_id) && (f.origin_type === undefined || c.originType === f.origin_type)
-      && (f.status === undefined || this.#counted(c) === f.status);
+  #matcher(companyId: string, filter: CouponFilter): (c: Coupon) => boolean {
+    return (c) => c.companyId === companyId && (filter.customer_id === undefined || c.customerId === filter.customer_id)
+      && (filter.reward_id === undefined || c.rewardId === filter.reward_id) && (filter.origin_type === undefined || c.originType === filter.origin_type)
+      && (filter.status === undefined || this.#counted(c) === filter.status);
   }
 
-  #byCode(companyId: string, f: CouponFilter, code: string): Coupon[] {
+  #byCode(companyId: string, filter: CouponFilter, code: string): Coupon[] {
     const id = this.codes.get(code.toUpperCase());
     const c = id === undefined ? undefined : this.coupons.get(id);
-    return c && this.#matcher(companyId, f)(c) ? [c] : [];
+    return c && this.#matcher(companyId, filter)(c) ? [c] : [];
   }
 
   /**
@@ -371,10 +370,10 @@ export class ZupyStore {
    * of matches. O(page) plus O(log n) for the cursor; with both customer_id and reward_id the count
    * scans the customer's coupons.
    */
-  listCoupons(companyId: string, f: CouponFilter, cursor: { createdMs: number; id: string } | null, size: number): { page: Coupon[]; next: string | null; count: number } {
+  listCoupons(companyId: string, filter: CouponFilter, cursor: { createdMs: number; id: string } | null, size: number): { page: Coupon[]; next: string | null; count: number } {
     this.#settle(this.now());
-    const match = this.#matcher(companyId, f);
-    const { items, bucket, exact } = f.code === undefined ? this.#plan(companyId, f) : { items: this.#byCode(companyId, f, f.code), bucket: EMPTY, exact: false };
+    const match = this.#matcher(companyId, filter);
+    const { items, bucket, exact } = filter.code === undefined ? this.#plan(companyId, filter) : { items: this.#byCode(companyId, filter, filter.code), bucket: EMPTY, exact: false };
     const page: Coupon[] = [];
     let more = false;
     for (let i = cursor ? lowerBound(items, cursor, beforeCursor) : items.length; i-- > 0;) {
@@ -387,22 +386,22 @@ export class ZupyStore {
       page.push(c);
     }
     const last = page[page.length - 1];
-    const count = exact ? bucket.count(f.status, f.origin_type) : items.reduce((n, c) => (match(c) ? n + 1 : n), 0);
+    const count = exact ? bucket.count(filter.status, filter.origin_type) : items.reduce((n, c) => (match(c) ? n + 1 : n), 0);
     return { page, next: more && last ? encodeCursor(last.createdMs, last.id) : null, count };
   }
 
   /** Stats (Z-21, `status` ignored): O(1) from the counters, except customer_id with reward_id (the customer's coupons). */
   couponStats(companyId: string, filter: CouponFilter): CouponStats {
     this.#settle(this.now());
-    const f = { ...filter, status: undefined };
+    const anyStatus = { ...filter, status: undefined };
     const byStatus = Object.fromEntries(COUPON_STATUSES.map((s) => [s, 0])) as Record<CouponStatus, number>;
     const byOrigin = Object.fromEntries(ORIGIN_TYPES.map((o) => [o, 0])) as Record<OriginType, number>;
-    const { items, bucket, exact } = f.code === undefined ? this.#plan(companyId, f) : { items: this.#byCode(companyId, f, f.code), bucket: EMPTY, exact: false };
+    const { items, bucket, exact } = anyStatus.code === undefined ? this.#plan(companyId, anyStatus) : { items: this.#byCode(companyId, anyStatus, anyStatus.code), bucket: EMPTY, exact: false };
     if (exact) {
-      for (const s of COUPON_STATUSES) byStatus[s] = bucket.count(s, f.origin_type);
-      for (const o of ORIGIN_TYPES) byOrigin[o] = f.origin_type === undefined || f.origin_type === o ? bucket.count(undefined, o) : 0;
+      for (const s of COUPON_STATUSES) byStatus[s] = bucket.count(s, anyStatus.origin_type);
+      for (const o of ORIGIN_TYPES) byOrigin[o] = anyStatus.origin_type === undefined || anyStatus.origin_type === o ? bucket.count(undefined, o) : 0;
     } else {
-      const match = this.#matcher(companyId, f);
+      const match = this.#matcher(companyId, anyStatus);
       for (const c of items) {
         if (!match(c)) continue;
         byStatus[this.#counted(c)]++;
@@ -479,7 +478,7 @@ export class ZupyStore {
 
   // ---- OTP ---------------------------------------------------------------------------------
 
-  requestOtp(companyId: string, identifier: string): Outcome<{ channel: 'whatsapp' | 'email'; expiresIn: number }> {
+  requestOtp(companyId: string, identifier: string): StoreResult<{ channel: 'whatsapp' | 'email'; expiresIn: number }> {
     const id = classifyIdentifier(identifier);
     if (!id) return fail({ kind: 'validation', field: 'identifier', detail: 'Informe um telefone (+55…), e-mail ou CPF válido.' });
     this.pendingOtp.set(`${companyId}|${id.key}`, { code: this.fixedOtpCode, expiresMs: this.now() + OTP_CODE_TTL_MS, attempts: 0 });
@@ -487,7 +486,7 @@ export class ZupyStore {
   }
 
   /** One atomic step: check the code, create the customer if new, open a 30-minute session. */
-  verifyOtp(companyId: string, identifier: string, code: string): Outcome<{ customer: Customer; isNew: boolean; session: OtpSession }> {
+  verifyOtp(companyId: string, identifier: string, code: string): StoreResult<{ customer: Customer; isNew: boolean; session: OtpSession }> {
     const id = classifyIdentifier(identifier);
     if (!id) return fail({ kind: 'validation', field: 'identifier', detail: 'Informe um telefone (+55…), e-mail ou CPF válido.' });
     const key = `${companyId}|${id.key}`;
@@ -532,7 +531,7 @@ export class ZupyStore {
   }
 
   /** Redeem: checks (Z-7 order after OTP), payment and coupon creation in one synchronous step. */
-  redeem(companyId: string, customerId: string, rewardId: string, useZ: boolean): Outcome<RedeemResult> {
+  redeem(companyId: string, customerId: string, rewardId: string, useZ: boolean): StoreResult<RedeemResult> {
     const customer = this.customerOf(companyId, customerId);
     if (!customer) return fail({ kind: 'not-found', what: 'customer' });
     const reward = this.rewards.get(rewardId);
@@ -559,7 +558,7 @@ export class ZupyStore {
   }
 
   /** Validate: resolve, check, decrement, in one synchronous step (rule 3). */
-  validate(companyId: string, customerId: string, ref: string, opts: ValidateOptions = {}): Outcome<ValidateResult> {
+  validate(companyId: string, customerId: string, ref: string, opts: ValidateOptions = {}): StoreResult<ValidateResult> {
     const found = this.#resolveForValidate(companyId, customerId, ref, opts);
     if (!found.ok) return found;
     const { coupon, customer } = found.value;
@@ -568,8 +567,8 @@ export class ZupyStore {
     return { ok: true, value: this.#consume(coupon, customer, coupon.remaining) };
   }
 
-  /** The `racy-validate` defect: the same steps with a yield between the read and the write. */
-  async validateRacy(companyId: string, customerId: string, ref: string, opts: ValidateOptions = {}, gap: () => Promise<void> = yieldToEventLoop): Promise<Outcome<ValidateResult>> {
+  /** The `racy-use` defect: the same steps with a yield between the read and the write. */
+  async validateRacy(companyId: string, customerId: string, ref: string, opts: ValidateOptions = {}, gap: () => Promise<void> = yieldToEventLoop): Promise<StoreResult<ValidateResult>> {
     const found = this.#resolveForValidate(companyId, customerId, ref, opts);
     if (!found.ok) return found;
     const { coupon, customer } = found.value;
@@ -580,7 +579,7 @@ export class ZupyStore {
     return { ok: true, value: this.#consume(coupon, customer, remainingRead) };
   }
 
-  #resolveForValidate(companyId: string, customerId: string, ref: string, opts: ValidateOptions): Outcome<{ coupon: Coupon; customer: Customer }> {
+  #resolveForValidate(companyId: string, customerId: string, ref: string, opts: ValidateOptions): StoreResult<{ coupon: Coupon; customer: Customer }> {
     const coupon = this.findCoupon(companyId, ref);
     if (!coupon || (!opts.ignoreCustomer && coupon.customerId !== customerId)) return fail({ kind: 'not-found', what: 'coupon' });
     const customer = this.customers.get(coupon.customerId);
@@ -588,7 +587,7 @@ export class ZupyStore {
     return { ok: true, value: { coupon, customer } };
   }
 
-  #blocked(coupon: Coupon, opts: ValidateOptions): Outcome<never> | undefined {
+  #blocked(coupon: Coupon, opts: ValidateOptions): StoreResult<never> | undefined {
     const now = this.now();
     if (coupon.status === 'active' && !opts.skipExpiry && this.statusOf(coupon, now) === 'expired') this.#transition(coupon, () => { coupon.status = 'expired'; });
     if (coupon.status === 'active' || (opts.skipExpiry && coupon.status === 'expired' && coupon.remaining > 0)) return undefined;
@@ -629,11 +628,11 @@ interface CompanyIndex {
 }
 
 export interface ValidateOptions {
-  /** Defect `validate-ignores-customer`. */
+  /** Defect `use-ignores-owner`. */
   ignoreCustomer?: boolean;
   /** Defect `no-expiry-check`. */
   skipExpiry?: boolean;
-  /** Defect `reuse-returns-200`. */
+  /** Defect `reuse-succeeds`. */
   reuseReturns200?: boolean;
 }
 
