@@ -40,6 +40,7 @@ export type EdgeFailure =
   | { kind: 'internal' };
 
 import type { BannerOptions } from './banner.ts';
+import type { CouponView } from './control/coupons.ts';
 
 export type Handler = (request: FastifyRequest, reply: FastifyReply) => unknown;
 
@@ -62,6 +63,8 @@ export interface ProviderInstance<Fixtures> {
   checkFixtures(input: unknown): string[];
   /** The fixtures the server started from (demo data unless --seed). */
   initialFixtures(): Fixtures;
+  /** Every coupon as the control API shows it (GET /__control/coupons), with its status at `nowMs`. */
+  coupons(nowMs: number): CouponView[];
   /** The data currently loaded, as fixture JSON (keys, tokens, ids). */
   snapshot(): Fixtures;
   /** Zupy: set the OTP policy of a company (or all). */

@@ -9,6 +9,7 @@ import { b2sHandlers } from './handlers.ts';
 import { b2sProviderState } from './states.ts';
 import { B2sStore } from './store.ts';
 import { b2sBanner } from './banner.ts';
+import { b2sCouponViews } from './view.ts';
 
 const BEARER = /^Bearer(?:\s+(\S*))?\s*$/i;
 
@@ -75,6 +76,7 @@ export function createB2sModule(rules?: Partial<B2sRules>): ProviderModule<B2sFi
         checkFixtures: checkB2sFixtures,
         initialFixtures: () => initial,
         snapshot: () => store.snapshot(),
+        coupons: (nowMs) => b2sCouponViews(store, nowMs),
         providerState: (state, params) => b2sProviderState(store, ctx, state, params),
         banner: (baseUrl, o) => b2sBanner(baseUrl, initial, fixtures === undefined, utcDate(ctx.clock.nowMs()), o),
       };

@@ -8,6 +8,7 @@ import { zupyHandlers } from './handlers.ts';
 import { ZupyStore } from './store.ts';
 import { zupyProviderState } from './states.ts';
 import { zupyBanner } from './banner.ts';
+import { zupyCouponViews } from './view.ts';
 
 /** Operations that change data: a read-only key gets 403 permission-denied on them. */
 const WRITE_OPERATIONS = new Set(['redeemReward', 'validateCoupon', 'requestOtp', 'verifyOtp']);
@@ -146,6 +147,7 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
       checkFixtures: checkZupyFixtures,
       initialFixtures: () => initial,
       snapshot: () => store.snapshot(),
+      coupons: (nowMs) => zupyCouponViews(store, nowMs),
       setOtpPolicy(input) {
         const b = input as { company_id?: unknown; require_otp_for_redemption?: unknown; require_otp_for_coupon_usage?: unknown } | null;
         const fields = ['company_id', 'require_otp_for_redemption', 'require_otp_for_coupon_usage'];
