@@ -50,7 +50,7 @@ export function Faults({ live, api, epoch }: { live: LiveStream; api: string | n
     <h3>Defects</h3>
     ${value ? Object.entries(value.available_defects).map(([name, description]) => html`<label class="toggle" key=${name}>
       <input type="checkbox" checked=${value.defects.includes(name)} onChange=${(e: Event) => toggle(name, (e.target as HTMLInputElement).checked)} />
-      <code>${name}</code> <small>${description}</small>
+      <span><code>${name}</code><br /><small>${description}</small></span>
     </label>`) : null}
     ${api === 'zupy' ? html`<${OtpPolicy} live=${live} epoch=${epoch} onError=${setProblem} />` : null}
     ${problem ? html`<p class="error" role="alert">${problem}</p>` : null}
