@@ -4,7 +4,7 @@
  * One browser for the file; a screenshot of every step in reports/ui/. Negative control: against a
  * server whose event stream stays silent, the "within a second" checks fail.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createZupyClient } from '../../clients/zupy.ts';
 import { startMock, type RunningMock } from '../../mocks/index.ts';
@@ -16,13 +16,24 @@ import { silentEvents } from './standin.ts';
 let browser: Browser;
 let context: BrowserContext;
 let mock: RunningMock;
+/** Chromium missing or not starting: every test fails with this one line (never skipped). */
+let noBrowser: Error | undefined;
 const t0 = Date.now();
 
 beforeAll(async () => {
   // The console as the current sources build it (dist/ui/ may predate them).
   await buildUi();
-  [browser, mock] = await Promise.all([launch(), startMock({ api: 'zupy', port: 0 })]);
+  mock = await startMock({ api: 'zupy', port: 0 });
+  try {
+    browser = await launch();
+  } catch (err) {
+    noBrowser = err as Error;
+    return;
+  }
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+});
+beforeEach(() => {
+  if (noBrowser) throw noBrowser;
 });
 afterAll(async () => {
   await browser?.close();
