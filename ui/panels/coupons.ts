@@ -29,7 +29,7 @@ export function Coupons({ live, api, epoch }: { live: LiveStream; api: string | 
         <tbody>
           ${value?.coupons.map((c) => html`<tr key=${c.id}>
             <th scope="row"><code>${c.code}</code></th>
-            <td><code>${c.owner}</code></td>
+            <td><code class="owner" title=${c.owner}>${c.owner}</code></td>
             <td><span class=${`badge ${c.status}`}>${c.status}</span></td>
             <td>${c.uses_left ?? '–'} / ${c.uses_allowed ?? '–'}</td>
             <td>${c.valid_until ?? c.expires_at ?? '–'}</td>
