@@ -6,8 +6,10 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createB2sClient } from '../../clients/b2s.ts';
 import { createZupyClient } from '../../clients/zupy.ts';
 import { startMock, type RunningMock } from '../../mocks/index.ts';
+import { B2S_DEMO } from '../../mocks/demo/b2s.ts';
 import { DEMO } from '../../mocks/demo/zupy.ts';
 import { buildUi } from '../../scripts/build-ui.mjs';
 import { launch, shot, within } from './browser.ts';
@@ -161,6 +163,24 @@ describe('web console', () => {
       await shot(page, '06-phone');
     } finally {
       await phone.close();
+    }
+  });
+
+  it('B2S: a PATCH mark-as-used turns the row used and shows the request within a second; no OTP panel', async () => {
+    const b2s = await startMock({ api: 'b2s', port: 0 });
+    try {
+      const page = await openConsole(b2s.url);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/b2s/);
+      await within(couponRow(page, 'WELCOME2024').getByText('available'), 5000);
+      const r = await createB2sClient({ baseUrl: b2s.url, token: B2S_DEMO.franchiseToken }).markUsed(B2S_DEMO.activeCoupon);
+      expect(r.status).toBe(204);
+      await within(couponRow(page, 'WELCOME2024').getByText('used'));
+      await within(requestRows(page).filter({ hasText: 'markCouponUsed' }).filter({ hasText: '204' }));
+      expect(await page.getByRole('heading', { name: 'OTP policy' }).count()).toBe(0);
+      await shot(page, '08-b2s');
+      await page.close();
+    } finally {
+      await b2s.close();
     }
   });
 
