@@ -1,8 +1,12 @@
 /** What the web console reads: journal bodies and headers, GET /__control/coupons, the event stream and the static files. */
+import { get } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZupyClient } from '../../clients/zupy.ts';
 import { startMock, type RunningMock } from '../../mocks/index.ts';
 import { DEMO } from '../../mocks/demo/zupy.ts';
+import { registerEvents } from '../../mocks/simulator/control/events.ts';
 import { Journal, type RawEntry } from '../../mocks/simulator/journal.ts';
 import { corsHeaders, raw } from '../security/raw.ts';
 
@@ -137,6 +141,37 @@ describe('GET /__control/events', () => {
       ac.abort();
     } finally {
       await guarded.close();
+    }
+  });
+
+  it('pings idle streams, and stops formatting entries once the last client has gone', async () => {
+    const journal = new Journal(8);
+    const app = Fastify();
+    registerEvents(app, { api: 'zupy', journal, pingMs: 20 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      // node:http, not fetch: fetch opens a spare connection that would keep the server's close() waiting.
+      const { port } = app.server.address() as AddressInfo;
+      const text = await new Promise<string>((resolve, reject) => {
+        const req = get({ host: '127.0.0.1', port, path: '/events', agent: false }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => {
+            body += d;
+            if (!body.includes(': ping')) return;
+            req.destroy();
+            resolve(body);
+          });
+        });
+        req.on('error', reject);
+      });
+      expect(text).toMatch(/^event: ready\ndata: \{"api":"zupy","seq":0\}\n\n/);
+      let reads = 0;
+      const headers = new Proxy({}, { get: () => ((reads++), undefined) });
+      const add = () => journal.add({ atMs: 0, method: 'GET', url: '/x', query: {}, headers, status: 200, operationId: null, elapsedMs: 0, requestBody: undefined, responsePayload: undefined, responseHeaders: {} });
+      await expect.poll(() => ((reads = 0), add(), reads)).toBe(0);
+    } finally {
+      await app.close();
     }
   });
 

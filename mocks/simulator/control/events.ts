@@ -75,6 +75,7 @@ export function registerEvents(scope: FastifyInstance, o: EventsOptions): void {
   scope.get('/events', (request, reply) => {
     reply.hijack();
     const res = reply.raw;
+    const socket = request.raw.socket;
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -86,6 +87,8 @@ export function registerEvents(scope: FastifyInstance, o: EventsOptions): void {
     res.on('close', () => {
       clients.delete(res);
       if (clients.size === 0) stop();
+      // A client that half-closed would otherwise hold its socket open, and server.close() would wait for it.
+      socket.destroy();
     });
   });
 
