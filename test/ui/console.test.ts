@@ -205,6 +205,14 @@ describe('web console', () => {
     }
   });
 
+  it('closing a mock with its console open finishes, and the page says it is no longer connected', async () => {
+    const other = await startMock({ api: 'zupy', port: 0 });
+    const page = await openConsole(other.url);
+    await other.close();
+    await within(page.getByRole('status').getByText('not connected'), 5000);
+    await page.close();
+  });
+
   it('negative control: when the event stream sends nothing, the "within a second" checks fail', async () => {
     await freshState();
     const proxy = await silentEvents(mock.url);
