@@ -3,12 +3,7 @@ import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { ControlError } from '../../clients/control.ts';
 import { control, describeError } from '../api.ts';
-
-/** `/coupons/0/status must be boolean` or `/coupons/0: unknown client_id 'x'` → field and problem; others have no field. */
-export function splitProblem(problem: string): { field: string; message: string } {
-  const m = /^(\/\S*?|\(root\)):?\s+(.*)$/s.exec(problem);
-  return m ? { field: m[1]!, message: m[2]! } : { field: '–', message: problem };
-}
+import { splitProblem } from '../problems.ts';
 
 export function Data({ api }: { api: string | null }) {
   const [file, setFile] = useState<File | null>(null);
