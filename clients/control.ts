@@ -38,7 +38,7 @@ export interface JournalEntry {
   responseHeaders: Record<string, string>;
 }
 
-export interface CouponList {
+export interface CouponsPage {
   now: string;
   count: number;
   coupons: CouponView[];
@@ -102,7 +102,7 @@ export class ControlClient {
   /** Every coupon at the simulator's clock, optionally filtered by status and by a code substring. */
   coupons(filter: { status?: string; code?: string } = {}) {
     const q = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')).toString();
-    return this.call<CouponList>('GET', `/coupons${q ? `?${q}` : ''}`);
+    return this.call<CouponsPage>('GET', `/coupons${q ? `?${q}` : ''}`);
   }
   clearRequests() {
     return this.call('DELETE', '/requests');

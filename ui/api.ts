@@ -17,9 +17,10 @@ export function onDenied(listener: () => void): void {
   denied = listener;
 }
 
-/** fetch with the X-Control-Token header when a token is known. */
+/** fetch with the X-Control-Token header when a token is known (the headers of a Request passed in are kept). */
 export const controlFetch: typeof fetch = async (input, init = {}) => {
-  const headers = new Headers(init.headers);
+  const headers = new Headers(input instanceof Request ? input.headers : undefined);
+  new Headers(init.headers).forEach((value, name) => headers.set(name, value));
   const t = token.get();
   if (t) headers.set('x-control-token', t);
   const res = await fetch(input, { ...init, headers });

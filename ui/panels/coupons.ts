@@ -10,7 +10,7 @@ const STATUSES: Record<string, string[]> = { zupy: ['active', 'used', 'expired',
 export function Coupons({ live, api, epoch }: { live: LiveStream; api: string | null; epoch: number }) {
   const [status, setStatus] = useState('');
   const [code, setCode] = useState('');
-  const { value, error } = useLoaded(() => control.coupons({ status, code }), live, (e) => e.type === 'state', [status, code, epoch]);
+  const { value, error } = useLoaded(() => control.coupons({ ...(status ? { status } : {}), ...(code ? { code } : {}) }), live, (e) => e.type === 'state', [status, code, epoch]);
   const statuses = api ? (STATUSES[api] ?? []) : [...new Set(Object.values(STATUSES).flat())];
   return html`<section aria-labelledby="coupons-h" class="wide">
     <h2 id="coupons-h">Coupons</h2>
