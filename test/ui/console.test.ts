@@ -4,6 +4,7 @@
  * One browser for the file; a screenshot of every step in reports/ui/. Negative control: against a
  * server whose event stream stays silent, the "within a second" checks fail.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createB2sClient } from '../../clients/b2s.ts';
@@ -127,7 +128,7 @@ describe('web console', () => {
     await page.close();
   });
 
-  it('uploading a bad fixtures file shows each problem by field, and changes nothing', async () => {
+  it('uploading a bad fixtures file shows each problem by field and changes nothing; the downloaded fixtures upload cleanly', async () => {
     await freshState();
     const before = await mock.control.fixtures();
     const page = await openConsole();
@@ -140,6 +141,15 @@ describe('web console', () => {
     await within(problems.getByRole('row', { name: /\/api_keys\/0\/access.*allowed values/ }));
     expect(await mock.control.fixtures()).toEqual(before);
     await shot(page, '05-bad-fixtures');
+    // The download is the data loaded now, and seeds back as it is.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download fixtures' }).click()]);
+    expect(download.suggestedFilename()).toBe('zupy-fixtures.json');
+    const text = await readFile((await download.path())!, 'utf8');
+    expect(JSON.parse(text)).toEqual(before);
+    await page.getByLabel('Fixtures file').setInputFiles({ name: 'zupy-fixtures.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await within(page.getByRole('region', { name: 'Data' }).getByRole('status').getByText('Loaded zupy-fixtures.json (replace).'), 5000);
+    expect(await page.getByRole('table', { name: 'Fixture problems' }).count()).toBe(0);
     await page.close();
   });
 
