@@ -144,7 +144,7 @@ describe('web console', () => {
     // The download is the data loaded now, and seeds back as it is.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download fixtures' }).click()]);
     expect(download.suggestedFilename()).toBe('zupy-fixtures.json');
-    const text = await readFile((await download.path())!, 'utf8');
+    const text = await readFile(await download.path(), 'utf8');
     expect(JSON.parse(text)).toEqual(before);
     await page.getByLabel('Fixtures file').setInputFiles({ name: 'zupy-fixtures.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await page.getByRole('button', { name: 'Upload' }).click();
