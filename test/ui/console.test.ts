@@ -62,13 +62,26 @@ const couponRow = (page: Page, code: string) => page.getByRole('region', { name:
 const requestRows = (page: Page) => page.getByRole('region', { name: 'Requests' }).locator('tbody tr');
 
 describe('web console', () => {
-  it('opens on /__control/ui/ with the coupons of the mock', async () => {
+  it('opens on /__control/ui/ with the coupons of the mock, filtered by status and by a part of the code', async () => {
     await freshState();
     const page = await openConsole();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/coupon-kit console\s*zupy/);
     await within(couponRow(page, ACTIVE).getByText('active'), 5000);
     for (const name of ['Coupons', 'Requests', 'Clock', 'Faults', 'Data']) expect(await page.getByRole('heading', { level: 2, name }).count()).toBe(1);
     await shot(page, '01-open');
+    const coupons = page.getByRole('region', { name: 'Coupons' });
+    const statuses = () => coupons.locator('tbody tr td:nth-child(3)').allTextContents();
+    const used = (await mock.control.coupons({ status: 'used' })).count;
+    expect(used).toBeGreaterThan(0);
+    await coupons.getByLabel('Status').selectOption('used');
+    await within(coupons.getByText(new RegExp(`^${used} coupons? at`)));
+    expect(await statuses()).toEqual(Array<string>(used).fill('used'));
+    await coupons.getByLabel('Code').fill('deadbe');
+    await within(coupons.getByText(/^0 coupons at/));
+    await coupons.getByLabel('Status').selectOption('');
+    await within(coupons.getByText(/^1 coupon at/));
+    expect(await coupons.locator('tbody th').allTextContents()).toEqual([DEMO.coupons.expired.code]);
+    await shot(page, '01-filtered');
     await page.close();
   });
 

@@ -5,6 +5,9 @@ import { control } from '../api.ts';
 import type { LiveStream } from '../live.ts';
 import { useLoaded } from './use-live.ts';
 
+/** Rows drawn at most (the count says how many match: filter to narrow). */
+const MAX_ROWS = 500;
+
 const STATUSES: Record<string, string[]> = { zupy: ['active', 'used', 'expired', 'cancelled'], b2s: ['available', 'used', 'expired'] };
 
 export function Coupons({ live, api, epoch }: { live: LiveStream; api: string | null; epoch: number }) {
@@ -20,14 +23,14 @@ export function Coupons({ live, api, epoch }: { live: LiveStream; api: string | 
         ${statuses.map((s) => html`<option value=${s}>${s}</option>`)}
       </select></label>
       <label>Code <input type="search" value=${code} placeholder="part of a code" onInput=${(e: Event) => setCode((e.target as HTMLInputElement).value)} /></label>
-      <span aria-live="polite">${value ? `${value.count} coupon${value.count === 1 ? '' : 's'} at ${value.now}` : ''}</span>
+      <span aria-live="polite">${value ? `${value.count} coupon${value.count === 1 ? '' : 's'} at ${value.now}${value.count > MAX_ROWS ? ` (the first ${MAX_ROWS} shown)` : ''}` : ''}</span>
     </div>
     ${error ? html`<p class="error" role="alert">${error}</p>` : null}
     <div class="scroll">
       <table>
         <thead><tr><th scope="col">Code</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Uses left / allowed</th><th scope="col">Valid until / expires</th><th scope="col">Module</th></tr></thead>
         <tbody>
-          ${value?.coupons.map((c) => html`<tr key=${c.id}>
+          ${value?.coupons.slice(0, MAX_ROWS).map((c) => html`<tr key=${c.id}>
             <th scope="row"><code>${c.code}</code></th>
             <td><code class="owner" title=${c.owner}>${c.owner}</code></td>
             <td><span class=${`badge ${c.status}`}>${c.status}</span></td>
