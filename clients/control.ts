@@ -6,6 +6,44 @@ export interface FaultsView {
   available_defects: Record<string, string>;
 }
 
+/** One coupon as GET /__control/coupons shows it (fields a provider does not have are null). */
+export interface CouponView {
+  id: string;
+  code: string;
+  owner: string;
+  status: string;
+  uses_left: number | null;
+  uses_allowed: number | null;
+  valid_until: string | null;
+  expires_at: string | null;
+  module: string | null;
+  company: string | null;
+}
+
+/** One journal entry (GET /__control/requests, and the `request` events of GET /__control/events). */
+export interface JournalEntry {
+  seq: number;
+  at: string;
+  method: string;
+  path: string;
+  query: Record<string, unknown>;
+  headers: Record<string, string>;
+  status: number;
+  operationId: string | null;
+  durationMs: number;
+  /** The parsed JSON body, the raw text when it was not JSON, or null. */
+  requestBody: unknown;
+  /** The JSON sent, or null for no body. */
+  responseBody: unknown;
+  responseHeaders: Record<string, string>;
+}
+
+export interface CouponsPage {
+  now: string;
+  count: number;
+  coupons: CouponView[];
+}
+
 export class ControlError extends Error {
   override name = 'ControlError';
   constructor(readonly status: number, readonly body: unknown, path: string) {
@@ -59,7 +97,12 @@ export class ControlClient {
   }
   requests(filter: { method?: string; path?: string; operation_id?: string } = {}) {
     const q = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => e[1] !== undefined)).toString();
-    return this.call<{ count: number; requests: { method: string; path: string; status: number; headers: Record<string, string>; operationId: string | null }[] }>('GET', `/requests?${q}`);
+    return this.call<{ count: number; requests: JournalEntry[] }>('GET', `/requests?${q}`);
+  }
+  /** Every coupon at the simulator's clock, optionally filtered by status and by a code substring. */
+  coupons(filter: { status?: string; code?: string } = {}) {
+    const q = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')).toString();
+    return this.call<CouponsPage>('GET', `/coupons${q ? `?${q}` : ''}`);
   }
   clearRequests() {
     return this.call('DELETE', '/requests');

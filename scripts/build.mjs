@@ -4,6 +4,8 @@
  * simulator's dependencies included, one chunk per lazily loaded module), so `coupon-kit` starts without compiling
  * anything. Runs on `npm ci` / `npm install` (prepare), before `npm pack`, and in `npm start`.
  *
+ * The web console (ui/, served at /__control/ui/) is bundled for the browser into dist/ui/ (scripts/build-ui.mjs).
+ *
  * It also writes the declaration files of the public entry points (package.json `exports`) into
  * dist/types/ with tsc (tsconfig.types.json), with relative imports pointing at `.js` so they resolve
  * under `module: nodenext`. `--no-types` skips that step and keeps the declarations already there
@@ -20,6 +22,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildUi } from './build-ui.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quiet = process.argv.includes('--quiet');
@@ -54,10 +57,16 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
+// The web console (/__control/ui/): its own browser bundle, served from dist/ui/.
+const ui = await buildUi(join(outdir, 'ui'));
 if (types) emitDeclarations();
 const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/')).sort();
 writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify({ builtAt, entryPoints: ENTRY_POINTS, inputs }, null, 1)}\n`);
-if (!quiet) console.log(`built dist/ from ${inputs.length} sources${types ? ' with declarations' : ''} in ${Math.round(performance.now() - t0)} ms`);
+if (!quiet) {
+  console.log(`built dist/ from ${inputs.length} sources${types ? ' with declarations' : ''} in ${Math.round(performance.now() - t0)} ms`);
+  const js = ui['console.js'];
+  console.log(`console dist/ui/: console.js ${js.raw} B (${js.gzip} B gzip), console.css ${ui['console.css'].raw} B, index.html ${ui['index.html'].raw} B`);
+}
 
 function listDir(dir) {
   try {

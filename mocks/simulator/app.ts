@@ -67,8 +67,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** A JSON body that failed to parse: reported only by routes that take a body. */
     bodyError?: string;
+    /** The text of a body that did not parse as JSON (kept for the journal). */
+    rawBody?: string;
     /** Set on API (spec) routes; absent on control routes and unknown routes. */
     operationId?: string;
+  }
+  interface FastifyReply {
+    /** The payload as sent, kept for the journal. */
+    sentPayload?: unknown;
   }
   interface FastifyContextConfig {
     operationId?: string;
@@ -140,13 +146,17 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
       done(null, JSON.parse(body));
     } catch (err) {
       request.bodyError = (err as Error).message;
+      request.rawBody = body;
       done(null, undefined);
     }
   };
   app.addContentTypeParser(['application/json', 'application/problem+json'], { parseAs: 'string' }, parseJson);
   app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
     const type = String(request.headers['content-type'] ?? '');
-    if ((body as string).length > 0) request.bodyError = `unsupported-media-type:${type}`;
+    if ((body as string).length > 0) {
+      request.bodyError = `unsupported-media-type:${type}`;
+      request.rawBody = body as string;
+    }
     done(null, undefined);
   });
 
@@ -191,8 +201,15 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     void send(reply, provider.edgeError(failure, request));
   };
   const record = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
-    journal.add(ctx.clock.nowMs(), request.method, request.url, request.query, request.headers, reply.statusCode, request.operationId ?? null, reply.elapsedTime);
+    journal.add({
+      atMs: ctx.clock.nowMs(), method: request.method, url: request.url, query: request.query, headers: request.headers, status: reply.statusCode,
+      operationId: request.operationId ?? null, elapsedMs: reply.elapsedTime, requestBody: request.body ?? request.rawBody, responsePayload: reply.sentPayload, responseHeaders: reply.getHeaders(),
+    });
     done();
+  };
+  const keepPayload = (_request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void): void => {
+    reply.sentPayload = payload;
+    done(null, payload);
   };
 
   // Every route, for 405 answers: a known path asked with another method.
@@ -258,6 +275,7 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
       onRequest: onRequestFor(r.operationId),
       // Only routes that take a body report a body that failed to parse (a stray body elsewhere is ignored).
       ...(r.hasBody ? { preValidation: preValidationFor(r.bodyRequired) } : {}),
+      onSend: keepPayload,
       onResponse: record,
       handler,
     });

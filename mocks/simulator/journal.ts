@@ -1,15 +1,7 @@
 /** Request journal (like WireMock's): what an integration really sent, for its own assertions. */
-export interface JournalEntry {
-  seq: number;
-  at: string;
-  method: string;
-  path: string;
-  query: Record<string, unknown>;
-  headers: Record<string, string>;
-  status: number;
-  operationId: string | null;
-  durationMs: number;
-}
+import type { JournalEntry } from '../../clients/control.ts';
+
+export type { JournalEntry };
 
 export interface JournalFilter {
   method?: string;
@@ -17,9 +9,8 @@ export interface JournalFilter {
   operationId?: string;
 }
 
-/** What the hot path keeps: references only; an entry is formatted when someone reads the journal. */
-interface RawEntry {
-  seq: number;
+/** What an API request left for the journal: references only (see Journal.add). */
+export interface RawEntry {
   atMs: number;
   method: string;
   url: string;
@@ -28,12 +19,38 @@ interface RawEntry {
   status: number;
   operationId: string | null;
   elapsedMs: number;
+  /** The parsed body, or the raw text of a body that did not parse. */
+  requestBody: unknown;
+  /** The payload as sent (a JSON string for every API answer), or undefined. */
+  responsePayload: unknown;
+  responseHeaders: Record<string, number | string | string[] | undefined>;
+}
+
+interface Stored extends RawEntry {
+  seq: number;
 }
 
 /** The request headers worth asserting on (the credential headers included: this is a test double). */
 const KEPT_HEADERS = ['x-otp-session', 'content-type', 'user-agent', 'x-api-key', 'authorization'] as const;
 
-function format(e: RawEntry): JournalEntry {
+function parsePayload(payload: unknown): unknown {
+  if (payload === undefined || payload === null || payload === '') return null;
+  const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function stringHeaders(h: RawEntry['responseHeaders']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, v] of Object.entries(h)) if (v !== undefined) out[name] = Array.isArray(v) ? v.join(', ') : String(v);
+  return out;
+}
+
+function format(e: Stored): JournalEntry {
   const headers: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const v = e.headers[name];
@@ -50,22 +67,46 @@ function format(e: RawEntry): JournalEntry {
     status: e.status,
     operationId: e.operationId,
     durationMs: Math.round(e.elapsedMs * 1000) / 1000,
+    requestBody: e.requestBody === undefined ? null : structuredClone(e.requestBody),
+    responseBody: parsePayload(e.responsePayload),
+    responseHeaders: stringHeaders(e.responseHeaders),
   };
 }
 
+/** Called with each new entry, formatted only when called: see Journal.subscribe. */
+export type JournalListener = (entry: () => JournalEntry) => void;
+
 /** A bounded ring buffer: adding is O(1) on the hot path, the oldest entries are dropped. */
 export class Journal {
-  readonly #ring: (RawEntry | undefined)[];
+  readonly #ring: (Stored | undefined)[];
   #seq = 0;
+  readonly #listeners = new Set<JournalListener>();
 
   constructor(private readonly capacity = 5000) {
-    this.#ring = new Array<RawEntry | undefined>(capacity);
+    this.#ring = new Array<Stored | undefined>(capacity);
   }
 
-  /** Called once per API request after its response: keeps references, formats nothing. */
-  add(atMs: number, method: string, url: string, query: unknown, headers: RawEntry['headers'], status: number, operationId: string | null, elapsedMs: number): void {
+  /** Called once per API request after its response: keeps references, formats nothing unless someone listens. */
+  add(raw: RawEntry): void {
     const seq = ++this.#seq;
-    this.#ring[seq % this.capacity] = { seq, atMs, method, url, query, headers, status, operationId, elapsedMs };
+    const stored = raw as Stored;
+    stored.seq = seq;
+    this.#ring[seq % this.capacity] = stored;
+    if (this.#listeners.size === 0) return;
+    let formatted: JournalEntry | undefined;
+    const entry = () => (formatted ??= format(stored));
+    for (const listener of this.#listeners) listener(entry);
+  }
+
+  /** The sequence number of the last entry added (0 before the first). */
+  get lastSeq(): number {
+    return this.#seq;
+  }
+
+  /** Calls `listener` after every add; returns the unsubscribe function. */
+  subscribe(listener: JournalListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Oldest first. */

@@ -48,6 +48,8 @@ export type EdgeFailure =
   | { kind: 'unavailable' }
   | { kind: 'internal' };
 
+import type { CouponView } from './control/coupons.ts';
+
 export type Handler = (request: FastifyRequest, reply: FastifyReply) => unknown;
 
 /** Fixed once the simulator is created. */
@@ -80,6 +82,8 @@ export interface ProviderState<Fixtures> {
   load(fixtures: Fixtures): void;
   /** Adds these fixtures to the current state (already validated). */
   merge(fixtures: Fixtures): void;
+  /** Every coupon as the control API shows it (GET /__control/coupons), with its status at `nowMs`. */
+  coupons(nowMs: number): CouponView[];
   /** The data currently loaded, as fixture JSON (keys, tokens, ids). */
   snapshot(): Fixtures;
   /** Zupy: set the OTP policy of a company (or all). */

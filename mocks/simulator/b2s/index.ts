@@ -13,6 +13,7 @@ import { checkB2sFixtures, type B2sFixtures } from './fixtures.ts';
 import { b2sHandlers } from './handlers.ts';
 import { b2sProviderState } from './states.ts';
 import { B2sStore } from './store.ts';
+import { b2sCouponViews } from './view.ts';
 
 /**
  * The module with explicit rules (B-4 Expiring window, B-6 expiration instant). `b2sModule` reads
@@ -39,6 +40,7 @@ export function createB2sModule(rules?: Partial<B2sRules>): ProviderModule<B2sFi
         load: (state) => store.load(state, true),
         merge: (state) => store.load(state, false),
         snapshot: () => store.snapshot(),
+        coupons: (nowMs) => b2sCouponViews(store, nowMs),
         providerState: (state, params) => b2sProviderState(store, ctx, state, params),
       };
     },

@@ -9,6 +9,9 @@ import type { Journal } from '../journal.ts';
 import type { ProviderInstance, ProviderModule, SimContext } from '../types.ts';
 import { crossOrigin, isJsonContentType, isLoopback, tokenMatches } from './guard.ts';
 import { seed } from './seed.ts';
+import { registerCoupons } from './coupons.ts';
+import { registerEvents } from './events.ts';
+import { registerUi } from './ui.ts';
 
 export { isLoopback } from './guard.ts';
 
@@ -81,6 +84,8 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
   void app.register(
     (scope, _opts, done) => {
       scope.addHook('onRequest', guard(deps));
+      registerEvents(scope, { api: deps.module.api, journal });
+      registerCoupons(scope, ctx.clock, (nowMs) => provider.coupons(nowMs));
 
       scope.post('/reset', async () => {
         provider.load(provider.initialFixtures());
@@ -157,4 +162,5 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
     },
     { prefix: '/__control' },
   );
+  registerUi(app, deps.hostAllowed);
 }

@@ -15,6 +15,7 @@ import { otpGate, setOtpPolicy } from './otp-policy.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { zupyProviderState } from './states.ts';
 import { ZupyStore } from './store.ts';
+import { zupyCouponViews } from './view.ts';
 
 export const zupyModule: ProviderModule<ZupyFixtures> = {
   api: 'zupy',
@@ -45,6 +46,7 @@ export const zupyModule: ProviderModule<ZupyFixtures> = {
       },
       merge: (state) => store.load(state, false),
       snapshot: () => store.snapshot(),
+      coupons: (nowMs) => zupyCouponViews(store, nowMs),
       setOtpPolicy: (input) => setOtpPolicy(store, input),
       providerState: (state, params) => zupyProviderState(store, ctx, state, params),
     };
