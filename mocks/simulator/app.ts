@@ -13,7 +13,7 @@ import { registerControl } from './control/routes.ts';
 import { clientErrorHandler } from './client-errors.ts';
 import { Faults, type FaultConfig } from './faults.ts';
 import { Journal } from './journal.ts';
-import { AJV_OPTIONS, deriveRoutes, routesFor } from './routes.ts';
+import { AJV_OPTIONS, deriveRoutes, routesFor } from '../../specs/routes.ts';
 import type { EdgeFailure, ProviderInstance, ProviderModule, ProviderReply, SimContext, SimulatorOptions } from './types.ts';
 
 export interface AppOptions {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkExamples } from '../../specs/examples.ts';
 import { generatedPath, generateRouting, generateTypes } from '../../specs/generate.ts';
-import { routesFor, routeTablePath, validatorsPath } from '../../mocks/simulator/routes.ts';
+import { routesFor, routeTablePath, validatorsPath } from '../../specs/routes.ts';
 import { API_NAMES, loadSpec, loadSpecFile } from '../../specs/index.ts';
 import { lintSpec } from '../../specs/lint.ts';
 
