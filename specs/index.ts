@@ -19,6 +19,10 @@ export function isApiName(value: string): value is ApiName {
 export const SPEC_NAMES = [...API_NAMES, 'control'] as const;
 export type SpecName = (typeof SPEC_NAMES)[number];
 
+export function isSpecName(value: string): value is SpecName {
+  return (SPEC_NAMES as readonly string[]).includes(value);
+}
+
 export function specPath(spec: SpecName): string {
   return join(ROOT, 'specs', `${spec}.openapi.yaml`);
 }

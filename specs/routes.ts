@@ -46,7 +46,7 @@ export const AJV_OPTIONS = { coerceTypes: 'array', removeAdditional: false, useD
  * The control API takes its JSON as sent: no type coercion (`"100"` is not a latency, `null` is not
  * 0), no stripped fields (an unknown field is refused, not ignored). Its query strings are strings.
  */
-export const CONTROL_AJV_OPTIONS = { coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false } as const;
+export const CONTROL_AJV_OPTIONS = { coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false, allowUnionTypes: true } as const;
 
 type AjvOptions = typeof AJV_OPTIONS | typeof CONTROL_AJV_OPTIONS;
 export const ajvOptionsFor = (spec: SpecName): AjvOptions => (spec === 'control' ? CONTROL_AJV_OPTIONS : AJV_OPTIONS);
