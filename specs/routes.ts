@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
 import { join } from 'node:path';
 import { loadSpecFile, specPath, type OpenApiDocument, type SpecName } from './index.ts';
 import { ROOT } from './root.ts';
@@ -192,8 +193,8 @@ export async function routesFor(spec: SpecName): Promise<SimulatorRoutes> {
   return { routes: (await deriveRouteTable(spec)).routes };
 }
 
-/** What Fastify passes a route-level `validatorCompiler`. */
-export type RouteValidatorCompiler = (opts: ValidatorRequest & { schema: unknown }) => ValidateFn;
+/** A route-level `validatorCompiler`: Fastify passes it the route's method, URL, part and schema. */
+export type RouteValidatorCompiler = FastifySchemaCompiler<FastifySchema>;
 
 /**
  * A route-level validator compiler for one spec's routes (the control routes, which live beside a
@@ -202,5 +203,5 @@ export type RouteValidatorCompiler = (opts: ValidatorRequest & { schema: unknown
  */
 export function validatorCompilerFor(spec: SpecName, routes: SimulatorRoutes): RouteValidatorCompiler {
   const build = routes.buildValidator ?? (createRequire(import.meta.url)('@fastify/ajv-compiler') as () => BuildValidator)();
-  return build({}, { customOptions: ajvOptionsFor(spec) });
+  return build({}, { customOptions: ajvOptionsFor(spec) }) as RouteValidatorCompiler;
 }
