@@ -370,7 +370,9 @@ export interface components {
             /** @description The state's name as the pact gives it; empty or missing sets nothing up. */
             state?: string | null;
             /** @description The state's parameters (`{code}` in the name is `params.code`). */
-            params?: Record<string, never>;
+            params?: {
+                [key: string]: unknown;
+            };
             /** @description `setup` (the default) or `teardown`. */
             action?: string;
         };
@@ -389,7 +391,9 @@ export interface components {
             method: string;
             path: string;
             /** @description The parsed query string. */
-            query: Record<string, never>;
+            query: {
+                [key: string]: unknown;
+            };
             /** @description The request headers worth asserting on (content-type, user-agent, the credential and OTP-session headers). */
             headers: {
                 [key: string]: string;
