@@ -86,10 +86,10 @@ export class ControlClient {
   advanceClock(by: number | string) {
     return answer(this.#api.POST('/__control/clock', { body: { advance: by } }), '/clock');
   }
-  otpPolicy(policy: { company_id?: string; require_otp_for_redemption?: boolean; require_otp_for_coupon_usage?: boolean }) {
+  otpPolicy(policy: Schemas['OtpPolicyChange']) {
     return answer(this.#api.POST('/__control/otp-policy', { body: policy }), '/otp-policy');
   }
-  faults(patch?: { latency_ms?: number; error_rate?: number; defects?: string[] }): Promise<FaultsView> {
+  faults(patch?: Schemas['FaultsChange']): Promise<FaultsView> {
     return patch === undefined ? answer(this.#api.GET('/__control/faults'), '/faults') : answer(this.#api.POST('/__control/faults', { body: patch }), '/faults');
   }
   /** The journal, oldest first: method, path, status, operation, headers and bodies of each provider API request. */
