@@ -372,7 +372,7 @@ export interface components {
             /** @description The state's parameters (`{code}` in the name is `params.code`). */
             params?: {
                 [key: string]: unknown;
-            };
+            } | null;
             /** @description `setup` (the default) or `teardown`. */
             action?: string;
         };
