@@ -9,6 +9,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { FastifyValidationResult } from 'fastify/types/schema.js';
+import type { components } from '../../../specs/generated/control.ts';
 import { routesFor, validatorCompilerFor } from '../../../specs/routes.ts';
 import { clockChange } from '../clock.ts';
 import { DEFECTS, isDefectName, type DefectName, type FaultConfig } from '../faults.ts';
@@ -80,7 +81,10 @@ function guard(deps: ControlDeps) {
   };
 }
 
-const faultsView = (c: FaultConfig) => ({ latency_ms: c.latencyMs, error_rate: c.errorRate, defects: c.defects, available_defects: DEFECTS });
+/** The answers are the control spec's types: a spec change that breaks them fails tsc. */
+type Answers = components['schemas'];
+
+const faultsView = (c: FaultConfig): Answers['FaultsView'] => ({ latency_ms: c.latencyMs, error_rate: c.errorRate, defects: c.defects, available_defects: DEFECTS });
 
 type Validate = FastifyValidationResult;
 
@@ -119,7 +123,7 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
       scope.addHook('onRoute', await specValidation());
       scope.addHook('onRequest', guard(deps));
 
-      scope.post('/reset', async () => {
+      scope.post('/reset', async (): Promise<Answers['ResetResult']> => {
         provider.load(provider.initialFixtures());
         ctx.clock.reset();
         ctx.faults.update(deps.initialFaults);
@@ -139,7 +143,7 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
 
       scope.get('/fixtures', async () => provider.snapshot());
 
-      scope.get('/clock', async () => ctx.clock.state());
+      scope.get('/clock', async (): Promise<Answers['ClockState']> => ctx.clock.state());
       scope.post('/clock', async (request, reply) => {
         const change = clockChange(request.body, ctx.clock);
         if ('error' in change) return bad(reply, change.error);
@@ -160,12 +164,12 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
         return faultsView(ctx.faults.update(parsed.ok));
       });
 
-      scope.get('/requests', async (request) => {
+      scope.get('/requests', async (request): Promise<Answers['JournalPage']> => {
         const q = request.query as { method?: string; path?: string; operation_id?: string };
         const requests = journal.list({ method: q.method, path: q.path, operationId: q.operation_id });
         return { count: requests.length, requests };
       });
-      scope.delete('/requests', async () => {
+      scope.delete('/requests', async (): Promise<Answers['ClearResult']> => {
         journal.clear();
         return { cleared: true };
       });
