@@ -24,7 +24,7 @@ describe('control API: requests validated from the control spec', () => {
     ['/__control/clock', '{"now":"2030-01-01T00:00:00Z","speed":2}', 'body must NOT have additional properties'],
     ['/__control/clock', '{"frozen":"true"}', 'body/frozen must be boolean'],
     ['/__control/otp-policy', '{"require_otp_for_redemption":1}', 'body/require_otp_for_redemption must be boolean'],
-    ['/__control/provider-states', '{"state":"coupon {code} is used","params":[1]}', 'body/params must be object'],
+    ['/__control/provider-states', '{"state":"coupon {code} is used","params":[1]}', 'body/params must be object,null'],
   ])('POST %s %s → 400 %s, as sent (no coercion), state unchanged', async (url, body, message) => {
     const before = (await sim.app.inject({ url: '/__control/faults' })).body;
     const r = await post(url, body);
