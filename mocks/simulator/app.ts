@@ -1,6 +1,6 @@
 /**
  * The HTTP core shared by every provider: routes and request validation come from the spec
- * (the route table fastify-openapi-glue derives from it, see routes.ts, and Fastify's compiled AJV); auth, faults, the journal and the control API
+ * (the route table fastify-openapi-glue derives from it, see specs/routes.ts, and Fastify's compiled AJV); auth, faults, the journal and the control API
  * wrap them; the provider module supplies handlers and its own error format.
  */
 import { STATUS_CODES } from 'node:http';
