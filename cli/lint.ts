@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { API_NAMES, isApiName, specPath } from '../specs/index.ts';
+import { isSpecName, SPEC_NAMES, specPath } from '../specs/index.ts';
 
 export interface LintOptions {
-  /** Lint only this API's spec (default: every spec). */
+  /** Lint only this spec, a provider API's or the control API's (default: every spec). */
   api?: string;
 }
 
@@ -10,13 +10,13 @@ export function registerLint(program: Command): void {
   program
     .command('lint')
     .description('Lint the OpenAPI specs (Spectral + project ruleset) and validate every example against its schema (AJV 2020-12).')
-    .option('--api <name>', `one of ${API_NAMES.join(', ')} (default: all)`)
+    .option('--api <name>', `one of ${SPEC_NAMES.join(', ')} (default: all)`)
     .argument('[files...]', 'spec files to lint instead of the built-in ones')
     .action(async (files: string[], opts: LintOptions) => {
       // Spectral and AJV load only for this command.
       const { lintSpec } = await import('../specs/lint.ts');
-      if (opts.api && !isApiName(opts.api)) throw new Error(`unknown --api '${opts.api}' (expected ${API_NAMES.join(' or ')})`);
-      const targets = files.length > 0 ? files : (opts.api ? [opts.api] : [...API_NAMES]).filter(isApiName).map(specPath);
+      if (opts.api && !isSpecName(opts.api)) throw new Error(`unknown --api '${opts.api}' (expected one of ${SPEC_NAMES.join(', ')})`);
+      const targets = files.length > 0 ? files : (opts.api ? [opts.api] : [...SPEC_NAMES]).filter(isSpecName).map(specPath);
       let failed = 0;
       for (const file of targets) {
         const r = lintSpec(file);

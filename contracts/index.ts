@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, type ApiName } from '../specs/index.ts';
+import type { ApiName } from '../specs/index.ts';
+import { ROOT } from '../specs/root.ts';
 
 /** Pacticipant names, as a Pact Broker would record them. */
 export const PARTIES = {

@@ -83,16 +83,24 @@ export function readFixtureFile(file: string): unknown {
   }
 }
 
+/**
+ * Every problem of a fixture document of one API (empty = fine), without building a server: its
+ * shape against the control spec's `ZupyFixtures` / `B2sFixtures`, then what a schema cannot say
+ * (unique ids, references to known companies, customers, rewards and clients, usage counts).
+ */
+export async function checkFixtures(api: ApiName, fixtures: unknown): Promise<string[]> {
+  return (await loadModule(api)).checkFixtures(fixtures);
+}
+
 export async function createSimulator(options: StartMockOptions): Promise<Simulator> {
-  const module = await loadModule(options.api);
   let fixtures = options.fixtures;
   if (options.seedFile) fixtures = readFixtureFile(options.seedFile);
   if (fixtures !== undefined) {
-    const problems = module.checkFixtures(fixtures);
+    const problems = await checkFixtures(options.api, fixtures);
     const source = options.seedFile ?? options.fixturesSource;
     if (problems.length) throw new FixtureError(`invalid ${options.api} fixtures${source ? ` in ${source}` : ''}`, problems);
   }
-  return buildSimulator(module, {
+  return buildSimulator(await loadModule(options.api), {
     fixtures,
     faults: { defects: options.defects ?? [], latencyMs: options.latencyMs ?? 0, errorRate: options.errorRate ?? 0 },
     simulator: { rateLimit: options.rateLimit ?? 0, envelope: options.envelope ?? true },

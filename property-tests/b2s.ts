@@ -11,14 +11,12 @@ import { Invariants } from './model/invariants.ts';
 import type { Tally } from './model/power.ts';
 import { sequenceProperty, type PropertyOptions } from './model/sequence.ts';
 import { WallClock } from './model/wall-clock.ts';
+import type { components } from '../specs/generated/control.ts';
 import type { B2sSandboxFixtures } from './targets/fixture-file.ts';
 import { controlOf, type Target } from './targets/target.ts';
 
-/** What the property reads from a coupon-kit control API's GET /__control/fixtures (B2S); the rest is ignored. */
-interface ControlFixtures {
-  tokens: { token: string; company_ids: string[] }[];
-  coupons: { id: string; company_id: string; status: boolean; expiration_date: string; module: string }[];
-}
+/** What the property reads from a coupon-kit control API's GET /__control/fixtures (B2S): the control spec's fixture format. */
+type ControlFixtures = components['schemas']['B2sFixtures'];
 
 const patch = (scoped: fc.Arbitrary<boolean>) =>
   fc.tuple(fc.nat(), scoped, fc.integer({ min: 1, max: 6 })).map(([i, sc, n]) => new PatchCommand(i, sc, n));

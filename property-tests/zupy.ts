@@ -15,16 +15,12 @@ import { RedeemCommand } from './model/zupy/redeem.ts';
 import { StatsCommand } from './model/zupy/stats.ts';
 import { ValidateCommand } from './model/zupy/validate.ts';
 import { WallClock } from './model/wall-clock.ts';
+import type { components } from '../specs/generated/control.ts';
 import type { ZupySandboxFixtures } from './targets/fixture-file.ts';
 import { controlOf, type Target } from './targets/target.ts';
 
-/** What the property reads from a coupon-kit control API's GET /__control/fixtures (Zupy); the rest is ignored. */
-interface ControlFixtures {
-  api_keys: { key: string; company_id: string; access: 'read-write' | 'read-only'; revoked?: boolean }[];
-  customers: { id: string; company_id: string; points_balance: number }[];
-  rewards: { id: string; company_id: string }[];
-  coupons: { id: string; customer_id: string; coupon_code: string; status: 'active' | 'used' | 'expired' | 'cancelled'; remaining_usages: number; valid_until: string }[];
-}
+/** What the property reads from a coupon-kit control API's GET /__control/fixtures (Zupy): the control spec's fixture format. */
+type ControlFixtures = components['schemas']['ZupyFixtures'];
 
 const validate = fc.tuple(fc.nat(), fc.boolean(), fc.nat(2047), fc.boolean()).map(([i, byCode, mask, other]) => new ValidateCommand(i, byCode, mask, other && i % 4 === 0));
 const concurrentValidate = fc.tuple(fc.nat(), fc.integer({ min: 2, max: 8 })).map(([i, n]) => new ConcurrentValidateCommand(i, n));

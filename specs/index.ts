@@ -1,26 +1,9 @@
 /** The specs are the single source of truth: everything else loads them through here. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type * as Yaml from 'yaml';
-
-/**
- * The package root (the folder of coupon-kit's package.json). Every file path is taken from it,
- * so the same code finds the specs whether it runs from the sources or from the dist/ build.
- */
-export const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
-
-function findRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    try {
-      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'coupon-kit') return dir;
-    } catch {
-      // no package.json here, or not ours: look further up
-    }
-    if (dirname(dir) === dir) throw new Error(`coupon-kit: no package.json of coupon-kit above ${from}`);
-  }
-}
+import { ROOT } from './root.ts';
 
 /** The YAML parser loads on first use: a simulator that starts from the generated route table never needs it. */
 const parseYaml = (text: string): unknown => (createRequire(import.meta.url)('yaml') as typeof Yaml).parse(text);
@@ -32,8 +15,16 @@ export function isApiName(value: string): value is ApiName {
   return (API_NAMES as readonly string[]).includes(value);
 }
 
-export function specPath(api: ApiName): string {
-  return join(ROOT, 'specs', `${api}.openapi.yaml`);
+/** Every spec in specs/: the provider APIs and the simulators' control API (served by each simulator for its provider). */
+export const SPEC_NAMES = [...API_NAMES, 'control'] as const;
+export type SpecName = (typeof SPEC_NAMES)[number];
+
+export function isSpecName(value: string): value is SpecName {
+  return (SPEC_NAMES as readonly string[]).includes(value);
+}
+
+export function specPath(spec: SpecName): string {
+  return join(ROOT, 'specs', `${spec}.openapi.yaml`);
 }
 
 export type OpenApiDocument = Record<string, unknown> & {
@@ -53,6 +44,6 @@ export function loadSpecFile(file: string): OpenApiDocument {
   return structuredClone(doc);
 }
 
-export function loadSpec(api: ApiName): OpenApiDocument {
-  return loadSpecFile(specPath(api));
+export function loadSpec(spec: SpecName): OpenApiDocument {
+  return loadSpecFile(specPath(spec));
 }

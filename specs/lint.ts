@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { checkExamples } from './examples.ts';
-import { loadSpecFile, ROOT } from './index.ts';
+import { loadSpecFile } from './index.ts';
+import { ROOT } from './root.ts';
 
 const require = createRequire(import.meta.url);
 export const RULESET = join(ROOT, 'specs', 'lint', 'ruleset.yaml');

@@ -6,17 +6,14 @@
  * B2S has no endpoint that creates coupons, so a real provider needs (1).
  */
 import { ConfigError, json, oneOf, optional } from './env.ts';
-import { asRecord, Control, TargetError } from './http.ts';
+import { asRecord, Control, TargetError, type B2sSnapshot } from './http.ts';
 import { chunk, DAY_MS, isoDate, random, BASE62, uuid } from './ids.ts';
 import type { Provisioned } from './race.ts';
 import { b2sHeaders, listMany, type B2sCoupon } from './b2s.ts';
 import { noControl } from './zupy-fixtures.ts';
 
-interface Snapshot {
-  companies: { id: string }[];
-  tokens: { token: string; company_ids: string[] }[];
-  clients: { id: string; company_id: string }[];
-}
+/** What a run reads of the simulator's fixtures (the control spec's B2sFixtures). */
+type Snapshot = Pick<B2sSnapshot, 'companies' | 'tokens' | 'clients'>;
 
 const MODULES = ['premiado', 'falae'] as const;
 
@@ -57,7 +54,7 @@ function seedCoupons(control: Control, snapshot: Snapshot, count: number): { tok
     coupons: coupons.map((c) => ({
       id: c.id, company_id: companyId, client_id: clientId, code: c.code, status: false, date_of_use: null,
       expiration_date: isoDate(now + 30 * DAY_MS), created_at: new Date(now).toISOString(), module,
-      bonus: { id: uuid(), name: `Race ${run}`, type: 'default' },
+      bonus: { id: uuid(), name: `Race ${run}`, type: 'default' as const },
     })),
   });
   return { token, coupons, companyId };
@@ -85,7 +82,7 @@ export function provisionB2s(base: string, groupSize: number, count: number): Pr
     return { headers: b2sHeaders(envToken), groups: chunk(coupons, groupSize), uses: 1, source: 'RACE_COUPONS' };
   }
   const control = new Control(base);
-  const found = control.fixtures<Snapshot>(b2sSnapshotProblem);
+  const found = control.fixtures<B2sSnapshot>(b2sSnapshotProblem);
   if (found.kind !== 'ours') throw new ConfigError(`${noControl(base, found)}, and B2S cannot create coupons: pass RACE_COUPONS (unused coupons) + B2S_TOKEN`);
   const seeded = seedCoupons(control, found.snapshot, count);
   return { headers: b2sHeaders(seeded.token), groups: chunk(seeded.coupons, groupSize), uses: 1, source: `control API seed (company ${seeded.companyId})` };

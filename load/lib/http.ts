@@ -1,7 +1,15 @@
 /** HTTP helpers shared by the scripts: the setup health probe, JSON decoding, the control API. */
 import { sleep } from 'k6';
 import http, { type ObjectBatchRequest, type RefinedResponse, type ResponseType } from 'k6/http';
+import type { components } from '../../specs/generated/control.ts';
 import { optional } from './env.ts';
+
+/** The control API's bodies, as specs/control.openapi.yaml defines them (types only: k6 loads nothing from there). */
+type ControlSchemas = components['schemas'];
+export type ZupySnapshot = ControlSchemas['ZupyFixtures'];
+export type B2sSnapshot = ControlSchemas['B2sFixtures'];
+export type SeedBody = ControlSchemas['SeedBody'];
+export type OtpPolicyChange = ControlSchemas['OtpPolicyChange'];
 
 export class TargetError extends Error {
   override name = 'TargetError';
@@ -46,7 +54,7 @@ export class Control {
    * 200 with JSON that `shape` accepts. A target without that route gives `none`; one that answers
    * something else (another tool's control API, an HTML page) gives `foreign` with what was wrong.
    */
-  fixtures<T>(shape: (v: unknown) => string | undefined): { kind: 'ours'; snapshot: T } | { kind: 'none' } | { kind: 'foreign'; why: string } {
+  fixtures<T extends ZupySnapshot | B2sSnapshot>(shape: (v: unknown) => string | undefined): { kind: 'ours'; snapshot: T } | { kind: 'none' } | { kind: 'foreign'; why: string } {
     const res = http.get(`${this.base}/__control/fixtures`, { headers: this.#headers, tags: { phase: 'setup' }, responseCallback: http.expectedStatuses({ min: 200, max: 499 }) });
     if (res.status !== 200) return { kind: 'none' };
     const body = bodyJson(res);
@@ -63,12 +71,16 @@ export class Control {
 
   /** The simulator's clock (it may be set apart from the wall clock), as epoch ms. */
   nowMs(): number {
-    const c = this.call<{ now: string }>('GET', '/clock');
+    const c = this.call<ControlSchemas['ClockState']>('GET', '/clock');
     return Date.parse(c.now);
   }
 
-  seedMerge(fixtures: unknown): void {
+  seedMerge(fixtures: SeedBody): void {
     this.call('POST', '/seed?mode=merge', fixtures);
+  }
+
+  otpPolicy(change: OtpPolicyChange): ControlSchemas['OtpPolicies'] {
+    return this.call('POST', '/otp-policy', change);
   }
 }
 

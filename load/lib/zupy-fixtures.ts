@@ -8,15 +8,13 @@
  */
 import http from 'k6/http';
 import { ConfigError, json, optional } from './env.ts';
-import { asRecord, bodyText, Control, TargetError } from './http.ts';
+import { asRecord, bodyText, Control, TargetError, type ZupySnapshot } from './http.ts';
 import { BASE62, chunk, DAY_MS, HEX, isoSeconds, random } from './ids.ts';
 import type { Provisioned } from './race.ts';
 import { lookupMany, payload, redeemPath, zupyHeaders, type ZupyAuth, type ZupyCoupon } from './zupy.ts';
 
-interface Snapshot {
-  companies: { id: string; otp_policy?: { require_otp_for_redemption: boolean; require_otp_for_coupon_usage: boolean } }[];
-  api_keys: { key: string; company_id: string; access: string; revoked?: boolean }[];
-}
+/** What a run reads of the simulator's fixtures (the control spec's ZupyFixtures). */
+type Snapshot = Pick<ZupySnapshot, 'companies' | 'api_keys'>;
 
 const isArrayOf = (v: unknown, ok: (o: Record<string, unknown>) => boolean) => Array.isArray(v) && v.every((x) => { const o = asRecord(x); return o !== undefined && ok(o); });
 
@@ -50,7 +48,7 @@ export function zupyControlAuth(control: Control, snapshot: Snapshot, flags: Otp
   const otpOff = (companyId: string) => snapshot.companies.some((c) => c.id === companyId && flags.every((f) => c.otp_policy?.[f] === false));
   const key = writable.find((k) => otpOff(k.company_id)) ?? writable[0];
   if (!key) throw new TargetError('the simulator has no read-write API key; seed one (POST /__control/seed) or pass ZUPY_API_KEY');
-  if (!otpOff(key.company_id)) control.call('POST', '/otp-policy', { company_id: key.company_id, ...Object.fromEntries(flags.map((f) => [f, false])) });
+  if (!otpOff(key.company_id)) control.otpPolicy({ company_id: key.company_id, ...Object.fromEntries(flags.map((f) => [f, false])) });
   return { auth: { apiKey: key.key }, companyId: key.company_id };
 }
 
@@ -131,7 +129,7 @@ export function provisionZupy(base: string, groupSize: number, count: number, us
     return { headers: zupyHeaders(envAuth), groups: chunk(coupons, groupSize), uses: usesOf(base, envAuth, coupons), source: 'RACE_COUPONS' };
   }
   const control = new Control(base);
-  const found = envAuth ? ({ kind: 'none' } as const) : control.fixtures<Snapshot>(zupySnapshotProblem);
+  const found = envAuth ? ({ kind: 'none' } as const) : control.fixtures<ZupySnapshot>(zupySnapshotProblem);
   if (found.kind === 'ours') {
     const seeded = seedZupy(control, found.snapshot, { count, uses, points: 0, flags: ['require_otp_for_coupon_usage'] });
     return { headers: zupyHeaders(seeded.auth), groups: chunk(seeded.coupons, groupSize), uses, source: `control API seed (company ${seeded.companyId})` };
@@ -173,7 +171,7 @@ export function provisionZupyPos(base: string, size: number): PosPool {
   const envAuth = zupyAuthFromEnv();
   if (!envAuth) {
     const control = new Control(base);
-    const found = control.fixtures<Snapshot>(zupySnapshotProblem);
+    const found = control.fixtures<ZupySnapshot>(zupySnapshotProblem);
     if (found.kind !== 'ours') throw new ConfigError(`${noControl(base, found)}, and ZUPY_API_KEY is not set: pass ZUPY_API_KEY (and ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID to validate and redeem)`);
     const model: PosModel = { couponUses: 1_000_000, points: 1_000_000_000, cost: 1, oneCustomer: false };
     const s = seedZupy(control, found.snapshot, { count: size, uses: model.couponUses, points: model.points, flags: ['require_otp_for_coupon_usage', 'require_otp_for_redemption'] });

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ROOT } from '../../specs/index.ts';
+import { ROOT } from '../../specs/root.ts';
 import type { SummaryData } from '../lib/summary-data.ts';
 
 export { ROOT };

@@ -1,6 +1,6 @@
 /**
  * The HTTP core shared by every provider: routes and request validation come from the spec
- * (the route table fastify-openapi-glue derives from it, see routes.ts, and Fastify's compiled AJV); auth, faults, the journal and the control API
+ * (the route table fastify-openapi-glue derives from it, see specs/routes.ts, and Fastify's compiled AJV); auth, faults, the journal and the control API
  * wrap them; the provider module supplies handlers and its own error format.
  */
 import { STATUS_CODES } from 'node:http';
@@ -13,7 +13,7 @@ import { registerControl } from './control/routes.ts';
 import { clientErrorHandler } from './client-errors.ts';
 import { Faults, type FaultConfig } from './faults.ts';
 import { Journal } from './journal.ts';
-import { AJV_OPTIONS, deriveRoutes, routesFor } from './routes.ts';
+import { AJV_OPTIONS, deriveRoutes, routesFor } from '../../specs/routes.ts';
 import type { EdgeFailure, ProviderInstance, ProviderModule, ProviderReply, SimContext, SimulatorOptions } from './types.ts';
 
 export interface AppOptions {

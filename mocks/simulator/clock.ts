@@ -2,10 +2,10 @@
  * The simulator's clock. Every rule that reads "now" reads this, so tests move time through the
  * control API instead of sleeping. It runs from the wall clock plus an offset, or frozen.
  */
-export interface ClockState {
-  now: string;
-  frozen: boolean;
-}
+import type { components } from '../../specs/generated/control.ts';
+
+/** What `GET /__control/clock` answers (specs/control.openapi.yaml). */
+export type ClockState = components['schemas']['ClockState'];
 
 export class Clock {
   #offsetMs = 0;

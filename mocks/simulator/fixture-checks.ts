@@ -1,22 +1,14 @@
-/** What every provider's fixture check shares: the shape check (AJV) and the duplicate check. */
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-let ajv: Ajv | undefined;
-
 /**
- * Compiles a fixture schema on first use (the built-in demo data is never checked, so a plain
- * start pays nothing); the returned check lists at most 20 shape problems.
+ * What every provider's fixture check shares: the shape check against the control spec's fixture
+ * schema (specs/control.openapi.yaml `ZupyFixtures` / `B2sFixtures`, compiled by AJV on first use,
+ * so a plain start with the demo data pays nothing) and the duplicate check. No server is built.
  */
-export function shapeChecker(schema: object): (input: unknown) => string[] {
-  let validate: ReturnType<Ajv['compile']> | undefined;
-  return (input) => {
-    ajv ??= addFormats(new Ajv({ allErrors: true, strict: false }));
-    validate ??= ajv.compile(schema);
-    return validate(input) ? [] : (validate.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
-  };
-}
+import { schemaProblems } from '../../specs/schemas.ts';
+
+export type FixtureSchema = 'ZupyFixtures' | 'B2sFixtures';
+
+/** At most 20 shape problems of untrusted fixture JSON; none when it fits the schema. */
+export const shapeProblems = (schema: FixtureSchema, input: unknown): string[] => schemaProblems('control', schema, input);
 
 /** One problem per repeated value: `duplicate <label> '<value>'`. */
 export function duplicates(label: string, values: string[]): string[] {

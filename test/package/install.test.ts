@@ -211,6 +211,7 @@ describe.sequential('the packed tarball, installed into an empty project', () =>
     const lint = await inApp(bin, ['lint']);
     expect(lint.out).toMatch(/ok {2}.*zupy\.openapi\.yaml/);
     expect(lint.out).toMatch(/ok {2}.*b2s\.openapi\.yaml/);
+    expect(lint.out).toMatch(/ok {2}.*control\.openapi\.yaml/);
     const script = [
       "import { startMock } from 'coupon-kit/mocks';",
       "const mock = await startMock({ api: 'zupy', port: 0 });",

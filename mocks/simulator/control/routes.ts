@@ -1,8 +1,16 @@
 /**
  * The control API, on each mock's own port under /__control/ (like WireMock's /__admin):
  * reset, seed, fixtures, clock, otp-policy, faults, requests, provider-states.
+ *
+ * Requests are validated from specs/control.openapi.yaml through the same route generation as the
+ * provider APIs (specs/routes.ts: the committed route table and its precompiled validators): every
+ * route registered in this scope whose method and URL the spec names gets the spec's schemas. A
+ * refused request keeps the control API's format, `{"error": …}` with a 400.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyValidationResult } from 'fastify/types/schema.js';
+import type { components } from '../../../specs/generated/control.ts';
+import { routesFor, validatorCompilerFor } from '../../../specs/routes.ts';
 import { clockChange } from '../clock.ts';
 import { DEFECTS, isDefectName, type DefectName, type FaultConfig } from '../faults.ts';
 import type { Journal } from '../journal.ts';
@@ -76,18 +84,51 @@ function guard(deps: ControlDeps) {
   };
 }
 
-const faultsView = (c: FaultConfig) => ({ latency_ms: c.latencyMs, error_rate: c.errorRate, defects: c.defects, available_defects: DEFECTS });
+/** The answers are the control spec's types: a spec change that breaks them fails tsc. */
+type Answers = components['schemas'];
+
+const faultsView = (c: FaultConfig): Answers['FaultsView'] => ({ latency_ms: c.latencyMs, error_rate: c.errorRate, defects: c.defects, available_defects: DEFECTS });
+
+type Validate = FastifyValidationResult;
+
+/**
+ * A body the spec does not require may be left out: only a body that is sent is validated. (An
+ * empty body reaches the validator as null, as does a JSON `null`, which the handlers take as none.)
+ */
+function absentBodyPasses(validate: Validate): Validate {
+  const check: Validate = (data: unknown) => {
+    const ok = data === undefined || data === null || Boolean(validate(data));
+    check.errors = ok ? null : validate.errors;
+    return ok;
+  };
+  return check;
+}
+
+/** An `onRoute` hook giving each control route the request schemas the control spec declares for it. */
+async function specValidation(): Promise<(route: RouteOptions) => void> {
+  const table = await routesFor('control');
+  const compile = validatorCompilerFor('control', table);
+  const byRoute = new Map(table.routes.map((r) => [`${r.method} ${r.url}`, r]));
+  return (route) => {
+    const method = Array.isArray(route.method) ? route.method.join(',') : route.method;
+    const def = byRoute.get(`${method} ${route.url}`);
+    if (!def) return;
+    route.schema = { ...def.schema, ...route.schema };
+    route.validatorCompiler = def.bodyRequired ? compile : (req) => (req.httpPart === 'body' ? absentBodyPasses(compile(req)) : compile(req));
+  };
+}
 
 export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
   const { provider, ctx, journal } = deps;
 
   void app.register(
-    (scope, _opts, done) => {
+    async (scope) => {
+      scope.addHook('onRoute', await specValidation());
       scope.addHook('onRequest', guard(deps));
       registerEvents(scope, { api: deps.module.api, journal });
       registerCoupons(scope, ctx.clock, (nowMs) => provider.coupons(nowMs));
 
-      scope.post('/reset', async () => {
+      scope.post('/reset', async (): Promise<Answers['ResetResult']> => {
         provider.load(provider.initialFixtures());
         ctx.clock.reset();
         ctx.faults.update(deps.initialFaults);
@@ -95,9 +136,10 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
         return { reset: true, clock: ctx.clock.state() };
       });
 
-      scope.post('/seed', async (request, reply) => {
+      // The seed lists every problem of its body (the provider's whole fixture check), not the first schema error.
+      scope.post('/seed', { attachValidation: true }, async (request, reply) => {
         const mode = (request.query as { mode?: unknown }).mode ?? 'replace';
-        if (mode !== 'replace' && mode !== 'merge') return bad(reply, "mode must be 'replace' or 'merge'");
+        if (request.validationError?.validationContext === 'querystring' || (mode !== 'replace' && mode !== 'merge')) return bad(reply, "mode must be 'replace' or 'merge'");
         if (request.bodyError) return bad(reply, 'invalid fixtures', { problems: [`body is not JSON: ${request.bodyError}`] });
         const r = seed(provider, mode, request.body);
         if (!r.ok) return bad(reply, 'invalid fixtures', { problems: r.problems });
@@ -106,7 +148,7 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
 
       scope.get('/fixtures', async () => provider.snapshot());
 
-      scope.get('/clock', async () => ctx.clock.state());
+      scope.get('/clock', async (): Promise<Answers['ClockState']> => ctx.clock.state());
       scope.post('/clock', async (request, reply) => {
         const change = clockChange(request.body, ctx.clock);
         if ('error' in change) return bad(reply, change.error);
@@ -127,12 +169,12 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
         return faultsView(ctx.faults.update(parsed.ok));
       });
 
-      scope.get('/requests', async (request) => {
+      scope.get('/requests', async (request): Promise<Answers['JournalPage']> => {
         const q = request.query as { method?: string; path?: string; operation_id?: string };
         const requests = journal.list({ method: q.method, path: q.path, operationId: q.operation_id });
         return { count: requests.length, requests };
       });
-      scope.delete('/requests', async () => {
+      scope.delete('/requests', async (): Promise<Answers['ClearResult']> => {
         journal.clear();
         return { cleared: true };
       });
@@ -158,7 +200,6 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
           return bad(reply, (err as Error).message);
         }
       });
-      done();
     },
     { prefix: '/__control' },
   );

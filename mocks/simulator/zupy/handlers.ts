@@ -71,7 +71,7 @@ function rewardView(store: ZupyStore, r: Reward, customer: Customer | undefined)
     already_redeemed: customer ? store.hasRedeemed(customer.id, r.id) : false,
     validity_days: r.validityDays,
     origin_type: r.originType,
-    reward_type: r.rewardType as Schemas['RewardCatalog']['reward_type'],
+    reward_type: r.rewardType,
     is_active: r.isActive,
     quantity_available: r.quantityAvailable,
     quantity_redeemed: r.quantityRedeemed,
@@ -110,7 +110,7 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
       const { customer, isNew, session } = r.value;
       const out: Schemas['OTPVerifyResponse'] = {
         customer_id: customer.id, is_new: isNew, otp_session: session.token, full_name: customer.fullName,
-        points_balance: customer.points, tier: customer.tier as Schemas['OTPVerifyResponse']['tier'],
+        points_balance: customer.points, tier: customer.tier,
       };
       return ok(reply, out);
     },

@@ -46,15 +46,19 @@ import {
 } from './domain.ts';
 import type { OtpPolicy, ZupyFixtures } from './fixtures.ts';
 
+/** A customer's tier and a reward's type, as the fixture format (the control spec) allows them. */
+type Tier = Exclude<ZupyFixtures['customers'][number]['tier'], undefined>;
+type RewardType = NonNullable<ZupyFixtures['rewards'][number]['reward_type']>;
+
 export interface Company { id: string; name: string; otpPolicy: OtpPolicy }
 export interface ApiKey { key: string; companyId: string; readOnly: boolean; revoked: boolean; label: string }
 export interface Customer {
   id: string; companyId: string; fullName: string; identifiers: string[];
-  points: number; z: bigint; tier: string | null; createdMs: number;
+  points: number; z: bigint; tier: Tier; createdMs: number;
 }
 export interface Reward {
   id: string; companyId: string; name: string; description: string; pointsRequired: number; validityDays: number;
-  usagesAllowed: number; originType: OriginType; rewardType: string; isActive: boolean; isAvailable: boolean;
+  usagesAllowed: number; originType: OriginType; rewardType: RewardType; isActive: boolean; isAvailable: boolean;
   quantityAvailable: number | null; quantityRedeemed: number; startMs: number | null; endMs: number | null; createdMs: number;
 }
 export interface Coupon {

@@ -1,24 +1,27 @@
 /**
- * The simulator's route table: method, URL, operationId and request schemas of every operation,
- * derived from the spec by fastify-openapi-glue.
+ * The simulator's route tables: method, URL, operationId and request schemas of every operation,
+ * derived from a spec by fastify-openapi-glue (one table per provider API, and one for the control
+ * API every simulator serves under /__control/).
  *
  * Deriving it costs a YAML parse and glue's check of the whole document against the OpenAPI
  * meta-schema (about half a second together), so `npm run generate` writes it to
- * `specs/generated/<api>.routes.json` with the SHA-256 of the spec it came from. At start the
+ * `specs/generated/<spec>.routes.json` with the SHA-256 of the spec it came from. At start the
  * simulator uses that table when the hash still matches the spec on disk, and derives it afresh
  * otherwise (a spec edited without `npm run generate`); the drift test keeps the committed table
  * equal to a fresh derivation.
  *
  * The same goes for the request validators: AJV compiling every route's schemas costs about 150 ms
  * at start, so `npm run generate` also writes AJV's standalone code for them
- * (`specs/generated/<api>.validators.cjs`, through @fastify/ajv-compiler's StandaloneValidator), and
+ * (`specs/generated/<spec>.validators.cjs`, through @fastify/ajv-compiler's StandaloneValidator), and
  * the simulator uses it with the committed table. Anything it lacks is compiled as usual.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
 import { join } from 'node:path';
-import { loadSpecFile, ROOT, specPath, type ApiName, type OpenApiDocument } from '../../specs/index.ts';
+import { loadSpecFile, specPath, type OpenApiDocument, type SpecName } from './index.ts';
+import { ROOT } from './root.ts';
 
 export interface RouteDef {
   method: string;
@@ -40,12 +43,21 @@ export interface RouteTable {
 /** AJV options of the simulator's request validation (query coercion to arrays, defaults applied). */
 export const AJV_OPTIONS = { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } as const;
 
-export function validatorsPath(api: ApiName): string {
-  return join(ROOT, 'specs', 'generated', `${api}.validators.cjs`);
+/**
+ * The control API takes its JSON as sent: no type coercion (`"100"` is not a latency, `null` is not
+ * 0), no stripped fields (an unknown field is refused, not ignored). Its query strings are strings.
+ */
+export const CONTROL_AJV_OPTIONS = { coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false, allowUnionTypes: true } as const;
+
+type AjvOptions = typeof AJV_OPTIONS | typeof CONTROL_AJV_OPTIONS;
+export const ajvOptionsFor = (spec: SpecName): AjvOptions => (spec === 'control' ? CONTROL_AJV_OPTIONS : AJV_OPTIONS);
+
+export function validatorsPath(spec: SpecName): string {
+  return join(ROOT, 'specs', 'generated', `${spec}.validators.cjs`);
 }
 
-export function routeTablePath(api: ApiName): string {
-  return join(ROOT, 'specs', 'generated', `${api}.routes.json`);
+export function routeTablePath(spec: SpecName): string {
+  return join(ROOT, 'specs', 'generated', `${spec}.routes.json`);
 }
 
 export function specSha256(file: string): string {
@@ -102,9 +114,9 @@ export async function deriveRoutes(spec: OpenApiDocument): Promise<RouteDef[]> {
   return routes;
 }
 
-export async function deriveRouteTable(api: ApiName): Promise<RouteTable> {
-  const file = specPath(api);
-  return { source: `specs/${api}.openapi.yaml`, source_sha256: specSha256(file), routes: await deriveRoutes(loadSpecFile(file)) };
+export async function deriveRouteTable(spec: SpecName): Promise<RouteTable> {
+  const file = specPath(spec);
+  return { source: `specs/${spec}.openapi.yaml`, source_sha256: specSha256(file), routes: await deriveRoutes(loadSpecFile(file)) };
 }
 
 /** Where Fastify asks for a validator: one part (params, querystring, headers, body) of one route. */
@@ -119,7 +131,7 @@ type BuildValidator = (externalSchemas: unknown, options: unknown) => (opts: Val
 const validatorKey = (o: ValidatorRequest) => `${o.method} ${o.url} ${o.httpPart}`;
 
 /** AJV's standalone code for every request validator of these routes, as one CommonJS module. */
-export async function generateValidators(api: ApiName, table: RouteTable): Promise<string> {
+export async function generateValidators(spec: SpecName, table: RouteTable): Promise<string> {
   const [{ default: Fastify }, { default: { StandaloneValidator } }] = await Promise.all([import('fastify'), import('@fastify/ajv-compiler')]);
   const parts: string[] = [];
   const buildValidator = (StandaloneValidator as unknown as (o: { readMode: false; storeFunction(opts: ValidatorRequest, code: string): void }) => BuildValidator)({
@@ -128,12 +140,12 @@ export async function generateValidators(api: ApiName, table: RouteTable): Promi
       parts.push(`validators[${JSON.stringify(validatorKey(opts))}] = (() => {\n  const module = { exports: {} };\n  ${code}\n  return module.exports;\n})();`);
     },
   });
-  const app = Fastify({ logger: false, ajv: { customOptions: AJV_OPTIONS }, schemaController: { compilersFactory: { buildValidator: buildValidator as never } } });
+  const app = Fastify({ logger: false, ajv: { customOptions: ajvOptionsFor(spec) }, schemaController: { compilersFactory: { buildValidator: buildValidator as never } } });
   for (const r of table.routes) app.route({ method: r.method, url: r.url, schema: r.schema, handler: () => undefined });
   await app.ready();
   await app.close();
   return [
-    `/* Generated from specs/${api}.openapi.yaml by \`npm run generate\` (AJV standalone code through @fastify/ajv-compiler). Do not edit. */`,
+    `/* Generated from specs/${spec}.openapi.yaml by \`npm run generate\` (AJV standalone code through @fastify/ajv-compiler). Do not edit. */`,
     "'use strict';",
     'const validators = {};',
     ...parts,
@@ -161,22 +173,35 @@ export interface SimulatorRoutes {
 }
 
 /** The committed table (and its validators) when it matches the spec on disk; a fresh derivation otherwise. */
-export async function routesFor(api: ApiName): Promise<SimulatorRoutes> {
+export async function routesFor(spec: SpecName): Promise<SimulatorRoutes> {
   try {
-    const table = JSON.parse(readFileSync(routeTablePath(api), 'utf8')) as RouteTable;
-    if (table.source_sha256 === specSha256(specPath(api))) {
+    const table = JSON.parse(readFileSync(routeTablePath(spec), 'utf8')) as RouteTable;
+    if (table.source_sha256 === specSha256(specPath(spec))) {
       let buildValidator: BuildValidator | undefined;
       try {
-        const mod = createRequire(import.meta.url)(validatorsPath(api)) as { source_sha256: string; validators: Record<string, ValidateFn> };
+        const mod = createRequire(import.meta.url)(validatorsPath(spec)) as { source_sha256: string; validators: Record<string, ValidateFn> };
         if (mod.source_sha256 === table.source_sha256) buildValidator = precompiledFactory(mod.validators);
       } catch {
         // no precompiled validators: Fastify compiles them
       }
       return { routes: table.routes, ...(buildValidator ? { buildValidator } : {}) };
     }
-    process.emitWarning(`specs/${api}.openapi.yaml changed since specs/generated/${api}.routes.json was written; deriving routes at start (run \`npm run generate\`)`);
+    process.emitWarning(`specs/${spec}.openapi.yaml changed since specs/generated/${spec}.routes.json was written; deriving routes at start (run \`npm run generate\`)`);
   } catch {
     // No table (a spec of one's own, or a checkout without generated files): derive it.
   }
-  return { routes: (await deriveRouteTable(api)).routes };
+  return { routes: (await deriveRouteTable(spec)).routes };
+}
+
+/** A route-level `validatorCompiler`: Fastify passes it the route's method, URL, part and schema. */
+export type RouteValidatorCompiler = FastifySchemaCompiler<FastifySchema>;
+
+/**
+ * A route-level validator compiler for one spec's routes (the control routes, which live beside a
+ * provider's on one Fastify instance but validate with their own AJV options): its precompiled
+ * validators when they match, AJV with that spec's options otherwise.
+ */
+export function validatorCompilerFor(spec: SpecName, routes: SimulatorRoutes): RouteValidatorCompiler {
+  const build = routes.buildValidator ?? (createRequire(import.meta.url)('@fastify/ajv-compiler') as () => BuildValidator)();
+  return build({}, { customOptions: ajvOptionsFor(spec) }) as RouteValidatorCompiler;
 }
