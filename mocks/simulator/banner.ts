@@ -7,10 +7,10 @@ export interface BannerOptions {
   control?: ControlExposure;
 }
 
-/** ` (control API: …)` or nothing when it is off. */
+/** ` (control API: …; console: …)`, or that it is off. */
 export function controlNote(baseUrl: string, control: ControlExposure = 'loopback'): string {
   if (control === 'off') return '  (control API off)';
-  return `  (control API: ${baseUrl}/__control/fixtures${control === 'token' ? ', X-Control-Token required' : ''})`;
+  return `  (control API: ${baseUrl}/__control/fixtures${control === 'token' ? ', X-Control-Token required' : ''}; console: ${baseUrl}/__control/ui/)`;
 }
 
 /** At most `max` items, then "… and N more". */

@@ -43,7 +43,7 @@ async function validatedMock(api: ApiName): Promise<string> {
     child.once('exit', (code) => reject(new Error(`mock exited ${code}: ${out}`)));
   });
   const url = /simulator on (http:\/\/\S+)/.exec(out)?.[1] ?? '';
-  expect(out).toContain(`(control API: ${url}/__control/fixtures)`);
+  expect(out).toContain(`(control API: ${url}/__control/fixtures; console: ${url}/__control/ui/)`);
   return url;
 }
 
