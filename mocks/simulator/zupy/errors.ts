@@ -1,5 +1,9 @@
 /** Zupy's documented error catalogue (RFC 7807, decision Z-8): one template per slug, one factory. */
+import type { FastifyRequest } from 'fastify';
 import type { ProviderReply } from '../types.ts';
+
+/** A problem's `instance`: the request path without its query. */
+export const pathOf = (r: FastifyRequest): string => r.url.split('?')[0] ?? r.url;
 
 export interface ProblemTemplate {
   slug: string;

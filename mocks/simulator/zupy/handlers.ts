@@ -4,7 +4,7 @@ import type { components, operations } from '../../../specs/generated/zupy.ts';
 import { send } from '../app.ts';
 import type { Handler, ProviderReply, SimContext } from '../types.ts';
 import { decodeCursor, formatZ, isoSeconds, pageSize, paginate, usageRate, type CouponStatus, type OriginType } from './domain.ts';
-import { DETAILS, PROBLEMS, problem, validationProblem } from './errors.ts';
+import { DETAILS, PROBLEMS, pathOf, problem, validationProblem } from './errors.ts';
 import type { ApiKey, Coupon, CouponFilter, Customer, Reward, StoreError, ZupyStore } from './store.ts';
 
 type Schemas = components['schemas'];
@@ -15,8 +15,6 @@ declare module 'fastify' {
     zupyKey?: ApiKey;
   }
 }
-
-const pathOf = (r: FastifyRequest) => r.url.split('?')[0] ?? r.url;
 
 export function storeError(e: StoreError, request: FastifyRequest): ProviderReply {
   const instance = pathOf(request);

@@ -1,7 +1,7 @@
 /** The Zupy Partner API v2 simulator module: auth, OTP policy, rate limits, control hooks, banner. */
 import type { FastifyRequest } from 'fastify';
 import type { ProviderInstance, ProviderModule, ProviderReply, SimContext } from '../types.ts';
-import { DETAILS, PROBLEMS, problem, validationProblem } from './errors.ts';
+import { DETAILS, PROBLEMS, pathOf, problem, validationProblem } from './errors.ts';
 import { checkZupyFixtures, type ZupyFixtures } from './fixtures.ts';
 import { DEMO, zupyDemoFixtures } from '../../demo/zupy.ts';
 import { zupyHandlers } from './handlers.ts';
@@ -15,8 +15,6 @@ const WRITE_OPERATIONS = new Set(['redeemReward', 'validateCoupon', 'requestOtp'
 const OTP_OPERATIONS = new Set(['requestOtp', 'verifyOtp']);
 const KEY_PATTERN = /^zupy_pk_[A-Za-z0-9]{32}$/;
 const DEFAULT_DISPLAYED_LIMIT = 60;
-
-const pathOf = (r: FastifyRequest) => r.url.split('?')[0] ?? r.url;
 
 export const zupyModule: ProviderModule<ZupyFixtures> = {
   api: 'zupy',
