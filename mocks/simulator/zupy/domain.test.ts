@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDuration } from '../../mocks/simulator/clock.ts';
+import { parseIsoDuration } from '../clock.ts';
 import {
   classifyIdentifier, decodeCursor, effectiveStatus, encodeCursor, formatZ, newestFirst, pageSize, paginate, parseZ, planPayment, usageRate, validUntil, DAY_MS,
-} from '../../mocks/simulator/zupy/domain.ts';
+} from './domain.ts';
 
 describe('Zupy domain rules', () => {
   it('Z$ strings round-trip with 6 decimals', () => {
