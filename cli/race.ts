@@ -3,24 +3,10 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { formatVerdict, RACE_EXIT } from '../load/lib/verdict.ts';
 import { ensureK6 } from '../load/node/k6.ts';
 import { durationOption, intOption } from './options.ts';
-import { RACES, runParallelRace, runRace, type RaceApi, type RaceRunResult } from '../load/node/race.ts';
+import { planRace, RACES, runPlannedRace, type RaceFlags } from '../load/node/race.ts';
 
-/** `coupon-kit race` flags, in one place. */
-export interface RaceOptions {
-  api: RaceApi;
-  target: string;
-  vus: number;
-  coupons: number;
-  uses: number;
-  duration: number;
-  waveMs: number;
-  parallel: number;
-  raceCoupons?: string;
-  readBudget: number;
-  requestTimeout: number;
-  report: string;
-  html: boolean;
-}
+/** `coupon-kit race` flags, in one place (load/node/race.ts plans the run from them). */
+export type RaceOptions = RaceFlags;
 
 const url = (v: string) => {
   try {
@@ -104,16 +90,10 @@ export function registerRace(program: Command): void {
       if (opts.parallel > opts.vus) throw new InvalidArgumentError('--parallel must not exceed --vus: every runner needs at least one contender');
       const raceCoupons = opts.raceCoupons === undefined ? undefined : readRaceCoupons(opts.raceCoupons);
       const k6 = await ensureK6((line) => console.error(line));
-      const groups = Math.max(1, Math.floor((opts.duration * 1000) / opts.waveMs));
-      const leadMs = 1000;
+      const { groups, options } = planRace({ ...opts, ...(raceCoupons === undefined ? {} : { raceCoupons }) }, k6);
       const runners = opts.parallel > 1 ? `, ${opts.parallel} runners` : '';
       console.log(`race: ${opts.api} at ${opts.target}: ${groups} group(s) × ${opts.coupons} coupon(s), ${opts.vus} contenders each, ${uses} use(s) per coupon${runners}`);
-      const options = {
-        k6, api: opts.api, target: opts.target, vus: opts.vus, coupons: opts.coupons, uses: opts.uses, groups, waveMs: opts.waveMs,
-        reportDir: opts.report, html: opts.html, timeoutMs: leadMs + groups * opts.waveMs + opts.readBudget * 1000 + 300_000,
-        env: { LEAD_MS: String(leadMs), RACE_COUPONS: raceCoupons, READ_BUDGET_MS: String(opts.readBudget * 1000), REQUEST_TIMEOUT_MS: String(opts.requestTimeout) },
-      };
-      const result: RaceRunResult = opts.parallel > 1 ? await runParallelRace(options, opts.parallel) : await runRace(options);
+      const result = await runPlannedRace(options, opts.parallel);
       if (result.verdict) console.log(`\n${formatVerdict(result.verdict, RACES[opts.api].refusalLabel)}`);
       else console.error(`SETUP ERROR (exit ${RACE_EXIT.setup}): no race ran:\n${result.setupError ?? ''}`);
       const seconds = result.runs.reduce((s, r) => Math.max(s, r.seconds), 0);

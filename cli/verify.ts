@@ -6,8 +6,6 @@ import { API_NAMES, type ApiName } from '../specs/index.ts';
 import { rerunWithoutAnsi } from './color.ts';
 import { writeJUnit, type JUnitCase } from './junit.ts';
 
-// Until cli/main.ts imports it from ./crosscheck.ts.
-
 export interface VerifyCliOptions {
   api: ApiName;
   providerUrl: string;
