@@ -3,6 +3,35 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The layer order, written once: a folder may import its own layer and the layers before it, never
+// one after it. Folders in one layer may import each other. bench/ and test/ may import anything;
+// nothing imports them or scripts/ (build scripts, run by node on their own).
+const LAYERS = [['specs'], ['clients'], ['mocks'], ['contracts', 'property-tests', 'load'], ['cli', 'ui']];
+const OFF_LIMITS = ['bench', 'test', 'scripts'];
+// Imports the order forbids that are still in the tree, each with what removes it.
+const KNOWN_LEAKS = {};
+
+/** `no-restricted-imports` for each layer folder: every folder of a later layer, and the off-limits ones. */
+function layerRules() {
+  const order = LAYERS.map((l) => l.join(' / ')).join(' → ');
+  const rule = (folder, above) => ['error', {
+    patterns: [...above, ...OFF_LIMITS].map((target) => ({
+      group: [`**/${target}/**`, `**/${target}`],
+      message: `Layer order ${order}: ${folder}/ must not import ${target}/ (${OFF_LIMITS.includes(target) ? 'nothing imports it' : 'a later layer'}).`,
+    })),
+  }];
+  const configs = LAYERS.flatMap((layer, i) => {
+    const above = LAYERS.slice(i + 1).flat();
+    return layer.map((folder) => ({ files: [`${folder}/**`], rules: { 'no-restricted-imports': rule(folder, above) } }));
+  });
+  for (const [file, allowed] of Object.entries(KNOWN_LEAKS)) {
+    const folder = file.split('/')[0];
+    const above = LAYERS.slice(LAYERS.findIndex((l) => l.includes(folder)) + 1).flat().filter((f) => !allowed.includes(f));
+    configs.push({ files: [file], rules: { 'no-restricted-imports': rule(folder, above) } });
+  }
+  return configs;
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'specs/generated/**', 'contracts/pacts/**', 'reports/**', 'bench/results/**', '.tools/**', '.stryker-tmp/**', 'bin/**', 'dist/**', 'scripts/**/*.mjs', '.scratch/**'] },
   js.configs.recommended,
@@ -34,5 +63,6 @@ export default tseslint.config(
       }],
     },
   },
+  ...layerRules(),
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

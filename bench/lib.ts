@@ -93,14 +93,4 @@ export function printTargets(targets: PerformanceTarget[]): boolean {
 }
 
 /** A free loopback port (the bench shares the machine with other servers). */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
+export { freePort } from '../mocks/prism/launch.ts';

@@ -1,31 +1,19 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
-import type { ApiName } from '../specs/index.ts';
+import { Option } from 'commander';
+import type { CheckRunOptions } from '../property-tests/run.ts';
 import { writeJUnit } from './junit.ts';
+import { intOption } from './options.ts';
 
-export interface CheckOptions {
-  api: ApiName;
-  target: string;
-  runs: number;
-  fuzzRuns: number;
-  seed?: number;
-  path?: string;
-  replayPath?: string;
-  controlToken?: string;
-  fixtures?: string;
-  apiKey?: string;
-  token?: string;
+/** `coupon-kit check` flags: runCheck's options as typed, with times in the units of the flags. */
+export interface CheckOptions extends Omit<CheckRunOptions, 'requestTimeoutMs' | 'timeLimitMs' | 'minLiveShare' | 'onProgress'> {
   junit?: string;
+  /** ms */
   requestTimeout: number;
+  /** s */
   timeLimit: number;
+  /** percent */
   minLive: number;
 }
-
-const integer = (name: string, min: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
-  return n;
-};
 
 const HELP = `
 Two modes:
@@ -91,14 +79,14 @@ export function registerCheck(program: Command): void {
     .option('--fixtures <file>', 'run without a control API, from this fixture file (format below)')
     .option('--api-key <key>', 'Zupy, with --fixtures: the key of the company under test (overrides api_key in the file)')
     .option('--token <token>', 'B2S, with --fixtures: the Bearer token (overrides token in the file)')
-    .option('--runs <n>', 'number of lifecycle command sequences (0: none)', integer('--runs', 0), 200)
-    .option('--fuzz-runs <n>', 'number of HTTP fuzz requests (0: none)', integer('--fuzz-runs', 0), 100)
-    .option('--seed <n>', 'seed, to replay a failure', integer('--seed', -(2 ** 31)))
+    .option('--runs <n>', 'number of lifecycle command sequences (0: none)', intOption('--runs', 0), 200)
+    .option('--fuzz-runs <n>', 'number of HTTP fuzz requests (0: none)', intOption('--fuzz-runs', 0), 100)
+    .option('--seed <n>', 'seed, to replay a failure', intOption('--seed', -(2 ** 31)))
     .option('--path <path>', 'replay path printed with a failure (with --seed)')
     .option('--replay-path <rp>', "the commands' replay path printed with a lifecycle failure (with --path)")
-    .option('--request-timeout <ms>', 'deadline of every request, body included', integer('--request-timeout', 1), 10_000)
-    .option('--time-limit <s>', 'time limit of each phase; when it runs out the check stops (exit 2)', integer('--time-limit', 1), 600)
-    .option('--min-live <percent>', 'the share of sequences that must change state, below which the run is dry (exit 3)', integer('--min-live', 0), 50)
+    .option('--request-timeout <ms>', 'deadline of every request, body included', intOption('--request-timeout', 1), 10_000)
+    .option('--time-limit <s>', 'time limit of each phase; when it runs out the check stops (exit 2)', intOption('--time-limit', 1), 600)
+    .option('--min-live <percent>', 'the share of sequences that must change state, below which the run is dry (exit 3)', intOption('--min-live', 0), 50)
     .option('--control-token <token>', "the target's --control-token (without --fixtures)")
     .option('--junit <file>', 'write a JUnit XML report')
     .addHelpText('after', HELP)
@@ -109,10 +97,7 @@ export function registerCheck(program: Command): void {
         console.error(`coupon-kit: ${message}`);
         process.exitCode = 2;
       };
-      if (opts.apiKey !== undefined && opts.api !== 'zupy') return refuse('--api-key is for --api zupy (B2S takes --token)');
-      if (opts.token !== undefined && opts.api !== 'b2s') return refuse('--token is for --api b2s (Zupy takes --api-key)');
-      if (opts.fixtures === undefined && (opts.apiKey !== undefined || opts.token !== undefined)) return refuse('--api-key and --token go with --fixtures (with a control API the credentials come from GET /__control/fixtures)');
-      if (opts.fixtures !== undefined && opts.controlToken !== undefined) return refuse('--control-token is for targets with a control API; --fixtures makes no /__control/ call');
+      // --api-key, --token and --control-token that cannot apply are refused by FLAG_RULES.check (cli/flags.ts).
       if (opts.replayPath !== undefined && opts.path === undefined) return refuse('--replay-path goes with --seed and --path (as printed on the replay line)');
       if (opts.minLive > 100) return refuse('--min-live is a percentage (0–100)');
       if (opts.runs === 0 && opts.fuzzRuns === 0) return refuse('--runs 0 and --fuzz-runs 0 leave nothing to check');
@@ -122,13 +107,9 @@ export function registerCheck(program: Command): void {
       const tick = setInterval(() => process.stderr.write(`\r  ${progress.phase}: ${progress.done}/${progress.total}…`), 1000);
       tick.unref();
       try {
+        const { junit: _junit, requestTimeout, timeLimit, minLive, ...run } = opts;
         const result = await runCheck({
-          api: opts.api, target: opts.target, runs: opts.runs, fuzzRuns: opts.fuzzRuns,
-          ...(opts.seed === undefined ? {} : { seed: opts.seed }), ...(opts.path === undefined ? {} : { path: opts.path }),
-          ...(opts.replayPath === undefined ? {} : { replayPath: opts.replayPath }), ...(opts.controlToken === undefined ? {} : { controlToken: opts.controlToken }),
-          ...(opts.fixtures === undefined ? {} : { fixtures: opts.fixtures }), ...(opts.apiKey === undefined ? {} : { apiKey: opts.apiKey }),
-          ...(opts.token === undefined ? {} : { token: opts.token }),
-          requestTimeoutMs: opts.requestTimeout, timeLimitMs: opts.timeLimit * 1000, minLiveShare: opts.minLive / 100,
+          ...run, requestTimeoutMs: requestTimeout, timeLimitMs: timeLimit * 1000, minLiveShare: minLive / 100,
           onProgress: (phase, done, total) => Object.assign(progress, { phase, done, total }),
         });
         process.stderr.write('\r');

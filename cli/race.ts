@@ -2,39 +2,11 @@ import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { formatVerdict, RACE_EXIT } from '../load/lib/verdict.ts';
 import { ensureK6 } from '../load/node/k6.ts';
-import { RACES, runParallelRace, runRace, type RaceApi, type RaceRunResult } from '../load/node/race.ts';
+import { durationOption, intOption } from './options.ts';
+import { planRace, RACES, runPlannedRace, type RaceFlags } from '../load/node/race.ts';
 
-/** `coupon-kit race` flags, in one place. */
-export interface RaceOptions {
-  api: RaceApi;
-  target: string;
-  vus: number;
-  coupons: number;
-  uses: number;
-  duration: number;
-  waveMs: number;
-  parallel: number;
-  raceCoupons?: string;
-  readBudget: number;
-  requestTimeout: number;
-  report: string;
-  html: boolean;
-}
-
-const int = (name: string, min: number, max: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
-  return n;
-};
-
-/** `30s`, `2m`, `1m30s` or plain seconds → seconds. */
-export function parseDuration(v: string): number {
-  const units: Record<string, number> = { s: 1, m: 60, h: 3600 };
-  const parts = [...v.matchAll(/(\d+)([smh])/g)];
-  const seconds = /^\d+$/.test(v) ? Number(v) : parts.map(([, n, u]) => Number(n) * (units[u as string] ?? 0)).reduce((a, b) => a + b, 0);
-  if (!(seconds > 0) || (!/^\d+$/.test(v) && parts.map((p) => p[0]).join('') !== v)) throw new InvalidArgumentError('duration must look like 10s, 2m or 1m30s');
-  return seconds;
-}
+/** `coupon-kit race` flags, in one place (load/node/race.ts plans the run from them). */
+export type RaceOptions = RaceFlags;
 
 const url = (v: string) => {
   try {
@@ -99,15 +71,15 @@ export function registerRace(program: Command): void {
     .description('Race concurrent validates (Zupy) or PATCHes (B2S) on the same coupons with k6; verdict safe (0), double spend (99) or inconclusive (98).')
     .addOption(new Option('--api <api>', 'which provider API').choices(['zupy', 'b2s']).makeOptionMandatory())
     .requiredOption('--target <url>', 'base URL of the provider (the simulator, or a sandbox with credentials in the environment)', url)
-    .option('--vus <n>', 'contenders per coupon (k6 virtual users, over all runners)', int('--vus', 2, 500), 20)
-    .option('--coupons <n>', 'coupons per group (one group per wave)', int('--coupons', 1, 200), 10)
-    .option('--uses <k>', 'Zupy: uses per coupon (B2S coupons have one)', int('--uses', 1, 1000), 3)
-    .option('--duration <d>', 'how long to keep firing waves (one coupon group per wave)', parseDuration, 5)
-    .option('--wave-ms <ms>', 'time between two waves', int('--wave-ms', 50, 60_000), 500)
-    .option('--parallel <n>', 'k6 processes on complementary execution segments, judged once', int('--parallel', 1, 16), 1)
+    .option('--vus <n>', 'contenders per coupon (k6 virtual users, over all runners)', intOption('--vus', 2, 500), 20)
+    .option('--coupons <n>', 'coupons per group (one group per wave)', intOption('--coupons', 1, 200), 10)
+    .option('--uses <k>', 'Zupy: uses per coupon (B2S coupons have one)', intOption('--uses', 1, 1000), 3)
+    .option('--duration <d>', 'how long to keep firing waves (one coupon group per wave)', durationOption, 5)
+    .option('--wave-ms <ms>', 'time between two waves', intOption('--wave-ms', 50, 60_000), 500)
+    .option('--parallel <n>', 'k6 processes on complementary execution segments, judged once', intOption('--parallel', 1, 16), 1)
     .option('--race-coupons <file>', 'the coupons to race on (RACE_COUPONS format, see below), for a provider without a control API')
-    .option('--read-budget <d>', 'how long the final-state read may wait out 429s (Retry-After)', parseDuration, 90)
-    .option('--request-timeout <ms>', 'a race request without an answer by then counts as a timeout', int('--request-timeout', 100, 600_000), 10_000)
+    .option('--read-budget <d>', 'how long the final-state read may wait out 429s (Retry-After)', durationOption, 90)
+    .option('--request-timeout <ms>', 'a race request without an answer by then counts as a timeout', intOption('--request-timeout', 100, 600_000), 10_000)
     .option('--report <dir>', 'folder for the summary JSON, JUnit XML (and HTML with --html)', 'reports/load')
     .option('--html', "also export k6's web-dashboard HTML report", false)
     .addHelpText('after', HELP)
@@ -118,16 +90,10 @@ export function registerRace(program: Command): void {
       if (opts.parallel > opts.vus) throw new InvalidArgumentError('--parallel must not exceed --vus: every runner needs at least one contender');
       const raceCoupons = opts.raceCoupons === undefined ? undefined : readRaceCoupons(opts.raceCoupons);
       const k6 = await ensureK6((line) => console.error(line));
-      const groups = Math.max(1, Math.floor((opts.duration * 1000) / opts.waveMs));
-      const leadMs = 1000;
+      const { groups, options } = planRace({ ...opts, ...(raceCoupons === undefined ? {} : { raceCoupons }) }, k6);
       const runners = opts.parallel > 1 ? `, ${opts.parallel} runners` : '';
       console.log(`race: ${opts.api} at ${opts.target}: ${groups} group(s) × ${opts.coupons} coupon(s), ${opts.vus} contenders each, ${uses} use(s) per coupon${runners}`);
-      const options = {
-        k6, api: opts.api, target: opts.target, vus: opts.vus, coupons: opts.coupons, uses: opts.uses, groups, waveMs: opts.waveMs,
-        reportDir: opts.report, html: opts.html, timeoutMs: leadMs + groups * opts.waveMs + opts.readBudget * 1000 + 300_000,
-        env: { LEAD_MS: String(leadMs), RACE_COUPONS: raceCoupons, READ_BUDGET_MS: String(opts.readBudget * 1000), REQUEST_TIMEOUT_MS: String(opts.requestTimeout) },
-      };
-      const result: RaceRunResult = opts.parallel > 1 ? await runParallelRace(options, opts.parallel) : await runRace(options);
+      const result = await runPlannedRace(options, opts.parallel);
       if (result.verdict) console.log(`\n${formatVerdict(result.verdict, RACES[opts.api].refusalLabel)}`);
       else console.error(`SETUP ERROR (exit ${RACE_EXIT.setup}): no race ran:\n${result.setupError ?? ''}`);
       const seconds = result.runs.reduce((s, r) => Math.max(s, r.seconds), 0);

@@ -5,8 +5,10 @@
  */
 import createClient, { type Client } from 'openapi-fetch';
 import type { components, operations, paths } from '../specs/generated/zupy.ts';
+import { unwrapEnvelope } from './envelope.ts';
 import { toResult, type Complete, type FailureStatus, type Result } from './result.ts';
 
+export { unwrapEnvelope } from './envelope.ts';
 export { UnexpectedResponseError, type FailureStatus, type UnexpectedBody } from './result.ts';
 
 type Schemas = components['schemas'];
@@ -45,12 +47,6 @@ export interface ZupyClientOptions {
   /** Whether the provider wraps bodies in {data, meta} (decision Z-1; default true). */
   envelope?: boolean;
   fetch?: typeof globalThis.fetch;
-}
-
-/** The one place that knows about the envelope: `{data, meta}` → data (or the root object). */
-export function unwrapEnvelope<T>(body: unknown, envelope = true): T {
-  if (envelope && body && typeof body === 'object' && 'data' in body) return (body as { data: T }).data;
-  return body as T;
 }
 
 export function readMeta(body: unknown): PaginationMeta | undefined {

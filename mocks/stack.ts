@@ -4,7 +4,7 @@
  * prints; this module starts, wires and stops the servers.
  */
 import { API_NAMES, type ApiName } from '../specs/index.ts';
-import { FixtureError, startMock, type StartMockOptions } from './index.ts';
+import { DEFAULT_PORTS, FixtureError, readFixtureFile, startMock, type StartMockOptions } from './index.ts';
 import { DEFAULT_TIMEOUTS } from './simulator/app.ts';
 import { prismBanner } from './prism/banner.ts';
 import { startPreferCheckedPrism } from './prism/prefer.ts';
@@ -48,6 +48,38 @@ export async function serve(o: ServeOptions): Promise<Served> {
     await mock.close();
     throw err;
   }
+}
+
+export interface ServeAllOptions extends Omit<ServeOptions, 'api' | 'port' | 'fixtures' | 'fixturesSource'> {
+  apis: readonly ApiName[];
+  /** None: each API on its default port; 0: any free port; N: the first API on N, the next on N+10, … */
+  port?: number;
+  /** A `--seed` fixture file (see seedsFor); an API it leaves out serves the demo data. */
+  seedFile?: string;
+  /** Called as each server comes up, before the next starts. */
+  onServed?: (served: Served) => void;
+}
+
+/** Starts every API of `apis` in turn; when one fails, stops those already up and throws. */
+export async function serveAll(o: ServeAllOptions): Promise<{ servers: Served[]; notes: string[] }> {
+  const { apis, port, seedFile, onServed, ...common } = o;
+  const seeds = seedFile ? seedsFor(apis, readFixtureFile(seedFile), seedFile) : { fixtures: {}, notes: [] };
+  const servers: Served[] = [];
+  try {
+    for (const [i, api] of apis.entries()) {
+      const fixtures = seeds.fixtures[api];
+      const served = await serve({
+        ...common, api, port: port === undefined ? DEFAULT_PORTS[api] : port === 0 ? 0 : port + i * 10,
+        ...(fixtures === undefined ? {} : { fixtures, fixturesSource: seedFile }),
+      });
+      servers.push(served);
+      onServed?.(served);
+    }
+  } catch (err) {
+    await Promise.allSettled(servers.map((s) => s.close()));
+    throw err;
+  }
+  return { servers, notes: seeds.notes };
 }
 
 /**

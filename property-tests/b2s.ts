@@ -1,7 +1,7 @@
 /** The B2S conformance property: PATCH races and clock moves across the 3-hour edge, paging invariants, bad tokens. */
 import fc, { type AsyncCommand } from 'fast-check';
 import { createB2sClient, type B2sClient } from '../clients/b2s.ts';
-import { AdvanceClockCommand } from './model/b2s/advance-clock.ts';
+import { AdvanceClockCommand } from './model/advance-clock.ts';
 import { BadTokenCommand } from './model/b2s/bad-token.ts';
 import { b2sGlobalInvariants } from './model/b2s/global.ts';
 import { ListPagesCommand } from './model/b2s/list-pages.ts';
@@ -20,7 +20,8 @@ type ControlFixtures = components['schemas']['B2sFixtures'];
 
 const patch = (scoped: fc.Arbitrary<boolean>) =>
   fc.tuple(fc.nat(), scoped, fc.integer({ min: 1, max: 6 })).map(([i, sc, n]) => new PatchCommand(i, sc, n));
-const advanceClock = fc.oneof(fc.integer({ min: 1, max: 240 }), fc.integer({ min: 60 * 24, max: 60 * 24 * 10 })).map((min) => new AdvanceClockCommand(min));
+/** Clock steps that straddle the 3-hour edge, and days. */
+const advanceClock = fc.oneof(fc.integer({ min: 1, max: 240 }), fc.integer({ min: 60 * 24, max: 60 * 24 * 10 })).map((min) => new AdvanceClockCommand<B2sModel, B2sReal>(min * 60, `${min} min`));
 const listPages = fc.tuple(fc.integer({ min: 0, max: 30 }), fc.nat(), fc.boolean(), fc.boolean()).map(([l, s, d, p]) => new ListPagesCommand(l, s, d, p));
 const badToken = fc.tuple(fc.nat(), fc.boolean()).map(([i, missing]) => new BadTokenCommand(i, missing));
 

@@ -5,7 +5,7 @@ import { UnexpectedResponseError } from '../clients/result.ts';
 import { Invariants } from './model/invariants.ts';
 import type { Tally } from './model/power.ts';
 import { sequenceProperty, type PropertyOptions } from './model/sequence.ts';
-import { AdvanceClockCommand } from './model/zupy/advance-clock.ts';
+import { AdvanceClockCommand } from './model/advance-clock.ts';
 import { ConcurrentValidateCommand } from './model/zupy/concurrent-validate.ts';
 import { ForeignAccessCommand } from './model/zupy/foreign-access.ts';
 import { zupyGlobalInvariants } from './model/zupy/global.ts';
@@ -24,7 +24,7 @@ type ControlFixtures = components['schemas']['ZupyFixtures'];
 
 const validate = fc.tuple(fc.nat(), fc.boolean(), fc.nat(2047), fc.boolean()).map(([i, byCode, mask, other]) => new ValidateCommand(i, byCode, mask, other && i % 4 === 0));
 const concurrentValidate = fc.tuple(fc.nat(), fc.integer({ min: 2, max: 8 })).map(([i, n]) => new ConcurrentValidateCommand(i, n));
-const advanceClock = fc.integer({ min: 1, max: 24 * 40 }).map((h) => new AdvanceClockCommand(h));
+const advanceClock = fc.integer({ min: 1, max: 24 * 40 }).map((h) => new AdvanceClockCommand<ZupyModel, ZupyReal>(h * 3600, `${h}h`));
 const lookup = fc.tuple(fc.nat(), fc.nat(2047)).map(([i, mask]) => new LookupCommand(i, mask));
 const stats = fc.constant(new StatsCommand());
 const redeem = fc.tuple(fc.nat(), fc.nat(), fc.boolean()).map(([c, r, z]) => new RedeemCommand(c, r, z));

@@ -1,18 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../mocks/prism/launch.ts';
 
 /** A free loopback port (for child processes such as Prism that need a fixed port). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
+export { freePort };
 
 const running: ChildProcess[] = [];
 
@@ -50,9 +40,19 @@ export interface CliRun {
 }
 
 /** `coupon-kit <args>` from the sources in its own process, asynchronously (servers in this process keep answering); killed after `killAfterMs`. */
-export function runCli(args: string[], options: { env?: Record<string, string>; killAfterMs?: number } = {}): Promise<CliRun> {
+export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun> {
+  return runCommand(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], options);
+}
+
+export interface RunOptions {
+  env?: Record<string, string>;
+  killAfterMs?: number;
+}
+
+/** Any command in its own process, its output collected as it arrives; killed (SIGTERM) after `killAfterMs`. */
+export function runCommand(file: string, args: string[], options: RunOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PACT_DO_NOT_TRACK: 'true', ...options.env } });
+    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PACT_DO_NOT_TRACK: 'true', ...options.env } });
     let stdout = '';
     let stderr = '';
     let out = '';

@@ -2,6 +2,8 @@
  * Typed readers for `__ENV` (k6 `-e NAME=value` or the process environment). A bad value throws in
  * the init context, so a mistyped run stops before it sends a single request.
  */
+import { integerIn } from './parse.ts';
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -19,8 +21,8 @@ export function optional(name: string): string | undefined {
 export function int(name: string, fallback: number, min = 0, max = 1_000_000): number {
   const raw = optional(name);
   if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name}=${raw}: expected an integer from ${min} to ${max}`);
+  const n = integerIn(raw, min, max);
+  if (n === undefined) throw new ConfigError(`${name}=${raw}: expected an integer from ${min} to ${max}`);
   return n;
 }
 

@@ -3,6 +3,7 @@
  * dimension (VUS=40, GROUPS=3, …). Every script runs as `smoke` in CI.
  */
 import { int, oneOf } from './env.ts';
+import { k6DurationSeconds } from './parse.ts';
 
 export const PROFILE_NAMES = ['smoke', 'race', 'load'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
@@ -70,13 +71,8 @@ export function posShape(): PosShape {
   };
 }
 
-/** Seconds in a k6 duration such as `90s`, `2m` or `1m30s`. */
-export function durationSeconds(d: string): number {
-  const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
-  let total = 0;
-  for (const [, n, u] of d.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(n) * (units[u as string] ?? 0);
-  return total;
-}
+/** Seconds in a k6 duration such as `90s`, `2m` or `1m30s` (0 when it is not one). */
+export const durationSeconds = (d: string): number => k6DurationSeconds(d) ?? 0;
 
 /** How many k6 instances share this test (k6-operator `parallelism`); counts are per runner. */
 export const runners = (): number => int('RUNNERS', 1, 1, 1000);

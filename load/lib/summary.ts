@@ -5,12 +5,11 @@
  * The HTML report comes from k6's web dashboard: K6_WEB_DASHBOARD=true K6_WEB_DASHBOARD_EXPORT=….
  */
 import { optional } from './env.ts';
+import { junitXml } from './junit.ts';
 import type { SummaryData, SummaryMetric } from './summary-data.ts';
 import { formatVerdict, raceVerdict } from './verdict.ts';
 
 export type { SummaryData } from './summary-data.ts';
-
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface ThresholdResult { metric: string; expression: string; ok: boolean; value: string }
 
@@ -32,23 +31,14 @@ export function thresholdResults(data: SummaryData): ThresholdResult[] {
   return out.sort((a, b) => a.metric.localeCompare(b.metric, 'en', { numeric: true }));
 }
 
+/** One JUnit test case per threshold. */
 export function junit(name: string, data: SummaryData): string {
-  const results = thresholdResults(data);
-  const failures = results.filter((r) => !r.ok).length;
-  const seconds = (data.state.testRunDurationMs / 1000).toFixed(3);
-  const cases = results.map((r) => {
-    const head = `    <testcase classname="k6.${xml(name)}" name="${xml(`${r.metric}: ${r.expression}`)}">`;
-    return r.ok ? `${head}</testcase>` : `${head}\n      <failure message="${xml(`${r.expression} failed (${r.value})`)}"/>\n    </testcase>`;
-  });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites tests="${results.length}" failures="${failures}" time="${seconds}">`,
-    `  <testsuite name="k6 ${xml(name)}" tests="${results.length}" failures="${failures}" time="${seconds}">`,
-    ...cases,
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  const cases = thresholdResults(data).map((r) => ({
+    classname: `k6.${name}`,
+    name: `${r.metric}: ${r.expression}`,
+    ...(r.ok ? {} : { failure: `${r.expression} failed (${r.value})` }),
+  }));
+  return junitXml(`k6 ${name}`, cases, data.state.testRunDurationMs / 1000);
 }
 
 /** A race's verdict (lib/verdict.ts) as `coupon-kit race` prints it, from this runner's summary alone. */

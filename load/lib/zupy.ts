@@ -1,5 +1,6 @@
 /** Zupy Partner API v2 from k6: paths, auth headers, response classification, state reads. */
 import http from 'k6/http';
+import { unwrapEnvelope } from '../../clients/envelope.ts';
 import { asRecord, batchHonouringRetryAfter, bodyJson } from './http.ts';
 import type { FinalRead, AnswerClass, Res } from './race.ts';
 
@@ -26,11 +27,11 @@ export const validatePath = (c: ZupyCoupon) => `/api/v2/customers/${encodeURICom
 export const lookupPath = (code: string) => `/api/v2/coupons/issued/?code=${encodeURIComponent(code)}`;
 export const redeemPath = (customerId: string, rewardId: string) => `/api/v2/customers/${encodeURIComponent(customerId)}/rewards/${encodeURIComponent(rewardId)}/redeem/`;
 
-/** The payload under the {data, meta} envelope (decision Z-1), or the root object without it. */
+/** The payload under the {data, meta} envelope (decision Z-1), or the root object (a DRF list's results) without it. */
 export function payload(res: Res): unknown {
   const b = asRecord(bodyJson(res));
   if (!b) return undefined;
-  return 'data' in b ? b.data : Array.isArray(b.results) ? b.results : b;
+  return !('data' in b) && Array.isArray(b.results) ? b.results : unwrapEnvelope(b);
 }
 
 /** 200 `validated`, 409 conflict "Cupom já Used", or anything else (a contract break). */

@@ -8,7 +8,6 @@ import { join, resolve } from 'node:path';
 import { ROOT } from '../../specs/root.ts';
 import type { SummaryData } from '../lib/summary-data.ts';
 
-export { ROOT };
 export const K6_INSTALLER = join(ROOT, 'scripts/k6.sh');
 export const LOCAL_K6 = join(ROOT, '.tools/bin/k6');
 

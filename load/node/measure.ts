@@ -6,11 +6,12 @@
  *   node --import tsx load/node/measure.ts [--runs 20] [--vus 8] [--groups 2] [--coupons 4] [--uses 2]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { freePort } from '../../mocks/prism/launch.ts';
 import { RACE_EXIT } from '../lib/verdict.ts';
-import { ensureK6, ROOT } from './k6.ts';
+import { ROOT } from '../../specs/index.ts';
+import { ensureK6 } from './k6.ts';
 import { RACES, runRace, type RaceApi } from './race.ts';
 
 const { values: args } = parseArgs({
@@ -18,14 +19,6 @@ const { values: args } = parseArgs({
 });
 const RUNS = Number(args.runs);
 const SHAPE = { profile: 'smoke', vus: Number(args.vus), groups: Number(args.groups), coupons: Number(args.coupons), uses: Number(args.uses), waveMs: 300, env: { LEAD_MS: '300' } } as const;
-
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? done(a.port) : fail(new Error('no port'))));
-    });
-  });
 
 /** The simulator in its own process (like a real provider), through the CLI. */
 async function startSimulator(api: RaceApi): Promise<{ url: string; child: ChildProcess }> {

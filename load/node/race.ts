@@ -104,3 +104,38 @@ export async function runParallelRace(o: RaceRunOptions, n: number, leadMs = 400
   })));
   return judged(runs);
 }
+
+/** `coupon-kit race` as typed: durations in seconds, the request timeout in ms, RACE_COUPONS as JSON text. */
+export interface RaceFlags {
+  api: RaceApi;
+  target: string;
+  vus: number;
+  coupons: number;
+  uses: number;
+  duration: number;
+  waveMs: number;
+  parallel: number;
+  raceCoupons?: string;
+  readBudget: number;
+  requestTimeout: number;
+  report: string;
+  html: boolean;
+}
+
+/** The waves that fit in the duration (one coupon group each) and the k6 run that fires them. */
+export function planRace(f: RaceFlags, k6: string): { groups: number; uses: number; options: RaceRunOptions } {
+  const uses = f.api === 'zupy' ? f.uses : 1;
+  const groups = Math.max(1, Math.floor((f.duration * 1000) / f.waveMs));
+  const leadMs = 1000;
+  const options: RaceRunOptions = {
+    k6, api: f.api, target: f.target, vus: f.vus, coupons: f.coupons, uses: f.uses, groups, waveMs: f.waveMs,
+    reportDir: f.report, html: f.html, timeoutMs: leadMs + groups * f.waveMs + f.readBudget * 1000 + 300_000,
+    env: { LEAD_MS: String(leadMs), RACE_COUPONS: f.raceCoupons, READ_BUDGET_MS: String(f.readBudget * 1000), REQUEST_TIMEOUT_MS: String(f.requestTimeout) },
+  };
+  return { groups, uses, options };
+}
+
+/** Runs a planned race in one k6 process, or in `parallel` on complementary execution segments. */
+export function runPlannedRace(options: RaceRunOptions, parallel: number): Promise<RaceRunResult> {
+  return parallel > 1 ? runParallelRace(options, parallel) : runRace(options);
+}

@@ -47,7 +47,7 @@ export class Clock {
 const DURATION = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /** Parses an ISO 8601 duration limited to days/hours/minutes/seconds (`P30D`, `PT3H`, `PT90S`). */
-export function parseDuration(text: string): number | null {
+export function parseIsoDuration(text: string): number | null {
   const m = DURATION.exec(text);
   if (!m || text === 'P' || text.endsWith('T')) return null;
   const [, d, h, min, s] = m;
@@ -76,7 +76,7 @@ export function clockChange(body: unknown, clock: Clock): { apply: () => void } 
   }
   let advanceMs = 0;
   if (b.advance !== undefined) {
-    const ms = typeof b.advance === 'number' ? b.advance * 1000 : typeof b.advance === 'string' ? parseDuration(b.advance) : null;
+    const ms = typeof b.advance === 'number' ? b.advance * 1000 : typeof b.advance === 'string' ? parseIsoDuration(b.advance) : null;
     if (ms === null || !Number.isFinite(ms) || ms < 0) return { error: 'advance must be seconds (number ≥ 0) or an ISO 8601 duration such as PT3H or P30D' };
     advanceMs = ms;
   }

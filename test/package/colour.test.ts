@@ -76,7 +76,7 @@ describe('colour policy', () => {
   }, 120_000);
 
   // `npm test` runs vitest with scripts/plain-output.mjs preloaded (vitest picks colours before its config loads).
-  const vitestArgs = ['--import', './scripts/plain-output.mjs', './node_modules/vitest/vitest.mjs', 'run', 'test/clients/results.test.ts', '--reporter=default'];
+  const vitestArgs = ['--import', './scripts/plain-output.mjs', './node_modules/vitest/vitest.mjs', 'run', 'clients/result.test.ts', '--reporter=default'];
 
   it('vitest as npm test runs it, with CI=true: no ANSI code', async () => {
     const { stdout, stderr } = await run(process.execPath, vitestArgs, { env: env({ CI: 'true' }), timeout: 120_000 });

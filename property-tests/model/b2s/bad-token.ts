@@ -1,17 +1,15 @@
-import type { AsyncCommand } from 'fast-check';
 import { isB2sError } from '../../../clients/b2s.ts';
 import { check, type B2sModel, type B2sReal } from './model.ts';
+import { CouponCommand } from '../coupon-command.ts';
 
 /** B2S Part D 6: a missing or bad Bearer token is a 401 on all three endpoints, and a PATCH with one changes nothing. */
-export class BadTokenCommand implements AsyncCommand<B2sModel, B2sReal> {
-  constructor(readonly index: number, readonly missing: boolean) {}
-
-  check(m: Readonly<B2sModel>): boolean {
-    return m.coupons.length > 0;
+export class BadTokenCommand extends CouponCommand<B2sModel, B2sReal> {
+  constructor(index: number, readonly missing: boolean) {
+    super(index);
   }
 
   async run(m: B2sModel, r: B2sReal): Promise<void> {
-    const c = m.coupons[this.index % m.coupons.length]!;
+    const c = this.couponOf(m);
     const headers: Record<string, string> = this.missing ? {} : { Authorization: `Bearer not-a-real-token-${this.index}` };
     const call = (method: string, path: string) => r.target.fetch(`${r.target.baseUrl}${path}`, { method, headers });
     const q = 'date_start=2000-01-01&date_end=2100-12-31&limit=10&offset=1&order_column=created_at&order_type=ASC&module=falae';

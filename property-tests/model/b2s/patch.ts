@@ -1,17 +1,15 @@
-import type { AsyncCommand } from 'fast-check';
 import { record } from '../power.ts';
 import { check, patchable, SetupError, type B2sModel, type B2sReal } from './model.ts';
+import { CouponCommand } from '../coupon-command.ts';
 
 /** PATCH mark-as-used, by the franchise token or by a token scoped to one company. */
-export class PatchCommand implements AsyncCommand<B2sModel, B2sReal> {
-  constructor(readonly index: number, readonly scoped: boolean, readonly calls: number) {}
-
-  check(m: Readonly<B2sModel>): boolean {
-    return m.coupons.length > 0;
+export class PatchCommand extends CouponCommand<B2sModel, B2sReal> {
+  constructor(index: number, readonly scoped: boolean, readonly calls: number) {
+    super(index);
   }
 
   async run(m: B2sModel, r: B2sReal): Promise<void> {
-    const c = m.coupons[this.index % m.coupons.length]!;
+    const c = this.couponOf(m);
     const client = this.scoped ? r.scoped : r.api;
     if (!client) throw new SetupError('a scoped PATCH needs a token scoped to one company');
     const results = await Promise.all(Array.from({ length: this.calls }, () => client.markUsed(c.id)));

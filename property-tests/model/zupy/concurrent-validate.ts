@@ -1,17 +1,15 @@
-import type { AsyncCommand } from 'fast-check';
 import { record } from '../power.ts';
 import { check, checkAccess, effective, type ZupyModel, type ZupyReal } from './model.ts';
+import { CouponCommand } from '../coupon-command.ts';
 
 /** Many simultaneous validates of one coupon: successes equal the uses available, never more. */
-export class ConcurrentValidateCommand implements AsyncCommand<ZupyModel, ZupyReal> {
-  constructor(readonly index: number, readonly calls: number) {}
-
-  check(m: Readonly<ZupyModel>): boolean {
-    return m.coupons.length > 0;
+export class ConcurrentValidateCommand extends CouponCommand<ZupyModel, ZupyReal> {
+  constructor(index: number, readonly calls: number) {
+    super(index);
   }
 
   async run(m: ZupyModel, r: ZupyReal): Promise<void> {
-    const c = m.coupons[this.index % m.coupons.length]!;
+    const c = this.couponOf(m);
     const results = await Promise.all(Array.from({ length: this.calls }, () => r.pos.validate(c.customerId, c.code)));
     for (const x of results) checkAccess(x, 'validate');
     const wins = results.filter((x) => x.status === 200).length;

@@ -1,17 +1,12 @@
-import type { AsyncCommand } from 'fast-check';
 import { createZupyClient } from '../../../clients/zupy.ts';
 import { check, listAllCoupons, type ZupyModel, type ZupyReal } from './model.ts';
+import { CouponCommand } from '../coupon-command.ts';
 
 /** Another company's key sees none of this company's coupons; a bogus key is a 401. */
-export class ForeignAccessCommand implements AsyncCommand<ZupyModel, ZupyReal> {
-  constructor(readonly index: number) {}
-
-  check(m: Readonly<ZupyModel>): boolean {
-    return m.coupons.length > 0;
-  }
+export class ForeignAccessCommand extends CouponCommand<ZupyModel, ZupyReal> {
 
   async run(m: ZupyModel, r: ZupyReal): Promise<void> {
-    const c = m.coupons[this.index % m.coupons.length]!;
+    const c = this.couponOf(m);
     const list = await listAllCoupons(r.other);
     check(!list.some((x) => m.coupons.some((mc) => mc.id === x.id)), "a tenant never sees another tenant's coupons");
     const lookup = await r.other.findCouponByCode(c.code);

@@ -1,16 +1,14 @@
-import type { AsyncCommand } from 'fast-check';
 import { check, effective, withCase, type ZupyModel, type ZupyReal } from './model.ts';
+import { CouponCommand } from '../coupon-command.ts';
 
 /** The code lookup in any letter case returns exactly that coupon, with the model's uses and status. */
-export class LookupCommand implements AsyncCommand<ZupyModel, ZupyReal> {
-  constructor(readonly index: number, readonly caseMask: number) {}
-
-  check(m: Readonly<ZupyModel>): boolean {
-    return m.coupons.length > 0;
+export class LookupCommand extends CouponCommand<ZupyModel, ZupyReal> {
+  constructor(index: number, readonly caseMask: number) {
+    super(index);
   }
 
   async run(m: ZupyModel, r: ZupyReal): Promise<void> {
-    const c = m.coupons[this.index % m.coupons.length]!;
+    const c = this.couponOf(m);
     const res = await r.pos.listCoupons({ code: withCase(c.code, this.caseMask) });
     check(res.ok, 'lookup answers 200', res.ok ? undefined : res.error);
     check(res.data.items.length === 1 && res.data.items[0]?.id === c.id, `lookup of ${c.code} returns exactly that coupon`, res.data.items.map((x) => x.id));

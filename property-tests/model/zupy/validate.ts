@@ -1,17 +1,15 @@
-import type { AsyncCommand } from 'fast-check';
 import { record } from '../power.ts';
 import { check, checkAccess, conflictDetail, effective, withCase, type ZupyModel, type ZupyReal } from './model.ts';
+import { CouponCommand } from '../coupon-command.ts';
 
 /** Validate a coupon by KSUID or by code in random letter case, as its owner or as another customer. */
-export class ValidateCommand implements AsyncCommand<ZupyModel, ZupyReal> {
-  constructor(readonly index: number, readonly byCode: boolean, readonly caseMask: number, readonly asOtherCustomer: boolean) {}
-
-  check(m: Readonly<ZupyModel>): boolean {
-    return m.coupons.length > 0;
+export class ValidateCommand extends CouponCommand<ZupyModel, ZupyReal> {
+  constructor(index: number, readonly byCode: boolean, readonly caseMask: number, readonly asOtherCustomer: boolean) {
+    super(index);
   }
 
   async run(m: ZupyModel, r: ZupyReal): Promise<void> {
-    const c = m.coupons[this.index % m.coupons.length]!;
+    const c = this.couponOf(m);
     const customer = this.asOtherCustomer ? m.customers.find((id) => id !== c.customerId) ?? r.foreignCustomer : c.customerId;
     const ref = this.byCode ? withCase(c.code, this.caseMask) : c.id;
     const res = await r.pos.validate(customer, ref);

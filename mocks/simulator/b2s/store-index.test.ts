@@ -7,8 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { B2sFixtures } from '../../mocks/simulator/b2s/fixtures.ts';
-import { B2sStore } from '../../mocks/simulator/b2s/store.ts';
+import type { B2sFixtures } from './fixtures.ts';
+import { B2sStore } from './store.ts';
 
 const T0 = Date.parse('2026-01-01T12:00:00Z');
 const DAY = 86_400_000;

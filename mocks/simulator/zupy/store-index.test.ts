@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCursor } from '../../mocks/simulator/zupy/domain.ts';
-import type { ZupyFixtures } from '../../mocks/simulator/zupy/fixtures.ts';
-import { ZupyStore, type CouponFilter } from '../../mocks/simulator/zupy/store.ts';
+import { decodeCursor } from './domain.ts';
+import type { ZupyFixtures } from './fixtures.ts';
+import { ZupyStore, type CouponFilter } from './store.ts';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const HOUR = 3_600_000;

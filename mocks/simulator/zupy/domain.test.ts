@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../../mocks/simulator/clock.ts';
+import { parseIsoDuration } from '../clock.ts';
 import {
   classifyIdentifier, decodeCursor, effectiveStatus, encodeCursor, formatZ, newestFirst, pageSize, paginate, parseZ, planPayment, usageRate, validUntil, DAY_MS,
-} from '../../mocks/simulator/zupy/domain.ts';
+} from './domain.ts';
 
 describe('Zupy domain rules', () => {
   it('Z$ strings round-trip with 6 decimals', () => {
@@ -60,11 +60,11 @@ describe('Zupy domain rules', () => {
   });
 
   it('durations for the control clock', () => {
-    expect(parseDuration('PT3H')).toBe(3 * 3_600_000);
-    expect(parseDuration('P31D')).toBe(31 * DAY_MS);
-    expect(parseDuration('PT90S')).toBe(90_000);
-    expect(parseDuration('P')).toBeNull();
-    expect(parseDuration('3h')).toBeNull();
+    expect(parseIsoDuration('PT3H')).toBe(3 * 3_600_000);
+    expect(parseIsoDuration('P31D')).toBe(31 * DAY_MS);
+    expect(parseIsoDuration('PT90S')).toBe(90_000);
+    expect(parseIsoDuration('P')).toBeNull();
+    expect(parseIsoDuration('3h')).toBeNull();
   });
 });
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   compareBy, cpfKey, dateRangeProblem, DEFAULT_RULES, emailKey, expirationEnd, inDateRange, matchesSearch, matchesStatus,
   pageBounds, patchAllowed, phoneKey, rulesFromEnv, STATUS_FILTERS, utcDate, utcDayOf,
-} from '../../mocks/simulator/b2s/domain.ts';
-import { validationMessage } from '../../mocks/simulator/b2s/errors.ts';
+} from './domain.ts';
+import { validationMessage } from './errors.ts';
 
 const H = 3_600_000;
 const END = Date.parse('2024-12-31T00:00:00Z') + 24 * H; // end of 2024-12-31 UTC

@@ -4,9 +4,9 @@
  * another format comes back as {kind: 'unexpected'}. A stand-in fetch plays the provider.
  */
 import { describe, expect, it } from 'vitest';
-import { createB2sClient } from '../../clients/b2s.ts';
-import { UnexpectedResponseError } from '../../clients/result.ts';
-import { createZupyClient } from '../../clients/zupy.ts';
+import { createB2sClient } from './b2s.ts';
+import { UnexpectedResponseError } from './result.ts';
+import { createZupyClient } from './zupy.ts';
 
 const answer = (status: number, body: unknown, type = 'application/json') => (async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': type } })) as typeof fetch;
 const problem = { type: 'https://docs.zupy.com/errors#conflict', title: 'Conflict', status: 409, detail: 'Cupom já Used', instance: '/x' };

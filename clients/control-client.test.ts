@@ -3,7 +3,7 @@
  * JSON content type, token) and what it returns, with a stand-in fetch playing the simulator.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ControlClient, ControlError, type CouponView, type JournalEntry } from '../../clients/control.ts';
+import { ControlClient, ControlError, type CouponView, type JournalEntry } from './control.ts';
 
 interface Seen { method: string; url: string; headers: Record<string, string>; body: string }
 

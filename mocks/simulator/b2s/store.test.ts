@@ -1,7 +1,7 @@
 /** The B2S store on its own: the B-7 check order, one synchronous mark-used, the racy variant, lookups that follow direct edits. */
 import { describe, expect, it } from 'vitest';
-import { B2S_DEMO as D, b2sDemoFixtures } from '../../mocks/demo/b2s.ts';
-import { B2sStore } from '../../mocks/simulator/b2s/store.ts';
+import { B2S_DEMO as D, b2sDemoFixtures } from '../../demo/b2s.ts';
+import { B2sStore } from './store.ts';
 
 const T0 = Date.parse('2025-06-15T12:00:00.000Z');
 const H = 3_600_000;
