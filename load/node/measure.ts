@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort } from '../../mocks/prism/launch.ts';
 import { RACE_EXIT } from '../lib/verdict.ts';
-import { ROOT } from '../../specs/index.ts';
+import { ROOT } from '../../specs/root.ts';
 import { ensureK6 } from './k6.ts';
 import { RACES, runRace, type RaceApi } from './race.ts';
 
