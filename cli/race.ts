@@ -59,7 +59,7 @@ runner 1 reads the final state, and the verdict sums every runner's successes pe
 spend whose winners ran on different runners is caught; the table says which runner won what).
 
 Examples:
-  coupon-kit mock zupy --defect racy-validate &   # a known-bad provider → exit 99
+  coupon-kit mock zupy --defect racy-use &   # a known-bad provider → exit 99
   coupon-kit race --api zupy --target http://127.0.0.1:4010 --vus 20 --coupons 10 --uses 3 --duration 5s
   coupon-kit race --api zupy --target http://127.0.0.1:4010 --parallel 2
   ZUPY_API_KEY=… ZUPY_CUSTOMER_ID=… ZUPY_REWARD_ID=… coupon-kit race --api zupy --target https://sandbox.example --uses 1

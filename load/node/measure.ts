@@ -1,6 +1,6 @@
 /**
  * How well the race scripts tell a race-safe provider from a racy one (not part of `npm test`):
- * RUNS smoke runs of each race with `racy-validate` on (detected = verdict double spend, exit 99) and
+ * RUNS smoke runs of each race with `racy-use` on (detected = verdict double spend, exit 99) and
  * RUNS with it off (false alarm = any other verdict than safe), against the simulator in its own process, plus seconds per run.
  *
  *   node --import tsx load/node/measure.ts [--runs 20] [--vus 8] [--groups 2] [--coupons 4] [--uses 2]
@@ -45,7 +45,7 @@ async function measure(k6: string, api: RaceApi): Promise<Row[]> {
   const { url, child } = await startSimulator(api);
   const rows: Row[] = [];
   try {
-    for (const defect of ['racy-validate', 'none']) {
+    for (const defect of ['racy-use', 'none']) {
       await setDefects(url, defect === 'none' ? [] : [defect]);
       const seconds: number[] = [];
       let failing = 0;

@@ -138,7 +138,8 @@ export interface paths {
          * @description Fields left out keep their value; `defects` replaces the whole list (`[]` switches every
          *     defect off). Latency is added to every provider API response, the error rate answers that
          *     share of provider API requests with the provider's 503; neither touches the control API.
-         *     A defect name the simulator does not know (see `available_defects`) is refused.
+         *     A defect name the simulator does not know (see `available_defects`) is refused; the earlier names
+         *     racy-validate, validate-ignores-customer and reuse-returns-200 are accepted as aliases and read back under the new names.
          */
         post: operations["setFaults"];
         delete?: never;
