@@ -195,6 +195,52 @@ describe('Zupy store: status lists, compaction and lazy expiry', () => {
   });
 });
 
+describe('Zupy store: expiry exactly at valid_until', () => {
+  it('seeded, merged and re-activated exactly at the clock count as active; one millisecond later as expired', () => {
+    const { store, clock } = storeAt(base(many(1)), T0 + HOUR);
+    expect(store.listCoupons('co1', { status: 'active' }, null, 5).count).toBe(1);
+    store.load({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [many(2)[1]!] }, false);
+    expect(ids(store.listCoupons('co1', { status: 'active' }, null, 5).page)).toEqual(['c001', 'c000']);
+    clock.now = T0 + HOUR + 1;
+    expect(ids(store.listCoupons('co1', { status: 'expired' }, null, 5).page)).toEqual(['c001', 'c000']);
+    clock.now = T0 + HOUR; // back to exactly valid_until: valid again
+    expect(ids(store.listCoupons('co1', { status: 'active' }, null, 5).page)).toEqual(['c001', 'c000']);
+    expect(store.couponStats('co1', {}).byStatus).toEqual({ active: 2, used: 0, expired: 0, cancelled: 0 });
+    // Reindexed one millisecond past valid_until: expired at once.
+    clock.now = T0 + HOUR + 1;
+    store.reindex();
+    expect(store.couponStats('co1', {}).byStatus).toEqual({ active: 0, used: 0, expired: 2, cancelled: 0 });
+  });
+
+  it('a stored-expired coupon revived by the defect exactly at valid_until counts as active', () => {
+    const seed: SeedCoupon = { id: 'x2', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'CZ-X2', status: 'expired', remaining_usages: 2, valid_until: at(T0), created_at: at(T0 - DAY) };
+    const { store, clock } = storeAt(base([seed]));
+    expect(store.validate('co1', 'cuA', 'CZ-X2', { skipExpiry: true }).ok).toBe(true);
+    expect(store.couponStats('co1', {}).byStatus).toEqual({ active: 1, used: 0, expired: 0, cancelled: 0 });
+    clock.now = T0 + 1;
+    expect(store.couponStats('co1', {}).byStatus).toEqual({ active: 0, used: 0, expired: 1, cancelled: 0 });
+    clock.now = T0 - DAY;
+    expect(store.couponStats('co1', {}).byStatus).toEqual({ active: 1, used: 0, expired: 0, cancelled: 0 });
+  });
+
+  it('coupons used while waiting in the expiry heaps are left alone when the clock passes them, both ways', () => {
+    const { store, clock } = storeAt(base(many(3)));
+    clock.now = T0 + 2 * HOUR; // all three lapse
+    expect(store.couponStats('co1', {}).byStatus.expired).toBe(3);
+    clock.now = T0; // back: active again
+    expect(store.validate('co1', 'cuA', 'CZ-M000').ok).toBe(true); // used while in the pending heap
+    clock.now = T0 + 2 * HOUR;
+    expect(store.validate('co1', 'cuA', 'CZ-M001', { skipExpiry: true }).ok).toBe(true); // used while in the lapsed heap
+    expect(store.couponStats('co1', {}).byStatus).toEqual({ active: 0, used: 2, expired: 1, cancelled: 0 });
+    clock.now = T0;
+    expect(store.couponStats('co1', {}).byStatus).toEqual({ active: 1, used: 2, expired: 0, cancelled: 0 });
+    clock.now = T0 + 2 * HOUR;
+    expect(store.couponStats('co1', {}).byStatus).toEqual({ active: 0, used: 2, expired: 1, cancelled: 0 });
+    expect(walk(store, 'co1', { status: 'used' }, 5)).toEqual(['c001', 'c000']);
+    expect(walk(store, 'co1', { status: 'expired' }, 5)).toEqual(['c002']);
+  });
+});
+
 describe('Zupy store: validate and redeem', () => {
   it('a three-use coupon counts down, becomes used on the last use with the usage second, then conflicts', () => {
     const { store, clock } = storeAt(base());
@@ -381,6 +427,46 @@ describe('Zupy store: OTP and sessions', () => {
     store.requestOtp('co1', '12345678909');
     const other = store.verifyOtp('co1', '12345678909', '654321');
     expect(other.ok && other.value.isNew).toBe(true);
+  });
+});
+
+describe('Zupy store: identities across seeds', () => {
+  it('an identifier whose customer record is gone signs in as a new customer', () => {
+    const { store } = storeAt(base());
+    store.customers.delete('cuA');
+    store.requestOtp('co1', 'ana@example.com');
+    const v = store.verifyOtp('co1', 'ana@example.com', '123456');
+    expect(v.ok && v.value.isNew).toBe(true);
+    expect(v.ok && v.value.customer.id).not.toBe('cuA');
+  });
+
+  it('a replacing seed drops pending codes, sessions and identifiers; a merging one keeps them', () => {
+    const { store } = storeAt(base());
+    store.requestOtp('co1', 'ana@example.com');
+    const v = store.verifyOtp('co1', 'ana@example.com', '123456');
+    if (!v.ok) throw new Error('verify');
+    store.requestOtp('co1', '+5511987650000');
+    store.load({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [] }, false);
+    expect(store.sessionValid(v.value.session.token, 'co1', 'cuA')).toBe(true);
+    store.load(base(), true);
+    expect(store.sessionValid(v.value.session.token, 'co1', 'cuA')).toBe(false);
+    expect(store.verifyOtp('co1', '+5511987650000', '123456')).toEqual({ ok: false, error: { kind: 'not-found', what: 'otp' } });
+    store.load({ ...base(), customers: [] }, true);
+    store.requestOtp('co1', 'ana@example.com');
+    const again = store.verifyOtp('co1', 'ana@example.com', '123456');
+    expect(again.ok && again.value.isNew).toBe(true);
+  });
+
+  it('rewards are listed newest first; a seeded coupon without a known customer belongs to its reward’s company', () => {
+    const f = base([{ id: 'o1', customer_id: 'ghost', reward_id: 'rwM', coupon_code: 'CZ-O1', status: 'active', remaining_usages: 1, valid_until: at(T0 + DAY), created_at: at(T0 - DAY) }]);
+    f.rewards[0]!.created_at = '2026-01-02T00:00:00Z';
+    f.rewards[1]!.created_at = '2026-01-03T00:00:00Z';
+    f.rewards.push({ id: 'rwO', company_id: 'co1', name: 'Old', points_required: 1, validity_days: 1, total_usages_allowed: 1, origin_type: 'loyalty_reward', created_at: '2026-01-01T00:00:00Z' });
+    const { store } = storeAt(f);
+    expect(store.rewardsOf('co1').map((r) => r.id)).toEqual(['rwM', 'rwL', 'rwO']);
+    expect(store.rewardsOf('co2').map((r) => r.id)).toEqual(['rwC']);
+    expect(store.findCoupon('co1', 'CZ-O1')).toMatchObject({ companyId: 'co1', customerId: 'ghost', originType: 'marketing', total: 1, pointsSpent: 50 });
+    expect(store.listCoupons('co1', { origin_type: 'marketing' }, null, 5).count).toBe(1);
   });
 });
 
