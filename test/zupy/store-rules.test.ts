@@ -241,6 +241,48 @@ describe('Zupy store: expiry exactly at valid_until', () => {
   });
 });
 
+describe('Zupy store: a coupon waiting twice in an expiry heap', () => {
+  // One multi-use coupon, valid until T0 + 1 h, three uses.
+  const seed: SeedCoupon = { id: 'w1', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'CZ-W1', status: 'active', remaining_usages: 3, valid_until: at(T0 + HOUR), created_at: at(T0 - DAY) };
+  const stats = (store: ZupyStore) => store.couponStats('co1', {}).byStatus;
+
+  it('expired by a validate before any read, revived by the defect: counted once when the clock passes it', () => {
+    const { store, clock } = storeAt(base([seed]));
+    clock.now = T0 + 2 * HOUR;
+    expect(store.validate('co1', 'cuA', 'CZ-W1')).toEqual({ ok: false, error: { kind: 'conflict', status: 'expired' } });
+    expect(store.validate('co1', 'cuA', 'CZ-W1', { skipExpiry: true }).ok).toBe(true);
+    expect(stats(store)).toEqual({ active: 0, used: 0, expired: 1, cancelled: 0 });
+    expect(store.listCoupons('co1', { status: 'expired' }, null, 5).count).toBe(1);
+    clock.now = T0;
+    expect(stats(store)).toEqual({ active: 1, used: 0, expired: 0, cancelled: 0 });
+    expect(ids(store.listCoupons('co1', { status: 'active' }, null, 5).page)).toEqual(['w1']);
+    clock.now = T0 + 3 * HOUR;
+    expect(stats(store)).toEqual({ active: 0, used: 0, expired: 1, cancelled: 0 });
+  });
+
+  it('expired by the clock after a read, then by a validate, revived by the defect: counted once when the clock goes back', () => {
+    const { store, clock } = storeAt(base([seed]));
+    clock.now = T0 + 2 * HOUR;
+    expect(stats(store)).toEqual({ active: 0, used: 0, expired: 1, cancelled: 0 });
+    expect(store.validate('co1', 'cuA', 'CZ-W1')).toEqual({ ok: false, error: { kind: 'conflict', status: 'expired' } });
+    expect(store.validate('co1', 'cuA', 'CZ-W1', { skipExpiry: true }).ok).toBe(true);
+    expect(stats(store)).toEqual({ active: 0, used: 0, expired: 1, cancelled: 0 });
+    clock.now = T0;
+    expect(stats(store)).toEqual({ active: 1, used: 0, expired: 0, cancelled: 0 });
+    expect(ids(store.listCoupons('co1', { status: 'active' }, null, 5).page)).toEqual(['w1']);
+    clock.now = T0 + 2 * HOUR;
+    expect(stats(store)).toEqual({ active: 0, used: 0, expired: 1, cancelled: 0 });
+    expect(store.listCoupons('co1', { status: 'active' }, null, 5).count).toBe(0);
+  });
+
+  it('a code filter never reaches into another company', () => {
+    const { store } = storeAt(base([seed]));
+    expect(store.listCoupons('co2', { code: 'CZ-W1' }, null, 5)).toMatchObject({ count: 0, page: [] });
+    expect(store.couponStats('co2', { code: 'CZ-W1' }).total).toBe(0);
+    expect(store.listCoupons('co1', { code: 'cz-w1' }, null, 5).count).toBe(1);
+  });
+});
+
 describe('Zupy store: validate and redeem', () => {
   it('a three-use coupon counts down, becomes used on the last use with the usage second, then conflicts', () => {
     const { store, clock } = storeAt(base());
