@@ -122,6 +122,7 @@ export class B2sStore {
     let items: Coupon[];
     if (column === 'created_at') {
       items = [];
+      // Stryker disable next-line MethodExpression: the merge is a total order (created_at, then id), so the companies' order does not change it
       for (const company of [...scope].sort()) {
         const mine = this.#couponsByCompany.get(`${company}|${module}`);
         if (mine) items = mergeSorted(items, mine, byCreatedAt);

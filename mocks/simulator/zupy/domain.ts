@@ -39,6 +39,7 @@ export function isoSeconds(ms: number): string {
     const full = new Date(s).toISOString();
     // `YYYY-MM-DDTHH:MM:SS.000Z` → `…SSZ`; other years (6 digits, signed) keep the generic path.
     text = full.length === 24 ? `${full.slice(0, 19)}Z` : full.replace('.000Z', 'Z');
+    // Stryker disable next-line all: the bound only limits the cache's memory; a cleared or unbounded cache formats the same text
     if (isoCache.size >= 4096) isoCache.clear();
     isoCache.set(s, text);
   }
