@@ -509,6 +509,10 @@ describe('Zupy store: identities across seeds', () => {
     expect(store.rewardsOf('co2').map((r) => r.id)).toEqual(['rwC']);
     expect(store.findCoupon('co1', 'CZ-O1')).toMatchObject({ companyId: 'co1', customerId: 'ghost', originType: 'marketing', total: 1, pointsSpent: 50 });
     expect(store.listCoupons('co1', { origin_type: 'marketing' }, null, 5).count).toBe(1);
+    // Without a known reward: its own id, a loyalty origin, one use, nothing spent, the customer's company.
+    const { store: s2 } = storeAt(base([{ id: 'o2', customer_id: 'cuC', reward_id: 'gone', coupon_code: 'CZ-O2', status: 'active', remaining_usages: 1, valid_until: at(T0 + DAY), created_at: at(T0 - DAY) }]));
+    expect(s2.findCoupon('co2', 'CZ-O2')).toMatchObject({ companyId: 'co2', customerId: 'cuC', rewardId: 'gone', originType: 'loyalty_reward', total: 1, pointsSpent: 0 });
+    expect(s2.listCoupons('co2', { origin_type: 'loyalty_reward' }, null, 5).count).toBe(1);
   });
 });
 
