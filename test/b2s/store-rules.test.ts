@@ -213,6 +213,13 @@ describe('B2S store: client look-up (B-10)', () => {
     // An identifier removed by hand no longer matches, before or after reindex().
     store.clients.get('cl1')!.phone = null;
     expect(store.findClient('cb', { phone: '11999990001' })).toBeUndefined();
+    store.clients.get('cl1')!.phone = '(11) 98888-7777';
+    expect(store.findClient('cb', { phone: '11999990001' })).toBeUndefined();
+    store.clients.get('cl1')!.cpf = '111.111.111-11';
+    expect(store.findClient('cb', { cpf: '12345678909' })).toBeUndefined();
+    store.clients.get('cl1')!.email = 'other@example.com';
+    expect(store.findClient('cb', { email: 'ana@example.com' })).toBeUndefined();
+    store.clients.get('cl1')!.email = 'ana@example.com';
     store.clients.get('cl1')!.cpf = null;
     expect(store.findClient('cb', { email: 'ana@example.com', cpf: '12345678909' })).toBeUndefined();
     store.clients.get('cl1')!.email = null;

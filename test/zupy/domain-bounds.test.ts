@@ -1,7 +1,7 @@
 /** Zupy domain rules at the edges of their patterns and ranges, with literal expectations. */
 import { describe, expect, it } from 'vitest';
 import {
-  classifyIdentifier, decodeCursor, encodeCursor, formatZ, isCodeReference, isoSeconds, pageSize, parseZ, planPayment, usageRate,
+  classifyIdentifier, decodeCursor, encodeCursor, formatZ, isCodeReference, isoSeconds, pageSize, paginate, parseZ, planPayment, usageRate,
 } from '../../mocks/simulator/zupy/domain.ts';
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
@@ -69,6 +69,13 @@ describe('Zupy domain rules at their bounds', () => {
     expect(planPayment(500, 450, 60_000_000n, true)).toEqual({ ok: true, pointsUsed: 450, zUsed: 60_000_000n });
     expect(planPayment(0, 0, 0n, false)).toEqual({ ok: true, pointsUsed: 0, zUsed: 0n });
     expect(planPayment(7, 6, 1_200_000n, true)).toEqual({ ok: true, pointsUsed: 6, zUsed: 1_200_000n });
+  });
+
+  it('a cursor older or newer than every item', () => {
+    const items = [{ createdMs: 3, id: 'c' }, { createdMs: 2, id: 'b' }, { createdMs: 1, id: 'a' }];
+    expect(paginate(items, { createdMs: 0, id: 'a' }, 10)).toEqual({ page: [], next: null });
+    expect(paginate(items, { createdMs: 9, id: 'a' }, 10).page.map((x) => x.id)).toEqual(['c', 'b', 'a']);
+    expect(paginate(items, { createdMs: 3, id: 'c' }, 1)).toEqual({ page: [{ createdMs: 2, id: 'b' }], next: b64('2:b') });
   });
 
   it('a reference with a dash is a code', () => {

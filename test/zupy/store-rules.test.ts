@@ -516,6 +516,77 @@ describe('Zupy store: identities across seeds', () => {
   });
 });
 
+describe('Zupy store: seeds, heaps and defect options at their edges', () => {
+  it('a seed with an identifier that is neither phone, email nor CPF loads; the good ones still sign in', () => {
+    const f = base();
+    f.customers[0]!.identifiers = ['not an id', 'ana@example.com'];
+    const { store } = storeAt(f);
+    store.requestOtp('co1', 'ana@example.com');
+    const v = store.verifyOtp('co1', 'ana@example.com', '123456');
+    expect(v.ok && [v.value.isNew, v.value.customer.id]).toEqual([false, 'cuA']);
+    expect(store.requestOtp('co1', 'not an id')).toEqual({ ok: false, error: { kind: 'validation', field: 'identifier', detail: 'Informe um telefone (+55…), e-mail ou CPF válido.' } });
+    expect(store.verifyOtp('co1', 'not an id', '123456')).toEqual({ ok: false, error: { kind: 'validation', field: 'identifier', detail: 'Informe um telefone (+55…), e-mail ou CPF válido.' } });
+  });
+
+  it('a merge that only overwrites a coupon lists it once, with its new status', () => {
+    const { store } = storeAt(base(many(3)));
+    store.load({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [{ ...many(2)[1]!, status: 'used', remaining_usages: 0 }] }, false);
+    expect(walk(store, 'co1', {}, 2)).toEqual(['c002', 'c001', 'c000']);
+    expect(walk(store, 'co1', { status: 'active' }, 2)).toEqual(['c002', 'c000']);
+    expect(store.listCoupons('co1', {}, null, 5).count).toBe(3);
+  });
+
+  it('a merge inserts a coupon with the same created_at in id order', () => {
+    const same = at(T0 - HOUR);
+    const one = (id: string): SeedCoupon => ({ id, customer_id: 'cuA', reward_id: 'rwL', coupon_code: `CZ-${id}`, status: 'active', remaining_usages: 1, valid_until: at(T0 + DAY), created_at: same });
+    const { store } = storeAt(base([one('k9')]));
+    store.load({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [one('k1'), one('k5')] }, false);
+    expect(walk(store, 'co1', {}, 1)).toEqual(['k9', 'k5', 'k1']);
+    expect(walk(store, 'co1', { customer_id: 'cuA' }, 2)).toEqual(['k9', 'k5', 'k1']);
+  });
+
+  it('coupons expire one by one in valid_until order, whatever order they were seeded and redeemed in', () => {
+    const vu = [3, 1, 5, 2, 4];
+    const seeds = vu.map((h, i) => ({ ...many(5)[i]!, valid_until: at(T0 + h * HOUR) }));
+    const { store, clock } = storeAt(base(seeds));
+    const active = () => walk(store, 'co1', { status: 'active' }, 10);
+    clock.now = T0 + 90 * MIN;
+    expect(active()).toEqual(['c004', 'c003', 'c002', 'c000']);
+    clock.now = T0 + 150 * MIN;
+    expect(active()).toEqual(['c004', 'c002', 'c000']);
+    clock.now = T0 + 210 * MIN;
+    expect(active()).toEqual(['c004', 'c002']);
+    clock.now = T0 + 270 * MIN;
+    expect(active()).toEqual(['c002']);
+    clock.now = T0 + 150 * MIN;
+    expect(active()).toEqual(['c004', 'c002', 'c000']);
+    clock.now = T0;
+    expect(active()).toEqual(['c004', 'c003', 'c002', 'c001', 'c000']);
+    // Redeemed coupons (30 days) and a merged one in between join the same order.
+    const r = store.redeem('co1', 'cuA', 'rwL', false);
+    store.load({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [{ ...many(6)[5]!, valid_until: at(T0 + 30 * MIN) }] }, false);
+    clock.now = T0 + 45 * MIN;
+    expect(active()).toEqual([r.ok ? r.value.coupon.id : '?', 'c004', 'c003', 'c002', 'c001', 'c000']);
+    clock.now = T0 + 31 * DAY;
+    expect(active()).toEqual([]);
+    expect(store.couponStats('co1', {}).byStatus.expired).toBe(7);
+  });
+
+  it('company listings of a company with no coupons are empty', () => {
+    const { store } = storeAt(base(many(1)));
+    expect(store.couponsOf('co2')).toEqual([]);
+    expect(store.couponsOf('nobody')).toEqual([]);
+  });
+
+  it('the defect options do not open cancelled coupons', () => {
+    const seed: SeedCoupon = { id: 'x1', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'CZ-X1', status: 'cancelled', remaining_usages: 1, valid_until: at(T0 + DAY), created_at: at(T0 - DAY) };
+    const { store } = storeAt(base([seed]));
+    expect(store.validate('co1', 'cuA', 'CZ-X1', { skipExpiry: true })).toEqual({ ok: false, error: { kind: 'conflict', status: 'cancelled' } });
+    expect(store.validate('co1', 'cuA', 'CZ-X1', { reuseReturns200: true })).toEqual({ ok: false, error: { kind: 'conflict', status: 'cancelled' } });
+    expect(store.coupons.get('x1')).toMatchObject({ status: 'cancelled', remaining: 1 });
+  });
+});
+
 describe('Zupy store: seeding and snapshots', () => {
   it('defaults are filled in, and a snapshot gives them back as written', () => {
     const seeded = base([{ id: 's1', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'cz-low', status: 'used', remaining_usages: 0, valid_until: '2026-03-31T00:00:00Z', created_at: '2026-03-01T00:00:00Z', usage_date: '2026-03-02T10:00:00Z' }]);
