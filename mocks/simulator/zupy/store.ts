@@ -320,11 +320,9 @@ export class ZupyStore {
     if (isActive && !wasActive) {
       c.clockExpired = c.validUntilMs < this.#settledAt;
       (c.clockExpired ? this.#lapsed : this.#pending).push(c);
-      // Stryker disable all: clockExpired is only read together with status === 'active', and every path back to active sets it afresh
     } else if (!isActive) {
       c.clockExpired = false;
     }
-    // Stryker restore all
     this.#recount(c, before);
   }
 
