@@ -629,7 +629,7 @@ describe('Zupy store: seeding and snapshots', () => {
     expect(snap.companies[0]!.otp_policy).toEqual({ require_otp_for_redemption: false, require_otp_for_coupon_usage: true });
     expect(snap.api_keys[1]).toEqual({ key: 'k2', company_id: 'co1', access: 'read-only', label: 'ro', revoked: true });
     expect(snap.customers[0]!.tier).toBe('gold');
-    expect(snap.rewards[0]).toMatchObject({ description: 'd', reward_type: 'discount', is_active: false, is_available: false, quantity_available: 5, quantity_redeemed: 2, start_date: '2026-01-01T00:00:00Z', end_date: '2026-12-31T00:00:00Z', created_at: '2025-12-01T00:00:00Z' });
+    expect(snap.rewards[0]).toMatchObject({ description: 'd', reward_type: 'gift', is_active: false, is_available: false, quantity_available: 5, quantity_redeemed: 2, start_date: '2026-01-01T00:00:00Z', end_date: '2026-12-31T00:00:00Z', created_at: '2025-12-01T00:00:00Z' });
     expect(snap.coupons[0]).toMatchObject({ remaining_usages: 2, total_usages_allowed: 5, points_spent: 7, usage_date: null });
     // Loading the snapshot into a fresh store gives the same snapshot.
     const { store: again } = storeAt(snap);
