@@ -14,26 +14,45 @@ const KNOWN_LEAKS = {};
 /** `no-restricted-imports` for each layer folder: every folder of a later layer, and the off-limits ones. */
 function layerRules() {
   const order = LAYERS.map((l) => l.join(' / ')).join(' → ');
-  const rule = (folder, above) => ['error', {
-    patterns: [...above, ...OFF_LIMITS].map((target) => ({
-      group: [`**/${target}/**`, `**/${target}`],
-      message: `Layer order ${order}: ${folder}/ must not import ${target}/ (${OFF_LIMITS.includes(target) ? 'nothing imports it' : 'a later layer'}).`,
-    })),
-  }];
+  const rule = (folder, above) => [
+    'error',
+    {
+      patterns: [...above, ...OFF_LIMITS].map((target) => ({
+        group: [`**/${target}/**`, `**/${target}`],
+        message: `Layer order ${order}: ${folder}/ must not import ${target}/ (${OFF_LIMITS.includes(target) ? 'nothing imports it' : 'a later layer'}).`,
+      })),
+    },
+  ];
   const configs = LAYERS.flatMap((layer, i) => {
     const above = LAYERS.slice(i + 1).flat();
     return layer.map((folder) => ({ files: [`${folder}/**`], rules: { 'no-restricted-imports': rule(folder, above) } }));
   });
   for (const [file, allowed] of Object.entries(KNOWN_LEAKS)) {
     const folder = file.split('/')[0];
-    const above = LAYERS.slice(LAYERS.findIndex((l) => l.includes(folder)) + 1).flat().filter((f) => !allowed.includes(f));
+    const above = LAYERS.slice(LAYERS.findIndex((l) => l.includes(folder)) + 1)
+      .flat()
+      .filter((f) => !allowed.includes(f));
     configs.push({ files: [file], rules: { 'no-restricted-imports': rule(folder, above) } });
   }
   return configs;
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'specs/generated/**', 'contracts/pacts/**', 'reports/**', 'bench/results/**', '.tools/**', '.stryker-tmp/**', 'bin/**', 'dist/**', 'scripts/**/*.mjs', '.scratch/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'specs/generated/**',
+      'contracts/pacts/**',
+      'reports/**',
+      'bench/results/**',
+      '.tools/**',
+      '.stryker-tmp/**',
+      'bin/**',
+      'dist/**',
+      'scripts/**/*.mjs',
+      '.scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -55,12 +74,17 @@ export default tseslint.config(
     // api-model.md and never imports the simulator's code to decide what is right.
     files: ['property-tests/**', 'contracts/**', 'load/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{
-          group: ['**/mocks/simulator/**', '**/mocks/simulator'],
-          message: 'Oracles are independent: restate the rule as a literal from api-model.md instead of importing the simulator.',
-        }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/mocks/simulator/**', '**/mocks/simulator'],
+              message: 'Oracles are independent: restate the rule as a literal from api-model.md instead of importing the simulator.',
+            },
+          ],
+        },
+      ],
     },
   },
   ...layerRules(),

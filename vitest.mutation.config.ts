@@ -11,8 +11,14 @@ export default defineConfig({
   test: {
     ...base.test,
     include: [
-      'mocks/simulator/**/*.test.ts', 'test/zupy/*.test.ts', 'test/b2s/*.test.ts', 'test/property/*.property.test.ts', 'test/property/scheduler.test.ts',
-      'test/property/fuzz.test.ts', 'test/property/model-rules.test.ts', 'test/mock/control.test.ts',
+      'mocks/simulator/**/*.test.ts',
+      'test/zupy/*.test.ts',
+      'test/b2s/*.test.ts',
+      'test/property/*.property.test.ts',
+      'test/property/scheduler.test.ts',
+      'test/property/fuzz.test.ts',
+      'test/property/model-rules.test.ts',
+      'test/mock/control.test.ts',
     ],
     exclude: [...(base.test?.exclude ?? []), 'test/zupy/conformance.test.ts'],
     reporters: ['default'],

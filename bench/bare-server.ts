@@ -9,7 +9,9 @@ import { createServer } from 'node:http';
 const port = Number(process.argv[2] ?? 0);
 const routes = new Map<string, { status: number; body: string; length: number }>();
 const file = process.argv[3];
-const table = file ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, { status: number; body: string }>) : { 'GET /': { status: 200, body: '{"ok":true}' } };
+const table = file
+  ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, { status: number; body: string }>)
+  : { 'GET /': { status: 200, body: '{"ok":true}' } };
 for (const [k, v] of Object.entries(table)) routes.set(k, { ...v, length: Buffer.byteLength(v.body) });
 const fallback = routes.values().next().value as { status: number; body: string; length: number };
 createServer((req, res) => {

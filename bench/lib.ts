@@ -8,10 +8,23 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const CONNECTIONS = 50;
 
-export interface Server { name: string; url: string; child: ChildProcess; firstAnswerMs: number; ready: string }
+export interface Server {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  firstAnswerMs: number;
+  ready: string;
+}
 
 /** Spawns `node <args>`, waits for an optional "ready" line on stdout, then polls `probe` until it answers. */
-export async function launch(name: string, args: string[], port: number, probe: string, headers: Record<string, string> = {}, waitForReady = false): Promise<Server> {
+export async function launch(
+  name: string,
+  args: string[],
+  port: number,
+  probe: string,
+  headers: Record<string, string> = {},
+  waitForReady = false,
+): Promise<Server> {
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let ready = '';
@@ -58,7 +71,13 @@ export function rssMiB(pid: number | undefined): number {
   }
 }
 
-export interface Sample { reqPerSec: number; p50: number; p99: number; non2xx: number; errors: number }
+export interface Sample {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
 
 export async function load(url: string, method: 'GET' | 'POST', headers: Record<string, string>, seconds: number): Promise<Sample> {
   const r = await autocannon({ url, method, headers, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
@@ -77,11 +96,23 @@ export function machine() {
   let sha = 'nosha';
   try {
     sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-  } catch { /* not a checkout */ }
-  return { cores: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}`, sha };
+  } catch {
+    /* not a checkout */
+  }
+  return {
+    cores: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    sha,
+  };
 }
 
-export interface PerformanceTarget { target: string; measured: string; met: boolean }
+export interface PerformanceTarget {
+  target: string;
+  measured: string;
+  met: boolean;
+}
 
 /** Prints the targets as a table; returns whether every one is met. */
 export function printTargets(targets: PerformanceTarget[]): boolean {

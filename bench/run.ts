@@ -15,7 +15,22 @@ import { join } from 'node:path';
 import { prismBin } from '../mocks/prism/launch.ts';
 import { DEMO, zupyDemoFixtures } from '../mocks/demo/zupy.ts';
 import { specPath } from '../specs/index.ts';
-import { CONNECTIONS, freePort, launch, load, machine, median, printTargets, root, round2, rssMiB, stop, type Sample, type Server, type PerformanceTarget } from './lib.ts';
+import {
+  CONNECTIONS,
+  freePort,
+  launch,
+  load,
+  machine,
+  median,
+  printTargets,
+  root,
+  round2,
+  rssMiB,
+  stop,
+  type Sample,
+  type Server,
+  type PerformanceTarget,
+} from './lib.ts';
 
 const KNOWN = new Set(['--quick', '--scale']);
 const unknown = process.argv.slice(2).filter((a) => !KNOWN.has(a));
@@ -39,18 +54,42 @@ async function speed(): Promise<void> {
   // The demo data plus a multi-use coupon with a very large usage count, so validate stays on its 200 path.
   const seedFile = join(tmpdir(), `coupon-kit-bench-seed-${process.pid}.json`);
   const seed = zupyDemoFixtures(Date.now());
-  seed.coupons.push({ id: '2zzzzzzzzzzzzzzzzzzzzzzzzzz', customer_id: diego, reward_id: DEMO.rewards.bread, coupon_code: 'CZ-BE4C0000', status: 'active', remaining_usages: 1_000_000_000, total_usages_allowed: 1_000_000_000, valid_until: new Date(Date.now() + 86_400_000).toISOString(), created_at: new Date().toISOString() });
+  seed.coupons.push({
+    id: '2zzzzzzzzzzzzzzzzzzzzzzzzzz',
+    customer_id: diego,
+    reward_id: DEMO.rewards.bread,
+    coupon_code: 'CZ-BE4C0000',
+    status: 'active',
+    remaining_usages: 1_000_000_000,
+    total_usages_allowed: 1_000_000_000,
+    valid_until: new Date(Date.now() + 86_400_000).toISOString(),
+    created_at: new Date().toISOString(),
+  });
   writeFileSync(seedFile, JSON.stringify(seed));
 
   const endpoints = [
     { name: 'lookup by code', method: 'GET' as const, path: '/api/v2/coupons/issued/?code=CZ-BE4C0000', headers: key, floor: 0.8 },
-    { name: 'validate', method: 'POST' as const, path: `/api/v2/customers/${diego}/coupons/CZ-BE4C0000/validate/`, headers: key, floor: 0.8 },
+    {
+      name: 'validate',
+      method: 'POST' as const,
+      path: `/api/v2/customers/${diego}/coupons/CZ-BE4C0000/validate/`,
+      headers: key,
+      floor: 0.8,
+    },
     { name: 'list', method: 'GET' as const, path: '/api/v2/coupons/issued/', headers: key, floor: 0.5 },
   ];
 
-  console.log(`bench: ${rounds} interleaved rounds of ${seconds}s per sample, ${CONNECTIONS} connections, loopback${quick ? ' (--quick: smoke only)' : ''}`);
+  console.log(
+    `bench: ${rounds} interleaved rounds of ${seconds}s per sample, ${CONNECTIONS} connections, loopback${quick ? ' (--quick: smoke only)' : ''}`,
+  );
   const simPort = await freePort();
-  const sim = await launch('simulator', ['bin/coupon-kit.js', 'mock', 'zupy', '--port', String(simPort), '--seed', seedFile], simPort, '/api/v2/coupons/issued/', key);
+  const sim = await launch(
+    'simulator',
+    ['bin/coupon-kit.js', 'mock', 'zupy', '--port', String(simPort), '--seed', seedFile],
+    simPort,
+    '/api/v2/coupons/issued/',
+    key,
+  );
   // The baseline sends exactly what the simulator sends on each path.
   const routes: Record<string, { status: number; body: string }> = {};
   for (const e of endpoints) {
@@ -62,7 +101,13 @@ async function speed(): Promise<void> {
   const barePort = await freePort();
   const bare = await launch('bare node', ['--import', 'tsx', 'bench/bare-server.ts', String(barePort), routesFile], barePort, '/');
   const prismPort = await freePort();
-  const prism = await launch('prism -v warn', [prismBin(), 'mock', specPath('zupy'), '--port', String(prismPort), '-v', 'warn'], prismPort, '/api/v2/coupons/issued/', key);
+  const prism = await launch(
+    'prism -v warn',
+    [prismBin(), 'mock', specPath('zupy'), '--port', String(prismPort), '-v', 'warn'],
+    prismPort,
+    '/api/v2/coupons/issued/',
+    key,
+  );
 
   const samples: Record<string, Sample[]> = {};
   let simRss = 0;
@@ -73,7 +118,9 @@ async function speed(): Promise<void> {
           const r = await load(s.url + e.path, e.method, e.headers, seconds);
           (samples[`${s.name} · ${e.name}`] ??= []).push(r);
           if (s === sim) simRss = Math.max(simRss, rssMiB(sim.child.pid));
-          console.log(`  round ${round} · ${s.name.padEnd(13)} · ${e.name.padEnd(14)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.errors ? `  errors ${r.errors}` : ''}`);
+          console.log(
+            `  round ${round} · ${s.name.padEnd(13)} · ${e.name.padEnd(14)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.errors ? `  errors ${r.errors}` : ''}`,
+          );
         }
       }
     }
@@ -85,7 +132,13 @@ async function speed(): Promise<void> {
   const starts: number[] = [];
   for (let i = 0; i < (quick ? 3 : 5); i++) {
     const port = await freePort();
-    const s = await launch('simulator (demo data)', ['bin/coupon-kit.js', 'mock', 'zupy', '--port', String(port)], port, '/api/v2/coupons/issued/', key);
+    const s = await launch(
+      'simulator (demo data)',
+      ['bin/coupon-kit.js', 'mock', 'zupy', '--port', String(port)],
+      port,
+      '/api/v2/coupons/issued/',
+      key,
+    );
     starts.push(s.firstAnswerMs);
     await stop(s);
   }
@@ -96,22 +149,58 @@ async function speed(): Promise<void> {
     const bareRps = med('bare node', e.name, (s) => s.reqPerSec);
     const prismRps = med('prism -v warn', e.name, (s) => s.reqPerSec);
     // Ratios are taken per round (each round's servers ran back to back) and their median reported.
-    const perRound = (other: string) => median((samples[`simulator · ${e.name}`] ?? []).map((s, i) => s.reqPerSec / ((samples[`${other} · ${e.name}`] ?? [])[i]?.reqPerSec ?? NaN)));
-    return { endpoint: e.name, floor: e.floor, simulator: simRps, bare: bareRps, prism: prismRps, vsBare: round2(perRound('bare node')), vsPrism: round2(perRound('prism -v warn')), simP99: med('simulator', e.name, (s) => s.p99) };
+    const perRound = (other: string) =>
+      median(
+        (samples[`simulator · ${e.name}`] ?? []).map(
+          (s, i) => s.reqPerSec / ((samples[`${other} · ${e.name}`] ?? [])[i]?.reqPerSec ?? NaN),
+        ),
+      );
+    return {
+      endpoint: e.name,
+      floor: e.floor,
+      simulator: simRps,
+      bare: bareRps,
+      prism: prismRps,
+      vsBare: round2(perRound('bare node')),
+      vsPrism: round2(perRound('prism -v warn')),
+      simP99: med('simulator', e.name, (s) => s.p99),
+    };
   });
   console.log('\nmedian req/s      simulator   bare node   prism    ×bare  ×prism  sim p99');
-  for (const t of table) console.log(`${t.endpoint.padEnd(16)} ${String(t.simulator).padStart(9)} ${String(t.bare).padStart(11)} ${String(t.prism).padStart(7)} ${String(t.vsBare).padStart(8)} ${String(t.vsPrism).padStart(7)} ${String(t.simP99).padStart(6)} ms`);
+  for (const t of table)
+    console.log(
+      `${t.endpoint.padEnd(16)} ${String(t.simulator).padStart(9)} ${String(t.bare).padStart(11)} ${String(t.prism).padStart(7)} ${String(t.vsBare).padStart(8)} ${String(t.vsPrism).padStart(7)} ${String(t.simP99).padStart(6)} ms`,
+    );
   const firstAnswer = median(starts);
   const targets: PerformanceTarget[] = [
     ...table.map((t) => ({ target: `${t.endpoint} ≥ ${t.floor}× bare Node`, measured: `${t.vsBare}×`, met: t.vsBare >= t.floor })),
     ...table.map((t) => ({ target: `${t.endpoint} ≥ 10× Prism -v warn`, measured: `${t.vsPrism}×`, met: t.vsPrism >= 10 })),
-    ...table.map((t) => ({ target: `${t.endpoint} p99 ≤ 5 ms at ${CONNECTIONS} connections`, measured: `${t.simP99} ms`, met: t.simP99 <= 5 })),
+    ...table.map((t) => ({
+      target: `${t.endpoint} p99 ≤ 5 ms at ${CONNECTIONS} connections`,
+      measured: `${t.simP99} ms`,
+      met: t.simP99 <= 5,
+    })),
     { target: 'RSS ≤ 100 MiB on demo data (max over the run)', measured: `${simRss} MiB`, met: simRss <= 100 },
-    { target: 'first answer ≤ 0.5 s after spawning coupon-kit mock', measured: `${firstAnswer} ms (median of ${starts.join(', ')})`, met: firstAnswer <= 500 },
+    {
+      target: 'first answer ≤ 0.5 s after spawning coupon-kit mock',
+      measured: `${firstAnswer} ms (median of ${starts.join(', ')})`,
+      met: firstAnswer <= 500,
+    },
   ];
   const allMet = printTargets(targets);
   const m = machine();
-  const result = { at: new Date().toISOString(), machine: m, secondsPerSample: seconds, rounds, connections: CONNECTIONS, table, simulatorRssMiB: simRss, firstAnswerMs: starts, targets, samples };
+  const result = {
+    at: new Date().toISOString(),
+    machine: m,
+    secondsPerSample: seconds,
+    rounds,
+    connections: CONNECTIONS,
+    table,
+    simulatorRssMiB: simRss,
+    firstAnswerMs: starts,
+    targets,
+    samples,
+  };
   if (quick) console.log('\nresults not written (--quick is a smoke run)');
   else {
     mkdirSync(join(root, 'bench/results'), { recursive: true });

@@ -11,8 +11,9 @@ import { startMock } from '../dist/mocks/index.js';
 const [port, count, configJson] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4] ?? '{}'];
 const cfg = JSON.parse(configJson);
 const t0 = performance.now();
-const mock = await startMock({ api: "zupy", port, control: false });
-if (count === 0 && cfg.multiUse) mock.simulator.provider.merge({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [cfg.multiUse] });
+const mock = await startMock({ api: 'zupy', port, control: false });
+if (count === 0 && cfg.multiUse)
+  mock.simulator.provider.merge({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [cfg.multiUse] });
 const DAY = 86_400_000;
 const now = Date.now();
 const CHUNK = 25_000;
@@ -40,11 +41,16 @@ for (let start = 0; start < count; start += CHUNK) {
   for (let j = 0; j < n; j++) {
     const i = start + j;
     const status = statuses[i % statuses.length];
-    parts.push(`{"id":"2zK${i.toString(36).padStart(24, '0')}","customer_id":"${customers[i % customers.length]}","reward_id":"${cfg.rewardId}","coupon_code":"CZ-${i.toString(16).toUpperCase().padStart(8, '0')}","status":"${status}","remaining_usages":${status === 'used' ? 0 : 1},"valid_until":"${validUntil[i % 60]}","created_at":"${created(i)}"}`);
+    parts.push(
+      `{"id":"2zK${i.toString(36).padStart(24, '0')}","customer_id":"${customers[i % customers.length]}","reward_id":"${cfg.rewardId}","coupon_code":"CZ-${i.toString(16).toUpperCase().padStart(8, '0')}","status":"${status}","remaining_usages":${status === 'used' ? 0 : 1},"valid_until":"${validUntil[i % 60]}","created_at":"${created(i)}"}`,
+    );
   }
   const coupons = JSON.parse(`[${parts.join(',')}]`);
   if (start + n >= count && cfg.multiUse) coupons.push(cfg.multiUse);
-  const newCustomers = start === 0 ? customers.map((id) => ({ id, company_id: cfg.companyId, full_name: 'Bench', identifiers: [], points_balance: 0, z_balance: '0' })) : [];
+  const newCustomers =
+    start === 0
+      ? customers.map((id) => ({ id, company_id: cfg.companyId, full_name: 'Bench', identifiers: [], points_balance: 0, z_balance: '0' }))
+      : [];
   mock.simulator.provider.merge({ companies: [], api_keys: [], customers: newCustomers, rewards: [], coupons });
 }
 globalThis.gc?.();

@@ -9,7 +9,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO } from '../mocks/demo/zupy.ts';
-import { CONNECTIONS, freePort, launch, load, machine, median, printTargets, root, rssMiB, stop, type Sample, type Server, type PerformanceTarget } from './lib.ts';
+import {
+  CONNECTIONS,
+  freePort,
+  launch,
+  load,
+  machine,
+  median,
+  printTargets,
+  root,
+  rssMiB,
+  stop,
+  type Sample,
+  type Server,
+  type PerformanceTarget,
+} from './lib.ts';
 
 const quick = process.argv.includes('--quick');
 const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
@@ -18,12 +32,23 @@ const SIZES = [0, 1_000, 100_000, 1_000_000];
 const key = { 'X-API-Key': DEMO.keyOtherCompany };
 const diego = DEMO.customers.diego;
 const multiUse = {
-  id: '2zzzzzzzzzzzzzzzzzzzzzzzzzz', customer_id: diego, reward_id: DEMO.rewards.bread, coupon_code: 'CZ-BE4C0000', status: 'active', remaining_usages: 1_000_000_000,
-  total_usages_allowed: 1_000_000_000, valid_until: new Date(Date.now() + 86_400_000).toISOString(), created_at: new Date().toISOString(),
+  id: '2zzzzzzzzzzzzzzzzzzzzzzzzzz',
+  customer_id: diego,
+  reward_id: DEMO.rewards.bread,
+  coupon_code: 'CZ-BE4C0000',
+  status: 'active',
+  remaining_usages: 1_000_000_000,
+  total_usages_allowed: 1_000_000_000,
+  valid_until: new Date(Date.now() + 86_400_000).toISOString(),
+  created_at: new Date().toISOString(),
 };
 const config = JSON.stringify({ companyId: DEMO.companyB, rewardId: DEMO.rewards.bread, multiUse });
 /** A generated coupon in the middle of the store (scale-server.js names them by index, in hex). */
-const middleCode = (n: number) => `CZ-${Math.floor(n / 2).toString(16).toUpperCase().padStart(8, '0')}`;
+const middleCode = (n: number) =>
+  `CZ-${Math.floor(n / 2)
+    .toString(16)
+    .toUpperCase()
+    .padStart(8, '0')}`;
 
 const endpoints = (n: number) => [
   { name: 'lookup by code', method: 'GET' as const, path: `/api/v2/coupons/issued/?code=${n > 0 ? middleCode(n) : 'CZ-BE4C0000'}` },
@@ -31,18 +56,29 @@ const endpoints = (n: number) => [
   { name: 'list', method: 'GET' as const, path: '/api/v2/coupons/issued/' },
 ];
 
-console.log(`bench --scale: sizes ${SIZES.join(', ')}; ${rounds} round(s) of ${seconds}s per sample, ${CONNECTIONS} connections${quick ? ' (--quick: smoke only)' : ''}`);
+console.log(
+  `bench --scale: sizes ${SIZES.join(', ')}; ${rounds} round(s) of ${seconds}s per sample, ${CONNECTIONS} connections${quick ? ' (--quick: smoke only)' : ''}`,
+);
 const servers: { n: number; server: Server; seedMs: number; rss: number; heap: number }[] = [];
 try {
   for (const n of SIZES) {
     const port = await freePort();
-    const server = await launch(`${n} coupons`, ['--expose-gc', '--max-semi-space-size=32', 'bench/scale-server.js', String(port), String(n), config], port, '/api/v2/coupons/issued/?page_size=1', key, true);
+    const server = await launch(
+      `${n} coupons`,
+      ['--expose-gc', '--max-semi-space-size=32', 'bench/scale-server.js', String(port), String(n), config],
+      port,
+      '/api/v2/coupons/issued/?page_size=1',
+      key,
+      true,
+    );
     const [, seed, heapUsed] = server.ready.split(' ');
     const seedMs = Number(seed);
     const heap = Number(heapUsed);
     const rss = rssMiB(server.child.pid);
     servers.push({ n, server, seedMs, rss, heap });
-    console.log(`  ${String(n).padStart(9)} coupons: first answer ${server.firstAnswerMs} ms after spawn (seeded in ${seedMs} ms), RSS ${rss} MiB, JS heap ${heap} MiB after GC`);
+    console.log(
+      `  ${String(n).padStart(9)} coupons: first answer ${server.firstAnswerMs} ms after spawn (seeded in ${seedMs} ms), RSS ${rss} MiB, JS heap ${heap} MiB after GC`,
+    );
   }
   const samples: Record<string, Sample[]> = {};
   for (let round = 1; round <= rounds; round++) {
@@ -50,26 +86,56 @@ try {
       for (const e of endpoints(n)) {
         const r = await load(server.url + e.path, e.method, key, seconds);
         (samples[`${n}|${e.name}`] ??= []).push(r);
-        console.log(`  round ${round} · ${String(n).padStart(9)} · ${e.name.padEnd(14)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}`);
+        console.log(
+          `  round ${round} · ${String(n).padStart(9)} · ${e.name.padEnd(14)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}`,
+        );
       }
     }
   }
   const p99 = (n: number, e: string) => median((samples[`${n}|${e}`] ?? []).map((s) => s.p99));
   const rps = (n: number, e: string) => median((samples[`${n}|${e}`] ?? []).map((s) => s.reqPerSec));
   console.log('\nmedian            ' + SIZES.map((n) => String(n).padStart(16)).join(''));
-  for (const e of endpoints(0)) console.log(`${e.name.padEnd(18)}${SIZES.map((n) => `${rps(n, e.name)}/s ${p99(n, e.name)}ms`.padStart(16)).join('')}`);
+  for (const e of endpoints(0))
+    console.log(`${e.name.padEnd(18)}${SIZES.map((n) => `${rps(n, e.name)}/s ${p99(n, e.name)}ms`.padStart(16)).join('')}`);
   const empty = servers.find((s) => s.n === 0) as (typeof servers)[number];
   const big = servers.find((s) => s.n === 1_000_000) as (typeof servers)[number];
   const perCoupon = (s: (typeof servers)[number]) => Math.round(((s.rss - empty.rss) * 1024 * 1024) / s.n);
   const heapPerCoupon = (s: (typeof servers)[number]) => Math.round(((s.heap - empty.heap) * 1024 * 1024) / s.n);
   const targets: PerformanceTarget[] = [
-    ...endpoints(0).map((e) => ({ target: `${e.name} p99 at 1M ≤ 1.2 × p99 at 1k`, measured: `${p99(1_000_000, e.name)} ms vs ${p99(1_000, e.name)} ms`, met: p99(1_000_000, e.name) <= 1.2 * p99(1_000, e.name) })),
-    { target: 'memory ≤ 512 B per coupon above the empty simulator (1M)', measured: `RSS ${perCoupon(big)} B (JS heap ${heapPerCoupon(big)} B; 100k: RSS ${perCoupon(servers[2] as (typeof servers)[number])} B)`, met: perCoupon(big) <= 512 },
-    { target: 'start-up with 1M coupons ≤ 5 s (spawn → first answer)', measured: `${big.server.firstAnswerMs} ms`, met: big.server.firstAnswerMs <= 5000 },
+    ...endpoints(0).map((e) => ({
+      target: `${e.name} p99 at 1M ≤ 1.2 × p99 at 1k`,
+      measured: `${p99(1_000_000, e.name)} ms vs ${p99(1_000, e.name)} ms`,
+      met: p99(1_000_000, e.name) <= 1.2 * p99(1_000, e.name),
+    })),
+    {
+      target: 'memory ≤ 512 B per coupon above the empty simulator (1M)',
+      measured: `RSS ${perCoupon(big)} B (JS heap ${heapPerCoupon(big)} B; 100k: RSS ${perCoupon(servers[2] as (typeof servers)[number])} B)`,
+      met: perCoupon(big) <= 512,
+    },
+    {
+      target: 'start-up with 1M coupons ≤ 5 s (spawn → first answer)',
+      measured: `${big.server.firstAnswerMs} ms`,
+      met: big.server.firstAnswerMs <= 5000,
+    },
   ];
   const allMet = printTargets(targets);
   const m = machine();
-  const result = { at: new Date().toISOString(), machine: m, secondsPerSample: seconds, rounds, connections: CONNECTIONS, servers: servers.map(({ n, seedMs, rss, heap, server }) => ({ coupons: n, seedMs, rssMiB: rss, heapMiB: heap, firstAnswerMs: server.firstAnswerMs })), samples, targets };
+  const result = {
+    at: new Date().toISOString(),
+    machine: m,
+    secondsPerSample: seconds,
+    rounds,
+    connections: CONNECTIONS,
+    servers: servers.map(({ n, seedMs, rss, heap, server }) => ({
+      coupons: n,
+      seedMs,
+      rssMiB: rss,
+      heapMiB: heap,
+      firstAnswerMs: server.firstAnswerMs,
+    })),
+    samples,
+    targets,
+  };
   if (quick) console.log('\nresults not written (--quick is a smoke run)');
   else {
     mkdirSync(join(root, 'bench/results'), { recursive: true });

@@ -73,7 +73,9 @@ Examples:
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('Property-based conformance: random command sequences against a provider, checked against a lifecycle model, and spec-driven HTTP fuzzing.')
+    .description(
+      'Property-based conformance: random command sequences against a provider, checked against a lifecycle model, and spec-driven HTTP fuzzing.',
+    )
     .addOption(new Option('--api <api>', 'which API').choices(['zupy', 'b2s']).makeOptionMandatory())
     .requiredOption('--target <url>', 'base URL of the provider (e.g. http://127.0.0.1:4010)')
     .option('--fixtures <file>', 'run without a control API, from this fixture file (format below)')
@@ -86,7 +88,12 @@ export function registerCheck(program: Command): void {
     .option('--replay-path <rp>', "the commands' replay path printed with a lifecycle failure (with --path)")
     .option('--request-timeout <ms>', 'deadline of every request, body included', intOption('--request-timeout', 1), 10_000)
     .option('--time-limit <s>', 'time limit of each phase; when it runs out the check stops (exit 2)', intOption('--time-limit', 1), 600)
-    .option('--min-live <percent>', 'the share of sequences that must change state, below which the run is dry (exit 3)', intOption('--min-live', 0), 50)
+    .option(
+      '--min-live <percent>',
+      'the share of sequences that must change state, below which the run is dry (exit 3)',
+      intOption('--min-live', 0),
+      50,
+    )
     .option('--control-token <token>', "the target's --control-token (without --fixtures)")
     .option('--junit <file>', 'write a JUnit XML report')
     .addHelpText('after', HELP)
@@ -98,7 +105,8 @@ export function registerCheck(program: Command): void {
         process.exitCode = 2;
       };
       // --api-key, --token and --control-token that cannot apply are refused by FLAG_RULES.check (cli/flags.ts).
-      if (opts.replayPath !== undefined && opts.path === undefined) return refuse('--replay-path goes with --seed and --path (as printed on the replay line)');
+      if (opts.replayPath !== undefined && opts.path === undefined)
+        return refuse('--replay-path goes with --seed and --path (as printed on the replay line)');
       if (opts.minLive > 100) return refuse('--min-live is a percentage (0–100)');
       if (opts.runs === 0 && opts.fuzzRuns === 0) return refuse('--runs 0 and --fuzz-runs 0 leave nothing to check');
       // fast-check and the models load only for this command.
@@ -109,13 +117,21 @@ export function registerCheck(program: Command): void {
       try {
         const { junit: _junit, requestTimeout, timeLimit, minLive, ...run } = opts;
         const result = await runCheck({
-          ...run, requestTimeoutMs: requestTimeout, timeLimitMs: timeLimit * 1000, minLiveShare: minLive / 100,
+          ...run,
+          requestTimeoutMs: requestTimeout,
+          timeLimitMs: timeLimit * 1000,
+          minLiveShare: minLive / 100,
           onProgress: (phase, done, total) => Object.assign(progress, { phase, done, total }),
         });
         process.stderr.write('\r');
         // A check that could not run says so on stderr; a verdict (pass, fail, dry) goes to stdout.
         for (const line of result.lines) (result.exitCode === 2 ? console.error : console.log)(line);
-        if (opts.junit) writeJUnit(opts.junit, `coupon-kit check ${opts.api}`, result.cases.map((c) => ({ classname: `check.${opts.api}`, ...c })));
+        if (opts.junit)
+          writeJUnit(
+            opts.junit,
+            `coupon-kit check ${opts.api}`,
+            result.cases.map((c) => ({ classname: `check.${opts.api}`, ...c })),
+          );
         process.exitCode = result.exitCode;
       } finally {
         clearInterval(tick);

@@ -28,12 +28,15 @@ export function registerCrosscheck(program: Command): void {
         const findings = await crosscheck(api, file);
         for (const c of byInteraction(file, findings)) {
           errors += c.errors.length;
-          for (const f of [...c.errors, ...c.warnings]) console.log(`  ${f.type.padEnd(7)} ${f.code}  ${c.interaction || '(pact)'}  ${f.location ?? ''}\n          ${f.message}`);
+          for (const f of [...c.errors, ...c.warnings])
+            console.log(`  ${f.type.padEnd(7)} ${f.code}  ${c.interaction || '(pact)'}  ${f.location ?? ''}\n          ${f.message}`);
           const failure = c.errors.map((f) => `${f.code} at ${f.location ?? '?'}: ${f.message}`).join('\n');
           cases.push({ classname: `crosscheck.${api}`, name: c.interaction || '(pact)', seconds: 0, ...(failure ? { failure } : {}) });
         }
         const bad = findings.filter((f) => f.type === 'error').length;
-        console.log(`${bad ? 'FAIL' : 'ok  '} ${api}: ${bad} error(s), ${findings.length - bad} warning(s) in ${file} against specs/${api}.openapi.yaml`);
+        console.log(
+          `${bad ? 'FAIL' : 'ok  '} ${api}: ${bad} error(s), ${findings.length - bad} warning(s) in ${file} against specs/${api}.openapi.yaml`,
+        );
       }
       if (o.junit) writeJUnit(o.junit, 'coupon-kit crosscheck', cases);
       if (errors) process.exitCode = 1;

@@ -8,7 +8,10 @@ import type { Command } from 'commander';
 /** A usage mistake: printed as one line, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
-  constructor(message: string, readonly command: string) {
+  constructor(
+    message: string,
+    readonly command: string,
+  ) {
     super(message);
   }
 }
@@ -30,27 +33,57 @@ const api = (args: unknown[]) => (typeof args[0] === 'string' ? args[0] : 'all')
 
 export const FLAG_RULES: Record<string, FlagRule[]> = {
   mock: [
-    ...['--seed', '--defect', '--latency', '--error-rate', '--rate-limit', '--control-token', '--no-control', '--no-envelope', '--validate', '--header-timeout', '--request-timeout', '--keep-alive-timeout']
-      .map((flag) => ({ flag, when: prism, why: PRISM_WHY })),
+    ...[
+      '--seed',
+      '--defect',
+      '--latency',
+      '--error-rate',
+      '--rate-limit',
+      '--control-token',
+      '--no-control',
+      '--no-envelope',
+      '--validate',
+      '--header-timeout',
+      '--request-timeout',
+      '--keep-alive-timeout',
+    ].map((flag) => ({ flag, when: prism, why: PRISM_WHY })),
     { flag: '--rate-limit', when: (_o, a) => api(a) === 'b2s', why: 'is for Zupy only (the B2S API documents no rate limit)' },
     { flag: '--no-envelope', when: (_o, a) => api(a) === 'b2s', why: 'is for Zupy only (B2S has no {data, meta} envelope)' },
     { flag: '--control-token', when: (o) => o.control === false, why: 'cannot apply with --no-control (the control API is off)' },
-    { flag: '--no-envelope', when: (o) => o.validate === true, why: 'cannot go with --validate (the spec describes the {data, meta} envelope: every response would be flagged)' },
+    {
+      flag: '--no-envelope',
+      when: (o) => o.validate === true,
+      why: 'cannot go with --validate (the spec describes the {data, meta} envelope: every response would be flagged)',
+    },
   ],
   lint: [
-    { flag: '--api', when: (_o, a) => Array.isArray(a[0]) && a[0].length > 0, why: 'does not apply when spec files are given (the files are linted instead of the built-in specs)' },
+    {
+      flag: '--api',
+      when: (_o, a) => Array.isArray(a[0]) && a[0].length > 0,
+      why: 'does not apply when spec files are given (the files are linted instead of the built-in specs)',
+    },
   ],
   check: [
     { flag: '--api-key', when: (o) => o.api !== 'zupy', why: 'is for --api zupy (B2S takes --token)' },
     { flag: '--token', when: (o) => o.api !== 'b2s', why: 'is for --api b2s (Zupy takes --api-key)' },
-    { flag: '--api-key', when: (o) => o.fixtures === undefined, why: 'goes with --fixtures (with a control API the credentials come from GET /__control/fixtures)' },
-    { flag: '--token', when: (o) => o.fixtures === undefined, why: 'goes with --fixtures (with a control API the credentials come from GET /__control/fixtures)' },
-    { flag: '--control-token', when: (o) => o.fixtures !== undefined, why: 'is for targets with a control API; --fixtures makes no /__control/ call' },
+    {
+      flag: '--api-key',
+      when: (o) => o.fixtures === undefined,
+      why: 'goes with --fixtures (with a control API the credentials come from GET /__control/fixtures)',
+    },
+    {
+      flag: '--token',
+      when: (o) => o.fixtures === undefined,
+      why: 'goes with --fixtures (with a control API the credentials come from GET /__control/fixtures)',
+    },
+    {
+      flag: '--control-token',
+      when: (o) => o.fixtures !== undefined,
+      why: 'is for targets with a control API; --fixtures makes no /__control/ call',
+    },
     { flag: '--path', when: (o) => o.seed === undefined, why: 'needs --seed (a path replays a run of that seed)' },
   ],
-  race: [
-    { flag: '--uses', when: (o) => o.api === 'b2s', why: 'is for --api zupy (a B2S coupon has one use)' },
-  ],
+  race: [{ flag: '--uses', when: (o) => o.api === 'b2s', why: 'is for --api zupy (a B2S coupon has one use)' }],
   verify: [],
   crosscheck: [],
 };

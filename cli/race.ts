@@ -24,7 +24,8 @@ function readRaceCoupons(file: string): string {
   } catch (err) {
     throw new InvalidArgumentError(`--race-coupons ${file}: ${(err as Error).message}`);
   }
-  if (!Array.isArray(parsed) || parsed.length === 0) throw new InvalidArgumentError(`--race-coupons ${file}: expected a non-empty JSON array of coupons`);
+  if (!Array.isArray(parsed) || parsed.length === 0)
+    throw new InvalidArgumentError(`--race-coupons ${file}: expected a non-empty JSON array of coupons`);
   return JSON.stringify(parsed);
 }
 
@@ -68,7 +69,9 @@ Examples:
 export function registerRace(program: Command): void {
   program
     .command('race')
-    .description('Race concurrent validates (Zupy) or PATCHes (B2S) on the same coupons with k6; verdict safe (0), double spend (99) or inconclusive (98).')
+    .description(
+      'Race concurrent validates (Zupy) or PATCHes (B2S) on the same coupons with k6; verdict safe (0), double spend (99) or inconclusive (98).',
+    )
     .addOption(new Option('--api <api>', 'which provider API').choices(['zupy', 'b2s']).makeOptionMandatory())
     .requiredOption('--target <url>', 'base URL of the provider (the simulator, or a sandbox with credentials in the environment)', url)
     .option('--vus <n>', 'contenders per coupon (k6 virtual users, over all runners)', intOption('--vus', 2, 500), 20)
@@ -79,25 +82,36 @@ export function registerRace(program: Command): void {
     .option('--parallel <n>', 'k6 processes on complementary execution segments, judged once', intOption('--parallel', 1, 16), 1)
     .option('--race-coupons <file>', 'the coupons to race on (RACE_COUPONS format, see below), for a provider without a control API')
     .option('--read-budget <d>', 'how long the final-state read may wait out 429s (Retry-After)', durationOption, 90)
-    .option('--request-timeout <ms>', 'a race request without an answer by then counts as a timeout', intOption('--request-timeout', 100, 600_000), 10_000)
+    .option(
+      '--request-timeout <ms>',
+      'a race request without an answer by then counts as a timeout',
+      intOption('--request-timeout', 100, 600_000),
+      10_000,
+    )
     .option('--report <dir>', 'folder for the summary JSON, JUnit XML (and HTML with --html)', 'reports/load')
     .option('--html', "also export k6's web-dashboard HTML report", false)
     .addHelpText('after', HELP)
     .action(async (opts: RaceOptions, command: Command) => {
-      if (opts.api === 'b2s' && command.getOptionValueSource('uses') === 'cli') throw new InvalidArgumentError('--uses is for Zupy: a B2S coupon has exactly one use');
+      if (opts.api === 'b2s' && command.getOptionValueSource('uses') === 'cli')
+        throw new InvalidArgumentError('--uses is for Zupy: a B2S coupon has exactly one use');
       const uses = opts.api === 'zupy' ? opts.uses : 1;
       if (opts.vus <= uses) throw new InvalidArgumentError('--vus must exceed the uses per coupon, or nothing races for the last use');
-      if (opts.parallel > opts.vus) throw new InvalidArgumentError('--parallel must not exceed --vus: every runner needs at least one contender');
+      if (opts.parallel > opts.vus)
+        throw new InvalidArgumentError('--parallel must not exceed --vus: every runner needs at least one contender');
       const raceCoupons = opts.raceCoupons === undefined ? undefined : readRaceCoupons(opts.raceCoupons);
       const k6 = await ensureK6((line) => console.error(line));
       const { groups, options } = planRace({ ...opts, ...(raceCoupons === undefined ? {} : { raceCoupons }) }, k6);
       const runners = opts.parallel > 1 ? `, ${opts.parallel} runners` : '';
-      console.log(`race: ${opts.api} at ${opts.target}: ${groups} group(s) × ${opts.coupons} coupon(s), ${opts.vus} contenders each, ${uses} use(s) per coupon${runners}`);
+      console.log(
+        `race: ${opts.api} at ${opts.target}: ${groups} group(s) × ${opts.coupons} coupon(s), ${opts.vus} contenders each, ${uses} use(s) per coupon${runners}`,
+      );
       const result = await runPlannedRace(options, opts.parallel);
       if (result.verdict) console.log(`\n${formatVerdict(result.verdict, RACES[opts.api].refusalLabel)}`);
       else console.error(`SETUP ERROR (exit ${RACE_EXIT.setup}): no race ran:\n${result.setupError ?? ''}`);
       const seconds = result.runs.reduce((s, r) => Math.max(s, r.seconds), 0);
-      console.log(`\nreports: ${opts.report}${opts.parallel > 1 ? '/runner-<n>' : ''}/${RACES[opts.api].script}.{summary.json,junit.xml${opts.html ? ',html' : ''}}  (${seconds.toFixed(1)} s)`);
+      console.log(
+        `\nreports: ${opts.report}${opts.parallel > 1 ? '/runner-<n>' : ''}/${RACES[opts.api].script}.{summary.json,junit.xml${opts.html ? ',html' : ''}}  (${seconds.toFixed(1)} s)`,
+      );
       process.exitCode = result.exitCode;
     });
 }

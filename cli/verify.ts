@@ -62,10 +62,19 @@ export function registerVerify(program: Command): void {
     .addOption(new Option('--api <api>', 'which API').choices([...API_NAMES]).makeOptionMandatory())
     .requiredOption('--provider-url <url>', 'base URL of the provider')
     .option('--pacts <dir>', 'folder with the pact files (default: the ones shipped with coupon-kit)', PUBLISHED_PACT_DIR)
-    .option('--states-url <url>', 'provider-state set-up endpoint taking {state, params, action} (default: <provider-url>/__control/provider-states)')
-    .option('--no-reset', 'do not POST <provider-url>/__control/reset before each interaction (for providers without a coupon-kit control API)')
+    .option(
+      '--states-url <url>',
+      'provider-state set-up endpoint taking {state, params, action} (default: <provider-url>/__control/provider-states)',
+    )
+    .option(
+      '--no-reset',
+      'do not POST <provider-url>/__control/reset before each interaction (for providers without a coupon-kit control API)',
+    )
     .option('--control-token <token>', "the provider's --control-token")
-    .option('--fixtures <file>', 'no state endpoint: set states up through the public API, from this fixture file (the format of check --fixtures)')
+    .option(
+      '--fixtures <file>',
+      'no state endpoint: set states up through the public API, from this fixture file (the format of check --fixtures)',
+    )
     .option('--api-key <key>', 'Zupy, with --fixtures: the key of the company under test (overrides api_key in the file)')
     .option('--token <token>', 'B2S, with --fixtures: the Bearer token (overrides token in the file)')
     .option('--junit <file>', 'write a JUnit XML report (one test case per interaction)')
@@ -73,7 +82,8 @@ export function registerVerify(program: Command): void {
     .action(async (o: VerifyCliOptions) => {
       if (o.apiKey !== undefined && o.api !== 'zupy') throw new Error('--api-key is for --api zupy (B2S takes --token)');
       if (o.token !== undefined && o.api !== 'b2s') throw new Error('--token is for --api b2s (Zupy takes --api-key)');
-      if (o.fixtures === undefined && (o.apiKey !== undefined || o.token !== undefined)) throw new Error('--api-key and --token go with --fixtures (otherwise the state endpoint returns the credentials)');
+      if (o.fixtures === undefined && (o.apiKey !== undefined || o.token !== undefined))
+        throw new Error('--api-key and --token go with --fixtures (otherwise the state endpoint returns the credentials)');
       if (o.fixtures !== undefined && (o.statesUrl !== undefined || o.controlToken !== undefined || !o.reset)) {
         throw new Error('--fixtures sets states up through the public API: it takes no --states-url, --control-token or --no-reset');
       }
@@ -88,14 +98,24 @@ export function registerVerify(program: Command): void {
       const pactFile = pactFileIn(o.pacts, o.api);
       // Pact (a native core) loads only for this command.
       const [{ verifyPacts }, { endpointStates }, { publicStates }, { FixtureFileError }] = await Promise.all([
-        import('../contracts/provider/verify.ts'), import('../contracts/provider/endpoint-states.ts'), import('../contracts/provider/public-states.ts'),
+        import('../contracts/provider/verify.ts'),
+        import('../contracts/provider/endpoint-states.ts'),
+        import('../contracts/provider/public-states.ts'),
         import('../property-tests/targets/fixture-file.ts'),
       ]);
       let states;
       try {
-        states = o.fixtures !== undefined
-          ? publicStates(o.api, url, o.fixtures, { ...(o.apiKey === undefined ? {} : { apiKey: o.apiKey }), ...(o.token === undefined ? {} : { token: o.token }) })
-          : endpointStates({ statesUrl: o.statesUrl ?? `${url}/__control/provider-states`, resetUrl: o.reset ? `${url}/__control/reset` : null, ...(o.controlToken ? { controlToken: o.controlToken } : {}) });
+        states =
+          o.fixtures !== undefined
+            ? publicStates(o.api, url, o.fixtures, {
+                ...(o.apiKey === undefined ? {} : { apiKey: o.apiKey }),
+                ...(o.token === undefined ? {} : { token: o.token }),
+              })
+            : endpointStates({
+                statesUrl: o.statesUrl ?? `${url}/__control/provider-states`,
+                resetUrl: o.reset ? `${url}/__control/reset` : null,
+                ...(o.controlToken ? { controlToken: o.controlToken } : {}),
+              });
       } catch (err) {
         if (!(err instanceof FixtureFileError)) throw err;
         console.error(err.message);
@@ -106,15 +126,25 @@ export function registerVerify(program: Command): void {
       if (o.junit) {
         const classname = `verify.${o.api}.${consumer}`;
         const cases: JUnitCase[] = r.interactions.map((i) => ({
-          classname, name: i.description, seconds: i.seconds,
-          ...(i.outcome === 'failed' ? { failure: i.mismatches.join('\n') } : i.outcome === 'not verifiable' ? { skipped: `not verifiable: ${i.mismatches.join('; ')}` } : {}),
+          classname,
+          name: i.description,
+          seconds: i.seconds,
+          ...(i.outcome === 'failed'
+            ? { failure: i.mismatches.join('\n') }
+            : i.outcome === 'not verifiable'
+              ? { skipped: `not verifiable: ${i.mismatches.join('; ')}` }
+              : {}),
         }));
         if (r.error) cases.push({ classname, name: 'verification run', seconds: 0, failure: r.error });
         writeJUnit(o.junit, `coupon-kit verify ${o.api}: ${consumer} → ${provider}`, cases);
       }
-      for (const i of r.interactions.filter((x) => x.outcome === 'failed')) console.log(`FAIL ${o.api}: ${i.description}\n${i.mismatches.map((m) => `       ${m}`).join('\n')}`);
+      for (const i of r.interactions.filter((x) => x.outcome === 'failed'))
+        console.log(`FAIL ${o.api}: ${i.description}\n${i.mismatches.map((m) => `       ${m}`).join('\n')}`);
       const unjudged = r.interactions.filter((x) => x.outcome === 'not verifiable');
-      if (unjudged.length) console.log(`(the ${unjudged.length} interaction(s) below were not sent to the provider: the 599 answers in the report above are coupon-kit's, not the provider's)`);
+      if (unjudged.length)
+        console.log(
+          `(the ${unjudged.length} interaction(s) below were not sent to the provider: the 599 answers in the report above are coupon-kit's, not the provider's)`,
+        );
       for (const i of unjudged) console.log(`NOT VERIFIABLE ${o.api}: ${i.description}: ${i.mismatches.join('; ')}`);
       const { verified, failed } = r.counts;
       const summary = `${verified} verified, ${failed} failed, ${r.counts['not verifiable']} not verifiable against ${url} (states: ${states.description})`;

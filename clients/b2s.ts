@@ -37,7 +37,12 @@ export interface B2sClientOptions {
 }
 
 export function isB2sError(body: unknown): body is B2sError {
-  return !!body && typeof body === 'object' && (body as { status?: unknown }).status === 'error' && typeof (body as { message?: unknown }).message === 'string';
+  return (
+    !!body &&
+    typeof body === 'object' &&
+    (body as { status?: unknown }).status === 'error' &&
+    typeof (body as { message?: unknown }).message === 'string'
+  );
 }
 
 const same = <T>(b: unknown) => b as T;
@@ -46,14 +51,26 @@ export class B2sClient {
   readonly raw: Client<paths>;
 
   constructor(readonly options: B2sClientOptions) {
-    this.raw = createClient<paths>({ baseUrl: options.baseUrl, headers: { Authorization: `Bearer ${options.token}` }, fetch: options.fetch });
+    this.raw = createClient<paths>({
+      baseUrl: options.baseUrl,
+      headers: { Authorization: `Bearer ${options.token}` },
+      fetch: options.fetch,
+    });
   }
 
   async listCoupons(query: ListCouponsQuery): Promise<B2sOperationResult<Schemas['CouponListResponse'], 'listCoupons'>> {
-    return toResult<Schemas['CouponListResponse'], B2sError, B2sErrorStatus<'listCoupons'>>(await this.raw.GET('/api/coupons', { params: { query } }), same<Schemas['CouponListResponse']>, isB2sError, ERRORS.listCoupons);
+    return toResult<Schemas['CouponListResponse'], B2sError, B2sErrorStatus<'listCoupons'>>(
+      await this.raw.GET('/api/coupons', { params: { query } }),
+      same<Schemas['CouponListResponse']>,
+      isB2sError,
+      ERRORS.listCoupons,
+    );
   }
 
-  async clientCoupons(companyId: string, search: ClientSearch): Promise<B2sOperationResult<Schemas['ClientCoupon'][], 'listClientCoupons'>> {
+  async clientCoupons(
+    companyId: string,
+    search: ClientSearch,
+  ): Promise<B2sOperationResult<Schemas['ClientCoupon'][], 'listClientCoupons'>> {
     return toResult<Schemas['ClientCoupon'][], B2sError, B2sErrorStatus<'listClientCoupons'>>(
       await this.raw.GET('/api/coupons/clients/{company_id}', { params: { path: { company_id: companyId }, query: search } }),
       same<Schemas['ClientCoupon'][]>,
@@ -64,7 +81,12 @@ export class B2sClient {
 
   /** PATCH mark-as-used: 204 → ok with no data. */
   async markUsed(couponId: string): Promise<B2sOperationResult<null, 'markCouponUsed'>> {
-    return toResult<null, B2sError, B2sErrorStatus<'markCouponUsed'>>(await this.raw.PATCH('/api/coupons/status/{id}', { params: { path: { id: couponId } } }), () => null, isB2sError, ERRORS.markCouponUsed);
+    return toResult<null, B2sError, B2sErrorStatus<'markCouponUsed'>>(
+      await this.raw.PATCH('/api/coupons/status/{id}', { params: { path: { id: couponId } } }),
+      () => null,
+      isB2sError,
+      ERRORS.markCouponUsed,
+    );
   }
 }
 

@@ -31,8 +31,16 @@ export async function typeChecks(): Promise<void> {
   // @ts-expect-error missing required query parameters
   await b2s.listCoupons({ date_start: '2024-01-01', date_end: '2024-12-31' });
   // order_type is ASC | DESC:
-  // @ts-expect-error lower-case order_type
-  await b2s.listCoupons({ date_start: '2024-01-01', date_end: '2024-12-31', limit: 10, offset: 1, order_column: 'created_at', order_type: 'asc', module: 'falae' });
+  await b2s.listCoupons({
+    date_start: '2024-01-01',
+    date_end: '2024-12-31',
+    limit: 10,
+    offset: 1,
+    order_column: 'created_at',
+    // @ts-expect-error lower-case order_type
+    order_type: 'asc',
+    module: 'falae',
+  });
   // @ts-expect-error PATCH on an undeclared path
   await b2s.raw.PATCH('/api/coupons/{id}', { params: { path: { id: 'x' } } });
 
@@ -81,7 +89,15 @@ export async function typeChecks(): Promise<void> {
     // @ts-expect-error B2S documents no 500: the body may be anything
     void used.error.message;
   }
-  const list = await b2s.listCoupons({ date_start: '2024-01-01', date_end: '2024-12-31', limit: 10, offset: 1, order_column: 'created_at', order_type: 'DESC', module: 'falae' });
+  const list = await b2s.listCoupons({
+    date_start: '2024-01-01',
+    date_end: '2024-12-31',
+    limit: 10,
+    offset: 1,
+    order_column: 'created_at',
+    order_type: 'DESC',
+    module: 'falae',
+  });
   if (list.ok) {
     const used: boolean | undefined = list.data.coupons[0]?.status;
     void used;

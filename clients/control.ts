@@ -24,7 +24,11 @@ export type CouponsFilter = NonNullable<paths['/__control/coupons']['get']['para
 
 export class ControlError extends Error {
   override name = 'ControlError';
-  constructor(readonly status: number, readonly body: unknown, path: string) {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    path: string,
+  ) {
     super(`control API ${path} answered ${status}: ${JSON.stringify(body)}`);
   }
 }
@@ -60,7 +64,11 @@ export class ControlClient {
     const headers: Record<string, string> = {};
     if (body !== undefined || method !== 'GET') headers['content-type'] = 'application/json';
     if (this.token) headers['x-control-token'] = this.token;
-    const res = await this.fetchImpl(`${this.baseUrl}/__control${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await this.fetchImpl(`${this.baseUrl}/__control${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
     if (!res.ok) throw new ControlError(res.status, parsed, path);
@@ -71,7 +79,10 @@ export class ControlClient {
     return answer(this.#api.POST('/__control/reset'), '/reset');
   }
   seed(fixtures: unknown, mode: 'replace' | 'merge' = 'replace') {
-    return answer(this.#api.POST('/__control/seed', { params: { query: { mode } }, body: fixtures as Schemas['SeedBody'] }), `/seed?mode=${mode}`);
+    return answer(
+      this.#api.POST('/__control/seed', { params: { query: { mode } }, body: fixtures as Schemas['SeedBody'] }),
+      `/seed?mode=${mode}`,
+    );
   }
   fixtures<T = Record<string, unknown>>() {
     return answer(this.#api.GET('/__control/fixtures'), '/fixtures') as Promise<T>;
@@ -80,7 +91,10 @@ export class ControlClient {
     return answer(this.#api.GET('/__control/clock'), '/clock');
   }
   setClock(now: string | Date, frozen?: boolean) {
-    return answer(this.#api.POST('/__control/clock', { body: { now: typeof now === 'string' ? now : now.toISOString(), frozen } }), '/clock');
+    return answer(
+      this.#api.POST('/__control/clock', { body: { now: typeof now === 'string' ? now : now.toISOString(), frozen } }),
+      '/clock',
+    );
   }
   /** Seconds, or an ISO 8601 duration such as 'PT3H' or 'P31D'. */
   advanceClock(by: number | string) {
@@ -90,7 +104,9 @@ export class ControlClient {
     return answer(this.#api.POST('/__control/otp-policy', { body: policy }), '/otp-policy');
   }
   faults(patch?: Schemas['FaultsChange']): Promise<FaultsView> {
-    return patch === undefined ? answer(this.#api.GET('/__control/faults'), '/faults') : answer(this.#api.POST('/__control/faults', { body: patch }), '/faults');
+    return patch === undefined
+      ? answer(this.#api.GET('/__control/faults'), '/faults')
+      : answer(this.#api.POST('/__control/faults', { body: patch }), '/faults');
   }
   /** The journal, oldest first: method, path, status, operation, headers and bodies of each provider API request. */
   requests(filter: RequestsFilter = {}) {

@@ -8,7 +8,9 @@ import { createB2sClient } from './b2s.ts';
 import { UnexpectedResponseError } from './result.ts';
 import { createZupyClient } from './zupy.ts';
 
-const answer = (status: number, body: unknown, type = 'application/json') => (async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': type } })) as typeof fetch;
+const answer = (status: number, body: unknown, type = 'application/json') =>
+  (async () =>
+    new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': type } })) as typeof fetch;
 const problem = { type: 'https://docs.zupy.com/errors#conflict', title: 'Conflict', status: 409, detail: 'Cupom já Used', instance: '/x' };
 const zupy = (f: typeof fetch) => createZupyClient({ baseUrl: 'http://provider.test', apiKey: 'zupy_pk_x', fetch: f });
 const b2s = (f: typeof fetch) => createB2sClient({ baseUrl: 'http://provider.test', token: 'token-x', fetch: f });
@@ -32,7 +34,9 @@ describe('client results', () => {
 
   it('negative control: a documented status with a body in another format throws UnexpectedResponseError', async () => {
     await expect(zupy(answer(409, { error: 'used' })).validate('c', 'x')).rejects.toThrow(UnexpectedResponseError);
-    await expect(zupy(answer(409, { error: 'used' })).validate('c', 'x')).rejects.toThrow(/answered 409, a status its spec documents, with a body that is not the provider's error format: \{"error":"used"\}/);
+    await expect(zupy(answer(409, { error: 'used' })).validate('c', 'x')).rejects.toThrow(
+      /answered 409, a status its spec documents, with a body that is not the provider's error format: \{"error":"used"\}/,
+    );
     await expect(b2s(answer(404, 'Not Found', 'text/plain')).markUsed('id')).rejects.toThrow(UnexpectedResponseError);
   });
 });

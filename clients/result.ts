@@ -29,9 +29,7 @@ interface Failure<S extends number, E> {
 
 /** `S`: the error statuses documented for the operation (none: every failure is `E | UnexpectedBody`). */
 export type Result<T, E, S extends number = never> =
-  | Success<T>
-  | ([S] extends [never] ? never : Failure<S, E>)
-  | Failure<Exclude<FailureStatus, S>, E | UnexpectedBody>;
+  Success<T> | ([S] extends [never] ? never : Failure<S, E>) | Failure<Exclude<FailureStatus, S>, E | UnexpectedBody>;
 
 /** A response the client could not interpret (not JSON, or not the provider's error shape). */
 export interface UnexpectedBody {
@@ -42,8 +40,14 @@ export interface UnexpectedBody {
 /** The provider answered a status the spec documents with a body that is not its documented error format. */
 export class UnexpectedResponseError extends Error {
   override name = 'UnexpectedResponseError';
-  constructor(readonly status: number, readonly body: unknown, readonly url: string) {
-    super(`${url} answered ${status}, a status its spec documents, with a body that is not the provider's error format: ${JSON.stringify(body)?.slice(0, 300)}`);
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly url: string,
+  ) {
+    super(
+      `${url} answered ${status}, a status its spec documents, with a body that is not the provider's error format: ${JSON.stringify(body)?.slice(0, 300)}`,
+    );
   }
 }
 
@@ -57,7 +61,8 @@ export function toResult<T, E, S extends number = never>(
   if (response.ok) return { ok: true, status: response.status, data: unwrap(r.data), response };
   // The status is a number at run time; the union's members say which statuses carry which error.
   if (isError(r.error)) return { ok: false, status: response.status, error: r.error, response } as Result<T, E, S>;
-  if ((documented as readonly number[]).includes(response.status)) throw new UnexpectedResponseError(response.status, r.error, response.url);
+  if ((documented as readonly number[]).includes(response.status))
+    throw new UnexpectedResponseError(response.status, r.error, response.url);
   return { ok: false, status: response.status, error: { kind: 'unexpected', body: r.error }, response } as Result<T, E, S>;
 }
 

@@ -54,7 +54,12 @@ export function readMeta(body: unknown): PaginationMeta | undefined {
 }
 
 export function isZupyProblem(body: unknown): body is ZupyProblem {
-  return !!body && typeof body === 'object' && typeof (body as { type?: unknown }).type === 'string' && typeof (body as { status?: unknown }).status === 'number';
+  return (
+    !!body &&
+    typeof body === 'object' &&
+    typeof (body as { type?: unknown }).type === 'string' &&
+    typeof (body as { status?: unknown }).status === 'number'
+  );
 }
 
 /** The slug of a problem type (`…/errors#conflict` or `…/errors/conflict` → `conflict`), decision Z-8. */
@@ -88,7 +93,12 @@ export class ZupyClient {
   }
 
   #page<T, O extends ZupyOperation>(op: O, r: { data?: unknown; error?: unknown; response: Response }): ZupyOperationResult<Page<T>, O> {
-    return toResult(r, (b) => ({ items: unwrapEnvelope<T[]>(b, this.options.envelope ?? true), meta: readMeta(b) }), isZupyProblem, ERRORS[op]);
+    return toResult(
+      r,
+      (b) => ({ items: unwrapEnvelope<T[]>(b, this.options.envelope ?? true), meta: readMeta(b) }),
+      isZupyProblem,
+      ERRORS[op],
+    );
   }
 
   #otpHeader(): { 'X-OTP-Session'?: string } {
@@ -96,18 +106,31 @@ export class ZupyClient {
   }
 
   async requestOtp(identifier: string): Promise<ZupyOperationResult<Schemas['OTPRequestResponse'], 'requestOtp'>> {
-    return this.#one<Schemas['OTPRequestResponse'], 'requestOtp'>('requestOtp', await this.raw.POST('/api/v2/auth/request-otp/', { body: { identifier } }));
+    return this.#one<Schemas['OTPRequestResponse'], 'requestOtp'>(
+      'requestOtp',
+      await this.raw.POST('/api/v2/auth/request-otp/', { body: { identifier } }),
+    );
   }
 
   async verifyOtp(identifier: string, otpCode: string): Promise<ZupyOperationResult<Schemas['OTPVerifyResponse'], 'verifyOtp'>> {
-    return this.#one<Schemas['OTPVerifyResponse'], 'verifyOtp'>('verifyOtp', await this.raw.POST('/api/v2/auth/verify-otp/', { body: { identifier, otp_code: otpCode } }));
+    return this.#one<Schemas['OTPVerifyResponse'], 'verifyOtp'>(
+      'verifyOtp',
+      await this.raw.POST('/api/v2/auth/verify-otp/', { body: { identifier, otp_code: otpCode } }),
+    );
   }
 
   async listRewards(query: ListRewardsQuery = {}): Promise<ZupyOperationResult<Page<Schemas['RewardCatalog']>, 'listRewards'>> {
-    return this.#page<Schemas['RewardCatalog'], 'listRewards'>('listRewards', await this.raw.GET('/api/v2/rewards/', { params: { query } }));
+    return this.#page<Schemas['RewardCatalog'], 'listRewards'>(
+      'listRewards',
+      await this.raw.GET('/api/v2/rewards/', { params: { query } }),
+    );
   }
 
-  async redeem(customerId: string, rewardId: string, opts: { useZTokens?: boolean } = {}): Promise<ZupyOperationResult<Schemas['RewardRedeemResponse'], 'redeemReward'>> {
+  async redeem(
+    customerId: string,
+    rewardId: string,
+    opts: { useZTokens?: boolean } = {},
+  ): Promise<ZupyOperationResult<Schemas['RewardRedeemResponse'], 'redeemReward'>> {
     return this.#one<Schemas['RewardRedeemResponse'], 'redeemReward'>(
       'redeemReward',
       await this.raw.POST('/api/v2/customers/{id}/rewards/{reward_id}/redeem/', {
@@ -118,7 +141,10 @@ export class ZupyClient {
   }
 
   async listCoupons(query: ListCouponsQuery = {}): Promise<ZupyOperationResult<Page<CouponInventory>, 'listIssuedCoupons'>> {
-    return this.#page<CouponInventory, 'listIssuedCoupons'>('listIssuedCoupons', await this.raw.GET('/api/v2/coupons/issued/', { params: { query } }));
+    return this.#page<CouponInventory, 'listIssuedCoupons'>(
+      'listIssuedCoupons',
+      await this.raw.GET('/api/v2/coupons/issued/', { params: { query } }),
+    );
   }
 
   /** The code lookup: the coupon, or `null` when the provider answers an empty list. */
@@ -128,7 +154,10 @@ export class ZupyClient {
   }
 
   /** Validate by coupon KSUID or by printed code (any letter case). */
-  async validate(customerId: string, couponIdOrCode: string): Promise<ZupyOperationResult<Schemas['CouponValidateResponse'], 'validateCoupon'>> {
+  async validate(
+    customerId: string,
+    couponIdOrCode: string,
+  ): Promise<ZupyOperationResult<Schemas['CouponValidateResponse'], 'validateCoupon'>> {
     return this.#one<Schemas['CouponValidateResponse'], 'validateCoupon'>(
       'validateCoupon',
       await this.raw.POST('/api/v2/customers/{id}/coupons/{coupon_id}/validate/', {
@@ -138,11 +167,17 @@ export class ZupyClient {
   }
 
   async stats(query: StatsQuery = {}): Promise<ZupyOperationResult<Schemas['CouponStats'], 'getIssuedCouponStats'>> {
-    return this.#one<Schemas['CouponStats'], 'getIssuedCouponStats'>('getIssuedCouponStats', await this.raw.GET('/api/v2/coupons/issued/stats/', { params: { query } }));
+    return this.#one<Schemas['CouponStats'], 'getIssuedCouponStats'>(
+      'getIssuedCouponStats',
+      await this.raw.GET('/api/v2/coupons/issued/stats/', { params: { query } }),
+    );
   }
 
   async points(customerId: string): Promise<ZupyOperationResult<Schemas['CustomerPoints'], 'getCustomerPoints'>> {
-    return this.#one<Schemas['CustomerPoints'], 'getCustomerPoints'>('getCustomerPoints', await this.raw.GET('/api/v2/customers/{id}/points/', { params: { path: { id: customerId } } }));
+    return this.#one<Schemas['CustomerPoints'], 'getCustomerPoints'>(
+      'getCustomerPoints',
+      await this.raw.GET('/api/v2/customers/{id}/points/', { params: { path: { id: customerId } } }),
+    );
   }
 }
 

@@ -30,7 +30,9 @@ export const pactFileName = (api: ApiName) => `${PARTIES[api].consumer}-${PARTIE
 export function pactFileIn(dir: string, api: ApiName): string {
   const file = join(dir, pactFileName(api));
   if (!existsSync(file)) {
-    throw new Error(`no pact at ${file}: pass --pacts DIR with a folder holding ${pactFileName(api)} (\`coupon-kit pacts --out DIR\` writes one from the consumer tests), or leave --pacts out to use the pacts shipped with coupon-kit`);
+    throw new Error(
+      `no pact at ${file}: pass --pacts DIR with a folder holding ${pactFileName(api)} (\`coupon-kit pacts --out DIR\` writes one from the consumer tests), or leave --pacts out to use the pacts shipped with coupon-kit`,
+    );
   }
   return file;
 }
@@ -48,7 +50,9 @@ export function pactDrift(dir: string, reference: string = PUBLISHED_PACT_DIR): 
     const file = join(folder, pactFileName(api));
     return existsSync(file) ? JSON.stringify(comparablePact(readFileSync(file, 'utf8'))) : undefined;
   };
-  return (Object.keys(PARTIES) as ApiName[]).filter((api) => read(dir, api) === undefined || read(dir, api) !== read(reference, api)).map(pactFileName);
+  return (Object.keys(PARTIES) as ApiName[])
+    .filter((api) => read(dir, api) === undefined || read(dir, api) !== read(reference, api))
+    .map(pactFileName);
 }
 
 /** Report text without ANSI colours or control characters (other than tab and newline), safe in JUnit XML. */

@@ -28,7 +28,14 @@ type Op = PosOp;
 
 export const options: Options = {
   scenarios: {
-    pos: { executor: 'constant-arrival-rate', rate: shape.rate, timeUnit: '1s', duration: shape.duration, preAllocatedVUs: shape.preAllocatedVUs, maxVUs: shape.maxVUs },
+    pos: {
+      executor: 'constant-arrival-rate',
+      rate: shape.rate,
+      timeUnit: '1s',
+      duration: shape.duration,
+      preAllocatedVUs: shape.preAllocatedVUs,
+      maxVUs: shape.maxVUs,
+    },
   },
   summaryTrendStats: ['avg', 'med', 'p(95)', 'p(99)', 'max'],
   thresholds: {
@@ -53,11 +60,17 @@ export default function (pool: PosPool & { base: string }): void {
   const op: Op = pool.writable ? planned : planned === 'list' ? 'list' : 'lookup';
   const coupon = pool.coupons[i % pool.coupons.length];
   if (!coupon) return;
-  const params = (...ok: number[]) => ({ headers: pool.headers, tags: { phase: 'pos', op }, responseCallback: http.expectedStatuses(...ok) });
+  const params = (...ok: number[]) => ({
+    headers: pool.headers,
+    tags: { phase: 'pos', op },
+    responseCallback: http.expectedStatuses(...ok),
+  });
   switch (op) {
     case 'lookup': {
       const res = http.get(`${pool.base}${lookupPath(coupon.code)}`, params(200));
-      check(res, { 'lookup: 200 with the coupon': (r) => r.status === 200 && Array.isArray(payload(r)) && (payload(r) as unknown[]).length === 1 });
+      check(res, {
+        'lookup: 200 with the coupon': (r) => r.status === 200 && Array.isArray(payload(r)) && (payload(r) as unknown[]).length === 1,
+      });
       return;
     }
     case 'list': {
@@ -68,11 +81,17 @@ export default function (pool: PosPool & { base: string }): void {
     case 'validate': {
       const res = http.post(`${pool.base}${validatePath(coupon)}`, null, params(200, 409));
       const outcome = classifyValidate(res);
-      check(res, { 'validate: 200, or 409 "Cupom já Used" once the coupon may be used up': () => outcome === 'success' || (outcome === 'refused' && mayBeUsedUp(i, pool.coupons.length, pool.model, slack)) });
+      check(res, {
+        'validate: 200, or 409 "Cupom já Used" once the coupon may be used up': () =>
+          outcome === 'success' || (outcome === 'refused' && mayBeUsedUp(i, pool.coupons.length, pool.model, slack)),
+      });
       return;
     }
     case 'redeem': {
-      const res = http.post(`${pool.base}${redeemPath(coupon.customer_id, pool.rewardId ?? '')}`, '{}', { ...params(200, 422), headers: { ...pool.headers, 'Content-Type': 'application/json' } });
+      const res = http.post(`${pool.base}${redeemPath(coupon.customer_id, pool.rewardId ?? '')}`, '{}', {
+        ...params(200, 422),
+        headers: { ...pool.headers, 'Content-Type': 'application/json' },
+      });
       check(res, {
         'redeem: 200 with a coupon code, or 422 out of points once the customer may be short': (r) =>
           (r.status === 200 && typeof asRecord(payload(r))?.coupon_code === 'string') ||

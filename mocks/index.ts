@@ -64,7 +64,10 @@ export interface RunningMock {
 /** A clear error for a fixture file or value that does not fit. */
 export class FixtureError extends Error {
   override name = 'FixtureError';
-  constructor(message: string, readonly problems: string[] = []) {
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
     super(problems.length ? `${message}:\n  - ${problems.join('\n  - ')}` : message);
   }
 }
@@ -119,7 +122,8 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   } catch (err) {
     await simulator.app.close();
     const e = err as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE') throw new Error(`port ${options.port} on ${host} is already in use (pick another with --port, or 0 for any free port)`);
+    if (e.code === 'EADDRINUSE')
+      throw new Error(`port ${options.port} on ${host} is already in use (pick another with --port, or 0 for any free port)`);
     throw err;
   }
   const address = simulator.app.server.address();
@@ -132,7 +136,8 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     port,
     simulator,
     control: new ControlClient(url, token),
-    banner: (at = url) => simulator.provider.banner(at, { control: options.control === false ? 'off' : token === undefined ? 'loopback' : 'token' }),
+    banner: (at = url) =>
+      simulator.provider.banner(at, { control: options.control === false ? 'off' : token === undefined ? 'loopback' : 'token' }),
     close: () => simulator.app.close(),
   };
 }

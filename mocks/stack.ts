@@ -41,9 +41,25 @@ export async function serve(o: ServeOptions): Promise<Served> {
   }
   const mock = await startMock({ ...mockOptions, host: '127.0.0.1', port: 0 });
   try {
-    const front = await startValidatingFront({ api: o.api, host: o.host, port: o.port, simulator: mock.simulator, upstream: mock.url, inheritOutput: prismOutput ?? false, timeouts: { ...DEFAULT_TIMEOUTS, ...o.timeouts } });
+    const front = await startValidatingFront({
+      api: o.api,
+      host: o.host,
+      port: o.port,
+      simulator: mock.simulator,
+      upstream: mock.url,
+      inheritOutput: prismOutput ?? false,
+      timeouts: { ...DEFAULT_TIMEOUTS, ...o.timeouts },
+    });
     const note = `  --validate: prism proxy checks every response against specs/${o.api}.openapi.yaml; one that breaks it is answered 502 with the violations (and logged)`;
-    return { api: o.api, url: front.url, banner: `${mock.banner(front.url)}\n${note}`, close: async () => { await front.close(); await mock.close(); } };
+    return {
+      api: o.api,
+      url: front.url,
+      banner: `${mock.banner(front.url)}\n${note}`,
+      close: async () => {
+        await front.close();
+        await mock.close();
+      },
+    };
   } catch (err) {
     await mock.close();
     throw err;
@@ -69,7 +85,9 @@ export async function serveAll(o: ServeAllOptions): Promise<{ servers: Served[];
     for (const [i, api] of apis.entries()) {
       const fixtures = seeds.fixtures[api];
       const served = await serve({
-        ...common, api, port: port === undefined ? DEFAULT_PORTS[api] : port === 0 ? 0 : port + i * 10,
+        ...common,
+        api,
+        port: port === undefined ? DEFAULT_PORTS[api] : port === 0 ? 0 : port + i * 10,
         ...(fixtures === undefined ? {} : { fixtures, fixturesSource: seedFile }),
       });
       servers.push(served);
@@ -87,9 +105,14 @@ export async function serveAll(o: ServeAllOptions): Promise<{ servers: Served[];
  * API's fixtures (or `{"<api>": …}`); for several it must be `{"zupy"?: …, "b2s"?: …}`, and an API
  * it does not name starts from the demo data, which the returned note says.
  */
-export function seedsFor(apis: readonly ApiName[], seed: unknown, source: string): { fixtures: Partial<Record<ApiName, unknown>>; notes: string[] } {
+export function seedsFor(
+  apis: readonly ApiName[],
+  seed: unknown,
+  source: string,
+): { fixtures: Partial<Record<ApiName, unknown>>; notes: string[] } {
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  const wrapped = isObject(seed) && Object.keys(seed).length > 0 && Object.keys(seed).every((k) => (API_NAMES as readonly string[]).includes(k));
+  const wrapped =
+    isObject(seed) && Object.keys(seed).length > 0 && Object.keys(seed).every((k) => (API_NAMES as readonly string[]).includes(k));
   if (apis.length === 1) {
     const api = apis[0] as ApiName;
     if (!wrapped) return { fixtures: { [api]: seed }, notes: [] };
@@ -97,7 +120,9 @@ export function seedsFor(apis: readonly ApiName[], seed: unknown, source: string
     return { fixtures: { [api]: seed[api] }, notes: [] };
   }
   if (!wrapped) {
-    throw new FixtureError(`${source} is not a seed for several APIs: with "mock all" give {"zupy": …, "b2s": …} (either may be left out), or start one API (coupon-kit mock zupy --seed ${source})`);
+    throw new FixtureError(
+      `${source} is not a seed for several APIs: with "mock all" give {"zupy": …, "b2s": …} (either may be left out), or start one API (coupon-kit mock zupy --seed ${source})`,
+    );
   }
   const fixtures: Partial<Record<ApiName, unknown>> = {};
   const notes: string[] = [];

@@ -19,8 +19,19 @@ interface Schema {
   $ref?: string;
   properties?: Record<string, Schema>;
 }
-interface Parameter { name: string; in: 'query' | 'path' | 'header'; required?: boolean; schema?: Schema; $ref?: string }
-interface Operation { operationId: string; parameters?: Parameter[]; requestBody?: unknown; responses: Record<string, unknown> }
+interface Parameter {
+  name: string;
+  in: 'query' | 'path' | 'header';
+  required?: boolean;
+  schema?: Schema;
+  $ref?: string;
+}
+interface Operation {
+  operationId: string;
+  parameters?: Parameter[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+}
 
 export interface FuzzRequest {
   operationId: string;
@@ -59,7 +70,10 @@ function valueArb(doc: OpenApiDocument, raw: Schema | undefined, ctx: FuzzContex
   const types = Array.isArray(s.type) ? s.type : [s.type];
   if (types.includes('integer')) valid.push(fc.integer({ min: s.minimum ?? -5, max: s.maximum ?? 200 }).map(String));
   if (types.includes('boolean')) valid.push(fc.constantFrom('true', 'false'));
-  if (s.format === 'date') valid.push(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+  if (s.format === 'date')
+    valid.push(
+      fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    );
   if (s.format === 'email') valid.push(fc.constantFrom('john@example.com', 'nobody@example.com'));
   if (types.includes('string') && !s.enum && !s.format) valid.push(fc.constantFrom(...ctx.ids), fc.string({ maxLength: 20 }));
   if (s.format === 'uuid') valid.push(fc.constantFrom(...ctx.ids), fc.uuid());
@@ -69,7 +83,8 @@ function valueArb(doc: OpenApiDocument, raw: Schema | undefined, ctx: FuzzContex
 export function operations(doc: OpenApiDocument): { path: string; method: string; op: Operation }[] {
   const out: { path: string; method: string; op: Operation }[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(item)) if ((op as Operation).operationId) out.push({ path, method: method.toUpperCase(), op: op as Operation });
+    for (const [method, op] of Object.entries(item))
+      if ((op as Operation).operationId) out.push({ path, method: method.toUpperCase(), op: op as Operation });
   }
   return out;
 }
@@ -81,18 +96,38 @@ export function requestArb(doc: OpenApiDocument, ctx: FuzzContext): fc.Arbitrary
     const query = params.filter((p) => p.in === 'query');
     const headerParams = params.filter((p) => p.in === 'header');
     const record = (list: Parameter[], optional: boolean) =>
-      fc.record(Object.fromEntries(list.map((p) => [p.name, optional && !p.required ? fc.option(valueArb(doc, p.schema, ctx), { nil: undefined, freq: 3 }) : valueArb(doc, p.schema, ctx)])));
+      fc.record(
+        Object.fromEntries(
+          list.map((p) => [
+            p.name,
+            optional && !p.required ? fc.option(valueArb(doc, p.schema, ctx), { nil: undefined, freq: 3 }) : valueArb(doc, p.schema, ctx),
+          ]),
+        ),
+      );
     const body = op.requestBody
-      ? fc.option(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.constantFrom('{', '{"use_z_tokens":true}', '{"identifier":"+5511987654321"}', '{"identifier":"+5511987654321","otp_code":"123456"}')), { nil: undefined })
+      ? fc.option(
+          fc.oneof(
+            fc.jsonValue().map((v) => JSON.stringify(v)),
+            fc.constantFrom(
+              '{',
+              '{"use_z_tokens":true}',
+              '{"identifier":"+5511987654321"}',
+              '{"identifier":"+5511987654321","otp_code":"123456"}',
+            ),
+          ),
+          { nil: undefined },
+        )
       : fc.constant(undefined);
-    return fc.tuple(record(pathParams, false), record(query, true), record(headerParams, true), body, fc.constantFrom(...ctx.auth)).map(([pp, qp, hp, b, auth]) => {
-      const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(pp[name] ?? 'x') || 'x'));
-      const qs = new URLSearchParams(Object.entries(qp).filter((e): e is [string, string] => e[1] !== undefined)).toString();
-      const headers: Record<string, string> = { ...auth };
-      for (const [k, v] of Object.entries(hp)) if (typeof v === 'string' && /^[\x20-\x7e]*$/.test(v)) headers[k] = v;
-      if (b !== undefined) headers['content-type'] = 'application/json';
-      return { operationId: op.operationId, method, url: qs ? `${url}?${qs}` : url, headers, ...(b === undefined ? {} : { body: b }) };
-    });
+    return fc
+      .tuple(record(pathParams, false), record(query, true), record(headerParams, true), body, fc.constantFrom(...ctx.auth))
+      .map(([pp, qp, hp, b, auth]) => {
+        const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(pp[name] ?? 'x') || 'x'));
+        const qs = new URLSearchParams(Object.entries(qp).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+        const headers: Record<string, string> = { ...auth };
+        for (const [k, v] of Object.entries(hp)) if (typeof v === 'string' && /^[\x20-\x7e]*$/.test(v)) headers[k] = v;
+        if (b !== undefined) headers['content-type'] = 'application/json';
+        return { operationId: op.operationId, method, url: qs ? `${url}?${qs}` : url, headers, ...(b === undefined ? {} : { body: b }) };
+      });
   });
   return fc.oneof(...ops);
 }
@@ -120,7 +155,10 @@ export class ResponseChecker {
     if (!contentType?.includes('json')) return `${operationId}: ${status} is not JSON (${contentType ?? 'no content type'})`;
     const key = `${operationId}:${status}`;
     if (!this.#cache.has(key)) {
-      const ref = declared && (declared as { $ref?: string }).$ref ? `${(declared as { $ref: string }).$ref}/content/application~1json/schema` : `#/paths/${escape(o.path)}/${o.method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
+      const ref =
+        declared && (declared as { $ref?: string }).$ref
+          ? `${(declared as { $ref: string }).$ref}/content/application~1json/schema`
+          : `#/paths/${escape(o.path)}/${o.method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
       this.#cache.set(key, this.#ajv.compile({ $ref: `spec${ref}` }));
     }
     const validate = this.#cache.get(key);

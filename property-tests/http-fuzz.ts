@@ -16,7 +16,13 @@ import type { Target } from './targets/target.ts';
 import { TargetSilentError } from './targets/timed-fetch.ts';
 
 export type Malformation = 'malformed JSON' | 'wrong content type' | 'oversize body' | 'missing credentials' | 'bad credentials';
-export const MALFORMATIONS: Malformation[] = ['malformed JSON', 'wrong content type', 'oversize body', 'missing credentials', 'bad credentials'];
+export const MALFORMATIONS: Malformation[] = [
+  'malformed JSON',
+  'wrong content type',
+  'oversize body',
+  'missing credentials',
+  'bad credentials',
+];
 
 export interface HttpFuzzContext {
   /** The valid credential header of the run, e.g. { 'X-API-Key': … } or { Authorization: 'Bearer …' }. */
@@ -27,7 +33,13 @@ export interface HttpFuzzContext {
   skip?: string[];
 }
 
-interface Param { name: string; in: string; required?: boolean; schema?: { type?: string | string[]; enum?: unknown[]; format?: string; minimum?: number; $ref?: string }; $ref?: string }
+interface Param {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: { type?: string | string[]; enum?: unknown[]; format?: string; minimum?: number; $ref?: string };
+  $ref?: string;
+}
 
 /** A value the parameter's schema accepts (so that only the malformation is wrong). */
 function sample(doc: OpenApiDocument, p: Param, id: string): string {
@@ -66,14 +78,24 @@ export function fuzzRequest(doc: OpenApiDocument, ctx: HttpFuzzContext, c: FuzzC
   const valid = c.malformation !== 'missing credentials' && c.malformation !== 'bad credentials';
   const junk = `fuzz${c.pick.toString(36)}x`;
   const id = (i: number) => (CHANGES_STATE.has(o.method) && valid ? junk : ctx.ids.length ? ctx.ids[(c.pick + i) % ctx.ids.length]! : junk);
-  const url = o.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(sample(doc, params.find((p) => p.name === name) ?? { name, in: 'path' }, id(name.length))));
-  const query = new URLSearchParams(params.filter((p) => p.in === 'query' && p.required).map((p): [string, string] => [p.name, sample(doc, p, id(p.name.length))])).toString();
+  const url = o.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+    encodeURIComponent(sample(doc, params.find((p) => p.name === name) ?? { name, in: 'path' }, id(name.length))),
+  );
+  const query = new URLSearchParams(
+    params.filter((p) => p.in === 'query' && p.required).map((p): [string, string] => [p.name, sample(doc, p, id(p.name.length))]),
+  ).toString();
   const headers: Record<string, string> = {};
   const [authName, authValue] = Object.entries(ctx.auth)[0] ?? ['Authorization', ''];
   if (c.malformation === 'bad credentials') {
-    const bad = authName.toLowerCase() === 'authorization'
-      ? [`Bearer not-a-token-${junk}`, `Basic ${Buffer.from('user:pass').toString('base64')}`, 'Bearer', authValue.replace(/^Bearer /, '')]
-      : [`zupy_pk_${'Q'.repeat(31)}${c.pick % 10}`, `zupy_sk_${'A'.repeat(32)}`, 'not-a-key', `Bearer ${authValue}`];
+    const bad =
+      authName.toLowerCase() === 'authorization'
+        ? [
+            `Bearer not-a-token-${junk}`,
+            `Basic ${Buffer.from('user:pass').toString('base64')}`,
+            'Bearer',
+            authValue.replace(/^Bearer /, ''),
+          ]
+        : [`zupy_pk_${'Q'.repeat(31)}${c.pick % 10}`, `zupy_sk_${'A'.repeat(32)}`, 'not-a-key', `Bearer ${authValue}`];
     headers[authName] = bad[c.pick % bad.length]!;
   } else if (c.malformation !== 'missing credentials') {
     headers[authName] = authValue;
@@ -95,24 +117,42 @@ export function fuzzRequest(doc: OpenApiDocument, ctx: HttpFuzzContext, c: FuzzC
 
 /** The fuzz cases of a spec: every operation with every malformation that applies to it. */
 export function fuzzCaseArb(doc: OpenApiDocument, skip: string[] = []): fc.Arbitrary<FuzzCase> {
-  const cases = operations(doc).filter(({ op }) => !skip.includes(op.operationId)).flatMap(({ method, op }) => MALFORMATIONS.filter((m) => CHANGES_STATE.has(method) || m.endsWith('credentials')).map((m) => [op.operationId, m] as const));
-  return fc.tuple(fc.constantFrom(...cases), fc.nat(1_000_000)).map(([[operationId, malformation], pick]) => ({ operationId, malformation, pick }));
+  const cases = operations(doc)
+    .filter(({ op }) => !skip.includes(op.operationId))
+    .flatMap(({ method, op }) =>
+      MALFORMATIONS.filter((m) => CHANGES_STATE.has(method) || m.endsWith('credentials')).map((m) => [op.operationId, m] as const),
+    );
+  return fc
+    .tuple(fc.constantFrom(...cases), fc.nat(1_000_000))
+    .map(([[operationId, malformation], pick]) => ({ operationId, malformation, pick }));
 }
 
 /** Sends one case and judges the answer; throws an InvariantError naming the request. */
-export async function runFuzzCase(target: Target, doc: OpenApiDocument, checker: ResponseChecker, ctx: HttpFuzzContext, c: FuzzCase): Promise<number> {
+export async function runFuzzCase(
+  target: Target,
+  doc: OpenApiDocument,
+  checker: ResponseChecker,
+  ctx: HttpFuzzContext,
+  c: FuzzCase,
+): Promise<number> {
   const r = fuzzRequest(doc, ctx, c);
   let res: Response;
   try {
-    res = await target.fetch(`${target.baseUrl}${r.url}`, { method: r.method, headers: r.headers, ...(r.body === undefined ? {} : { body: r.body }) });
+    res = await target.fetch(`${target.baseUrl}${r.url}`, {
+      method: r.method,
+      headers: r.headers,
+      ...(r.body === undefined ? {} : { body: r.body }),
+    });
   } catch (err) {
     // A server may answer 413 and close the connection while an oversize body is still being sent.
-    if (c.malformation === 'oversize body' && err instanceof TargetSilentError && (err.code === 'EPIPE' || err.code === 'ECONNRESET')) return 413;
+    if (c.malformation === 'oversize body' && err instanceof TargetSilentError && (err.code === 'EPIPE' || err.code === 'ECONNRESET'))
+      return 413;
     throw err;
   }
   const text = await res.text();
   const shown = `${r.method} ${r.url} with ${c.malformation}${r.body === undefined ? '' : ` (${r.body.length > 60 ? `${r.body.length} bytes` : JSON.stringify(r.body)}, content-type ${r.headers['content-type']})`}`;
-  if (c.malformation.endsWith('credentials') && res.status !== 401) throw new InvariantError(`${shown} → ${res.status}: ${c.malformation} must be a 401`);
+  if (c.malformation.endsWith('credentials') && res.status !== 401)
+    throw new InvariantError(`${shown} → ${res.status}: ${c.malformation} must be a 401`);
   if (c.malformation === 'oversize body' && res.status === 413) return res.status;
   const problem = checker.check(c.operationId, res.status, text, res.headers.get('content-type') ?? undefined);
   if (problem) throw new InvariantError(`${shown} → ${problem}`);

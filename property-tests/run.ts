@@ -63,7 +63,13 @@ export interface CheckRunResult {
 export const DEFAULT_TIME_LIMIT_MS = 10 * 60_000;
 
 /** The replay line: every option that changes what is generated, with secrets given on the command line left as placeholders. */
-export function replayLine(o: CheckRunOptions, phase: 'lifecycle' | 'fuzz', seed: number, path: string, replayPath: string | undefined): string {
+export function replayLine(
+  o: CheckRunOptions,
+  phase: 'lifecycle' | 'fuzz',
+  seed: number,
+  path: string,
+  replayPath: string | undefined,
+): string {
   const parts = ['coupon-kit check', `--api ${o.api}`, `--target ${o.target}`];
   if (o.fixtures !== undefined) parts.push(`--fixtures ${o.fixtures}`);
   if (o.apiKey !== undefined) parts.push('--api-key <key>');
@@ -78,7 +84,8 @@ export function replayLine(o: CheckRunOptions, phase: 'lifecycle' | 'fuzz', seed
 const DRY_HINT = {
   zupy: {
     control: 'seed the target with more active coupons for the company under test (POST /__control/seed)',
-    sandbox: "give the customers in customer_ids more active coupons (or enough points and a reward in reward_ids to redeem), or lower --runs",
+    sandbox:
+      'give the customers in customer_ids more active coupons (or enough points and a reward in reward_ids to redeem), or lower --runs',
   },
   b2s: {
     control: 'seed the target with more unused coupons (POST /__control/seed)',
@@ -103,14 +110,25 @@ async function prepare(o: CheckRunOptions, formats: Set<ZupyFormatSeen>): Promis
       await controlOf(target).clock();
     } catch (err) {
       if (err instanceof TargetSilentError && err.message.includes('stopped answering')) throw err;
-      throw new SetupError(`${o.target} has no reachable coupon-kit control API (${(err as Error).message}); for a target without one, give --fixtures FILE (see --help)`);
+      throw new SetupError(
+        `${o.target} has no reachable coupon-kit control API (${(err as Error).message}); for a target without one, give --fixtures FILE (see --help)`,
+      );
     }
-    const f = await controlOf(target).fixtures<{ api_keys?: { key: string; access: string; revoked?: boolean }[]; tokens?: { token: string; company_ids: string[] }[]; coupons?: { id: string }[]; customers?: { id: string }[] }>();
-    const auth: Record<string, string> = o.api === 'zupy'
-      ? { 'X-API-Key': f.api_keys?.find((k) => k.access === 'read-write' && !k.revoked)?.key ?? '' }
-      : { Authorization: `Bearer ${(f.tokens ?? []).reduce((best, t) => (t.company_ids.length > best.company_ids.length ? t : best), { token: '', company_ids: [] as string[] }).token}` };
+    const f = await controlOf(target).fixtures<{
+      api_keys?: { key: string; access: string; revoked?: boolean }[];
+      tokens?: { token: string; company_ids: string[] }[];
+      coupons?: { id: string }[];
+      customers?: { id: string }[];
+    }>();
+    const auth: Record<string, string> =
+      o.api === 'zupy'
+        ? { 'X-API-Key': f.api_keys?.find((k) => k.access === 'read-write' && !k.revoked)?.key ?? '' }
+        : {
+            Authorization: `Bearer ${(f.tokens ?? []).reduce((best, t) => (t.company_ids.length > best.company_ids.length ? t : best), { token: '', company_ids: [] as string[] }).token}`,
+          };
     const ids = [...(f.customers ?? []), ...(f.coupons ?? [])].map((x) => x.id).slice(0, 20);
-    const lifecycle = (tally: Tally) => (o.api === 'zupy' ? zupyProperty(target, { ...property, tally }) : b2sProperty(target, { ...property, tally }));
+    const lifecycle = (tally: Tally) =>
+      o.api === 'zupy' ? zupyProperty(target, { ...property, tally }) : b2sProperty(target, { ...property, tally });
     return { target, lifecycle: lifecycle as Prepared['lifecycle'], fuzz: { auth, ids }, notes: [] };
   }
   const overrides = { ...(o.apiKey === undefined ? {} : { apiKey: o.apiKey }), ...(o.token === undefined ? {} : { token: o.token }) };
@@ -118,15 +136,32 @@ async function prepare(o: CheckRunOptions, formats: Set<ZupyFormatSeen>): Promis
   if (o.api === 'zupy') {
     const f = loadFixtureFile(o.fixtures, 'zupy', overrides);
     const pre = await zupySandboxPreflight(target, f, newTally());
-    const notes = [...pre.notes, `sandbox: ${pre.validatable} validations left on ${pre.total} tracked coupons of customer_ids; ${f.reward_ids.length} reward(s) to redeem`];
+    const notes = [
+      ...pre.notes,
+      `sandbox: ${pre.validatable} validations left on ${pre.total} tracked coupons of customer_ids; ${f.reward_ids.length} reward(s) to redeem`,
+    ];
     const lifecycle = (tally: Tally) => zupySandboxProperty(target, f, pre.info, { ...property, tally });
-    return { target, lifecycle: lifecycle as Prepared['lifecycle'], fuzz: { auth: { 'X-API-Key': f.api_key }, ids: [...f.customer_ids, ...f.reward_ids], skip: pre.info.pointsEndpoint ? [] : ['getCustomerPoints'] }, notes };
+    return {
+      target,
+      lifecycle: lifecycle as Prepared['lifecycle'],
+      fuzz: {
+        auth: { 'X-API-Key': f.api_key },
+        ids: [...f.customer_ids, ...f.reward_ids],
+        skip: pre.info.pointsEndpoint ? [] : ['getCustomerPoints'],
+      },
+      notes,
+    };
   }
   const f = loadFixtureFile(o.fixtures, 'b2s', overrides);
   const pre = await b2sSandboxPreflight(target, f, newTally());
   const notes = [`sandbox: ${pre.patchable} of ${pre.total} tracked coupons can still be PATCHed`];
   const lifecycle = (tally: Tally) => b2sSandboxProperty(target, f, { ...property, tally });
-  return { target, lifecycle: lifecycle as Prepared['lifecycle'], fuzz: { auth: { Authorization: `Bearer ${f.token}` }, ids: f.scoped_company_id ? [f.scoped_company_id] : [] }, notes };
+  return {
+    target,
+    lifecycle: lifecycle as Prepared['lifecycle'],
+    fuzz: { auth: { Authorization: `Bearer ${f.token}` }, ids: f.scoped_company_id ? [f.scoped_company_id] : [] },
+    notes,
+  };
 }
 
 const replayPathOf = (report: string | undefined) => /replayPath="([^"]*)"/.exec(report ?? '')?.[1];
@@ -143,7 +178,10 @@ export async function runCheck(o: CheckRunOptions): Promise<CheckRunResult> {
     return { exitCode: EXIT.error, lines, cases };
   };
   if (o.path !== undefined && o.seed === undefined) return cannot('--path replays a failure together with its --seed');
-  if (o.path !== undefined && o.runs > 0 && o.fuzzRuns > 0) return cannot('--path replays one phase: add --fuzz-runs 0 (a lifecycle failure) or --runs 0 (a fuzz failure), as the printed replay line does');
+  if (o.path !== undefined && o.runs > 0 && o.fuzzRuns > 0)
+    return cannot(
+      '--path replays one phase: add --fuzz-runs 0 (a lifecycle failure) or --runs 0 (a fuzz failure), as the printed replay line does',
+    );
   let prepared: Prepared;
   try {
     prepared = await prepare(o, formats);
@@ -155,7 +193,11 @@ export async function runCheck(o: CheckRunOptions): Promise<CheckRunResult> {
   const seed = o.seed ?? (Math.random() * 0x7fffffff) | 0;
   const timeLimit = o.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const params = <T>(numRuns: number): fc.Parameters<T> => ({
-    numRuns, seed, interruptAfterTimeLimit: timeLimit, markInterruptAsFailure: true, ...(o.path === undefined ? {} : { path: o.path }),
+    numRuns,
+    seed,
+    interruptAfterTimeLimit: timeLimit,
+    markInterruptAsFailure: true,
+    ...(o.path === undefined ? {} : { path: o.path }),
   });
   const tally = newTally();
   let exitCode: CheckRunResult['exitCode'] = EXIT.pass;
@@ -164,7 +206,10 @@ export async function runCheck(o: CheckRunOptions): Promise<CheckRunResult> {
   const phase = async (name: 'lifecycle' | 'fuzz', property: IAsyncPropertyWithHooks<[unknown]>, numRuns: number, what: string) => {
     let done = 0;
     const started = performance.now();
-    const out: RunDetails<[unknown]> = await fc.check(property.afterEach(() => o.onProgress?.(name, ++done, numRuns)), params<[unknown]>(numRuns));
+    const out: RunDetails<[unknown]> = await fc.check(
+      property.afterEach(() => o.onProgress?.(name, ++done, numRuns)),
+      params<[unknown]>(numRuns),
+    );
     const seconds = (performance.now() - started) / 1000;
     const error = out.errorInstance;
     if (out.failed && error instanceof SetupError) {
@@ -180,16 +225,22 @@ export async function runCheck(o: CheckRunOptions): Promise<CheckRunResult> {
     }
     if (out.failed) {
       const report = fc.defaultReportMessage(out) ?? '';
-      const where = name === 'lifecycle' ? `conformance after ${out.numRuns} sequence(s)${mode}` : `HTTP fuzz after ${out.numRuns} request(s)`;
+      const where =
+        name === 'lifecycle' ? `conformance after ${out.numRuns} sequence(s)${mode}` : `HTTP fuzz after ${out.numRuns} request(s)`;
       lines.push(`FAIL ${o.api} ${where}: ${String(error)}`, report);
-      lines.push(`replay: ${replayLine(o, name, out.seed, out.counterexamplePath ?? '', name === 'lifecycle' ? replayPathOf(report) : undefined)}`);
-      if (o.fixtures !== undefined && name === 'lifecycle') lines.push('        (the target was not reset: a replay runs the same commands against its state as it is now)');
+      lines.push(
+        `replay: ${replayLine(o, name, out.seed, out.counterexamplePath ?? '', name === 'lifecycle' ? replayPathOf(report) : undefined)}`,
+      );
+      if (o.fixtures !== undefined && name === 'lifecycle')
+        lines.push('        (the target was not reset: a replay runs the same commands against its state as it is now)');
       cases.push({ name: what, seconds, failure: `${String(error)}\n${report}` });
       return EXIT.fail;
     }
-    lines.push(name === 'lifecycle'
-      ? `ok   ${o.api} conformance: ${out.numRuns} sequences passed in ${seconds.toFixed(1)} s (seed ${seed}${mode})`
-      : `ok   ${o.api} HTTP fuzz: ${out.numRuns} requests with malformed JSON, wrong content types, oversize bodies, missing and bad credentials answered as declared in ${seconds.toFixed(1)} s`);
+    lines.push(
+      name === 'lifecycle'
+        ? `ok   ${o.api} conformance: ${out.numRuns} sequences passed in ${seconds.toFixed(1)} s (seed ${seed}${mode})`
+        : `ok   ${o.api} HTTP fuzz: ${out.numRuns} requests with malformed JSON, wrong content types, oversize bodies, missing and bad credentials answered as declared in ${seconds.toFixed(1)} s`,
+    );
     cases.push({ name: what, seconds });
     return EXIT.pass;
   };
@@ -200,16 +251,24 @@ export async function runCheck(o: CheckRunOptions): Promise<CheckRunResult> {
     if (exitCode === EXIT.pass && o.path === undefined && isDry(tally, o.minLiveShare ?? MIN_LIVE_SHARE)) {
       const hint = DRY_HINT[o.api][o.fixtures === undefined ? 'control' : 'sandbox'];
       const changed = Object.values(tally.changed).reduce((a, b) => a + b, 0);
-      const why = changed === 0
-        ? `no state-changing command of the ${tally.sequences} sequences changed state`
-        : `only ${tally.liveSequences} of ${tally.sequences} sequences had anything to change (the threshold is ${Math.round((o.minLiveShare ?? MIN_LIVE_SHARE) * 100)}%)`;
-      lines.push(`DRY  ${o.api} conformance is inconclusive: ${why}, so a double spend or a lost update had little to show on. To trust a run, ${hint}.`);
+      const why =
+        changed === 0
+          ? `no state-changing command of the ${tally.sequences} sequences changed state`
+          : `only ${tally.liveSequences} of ${tally.sequences} sequences had anything to change (the threshold is ${Math.round((o.minLiveShare ?? MIN_LIVE_SHARE) * 100)}%)`;
+      lines.push(
+        `DRY  ${o.api} conformance is inconclusive: ${why}, so a double spend or a lost update had little to show on. To trust a run, ${hint}.`,
+      );
       cases.push({ name: 'power', seconds: 0, failure: `dry: ${powerLine(tally, o.minLiveShare ?? MIN_LIVE_SHARE)}` });
       exitCode = EXIT.dry;
     }
   }
   if (o.fuzzRuns > 0 && exitCode !== EXIT.fail && exitCode !== EXIT.error) {
-    const fuzzExit = await phase('fuzz', httpFuzzProperty(prepared.target, loadSpec(o.api), prepared.fuzz), o.fuzzRuns, `${o.fuzzRuns} HTTP fuzz requests`);
+    const fuzzExit = await phase(
+      'fuzz',
+      httpFuzzProperty(prepared.target, loadSpec(o.api), prepared.fuzz),
+      o.fuzzRuns,
+      `${o.fuzzRuns} HTTP fuzz requests`,
+    );
     if (fuzzExit !== EXIT.pass) exitCode = fuzzExit;
   }
   const note = o.api === 'zupy' ? formatNote(formats) : undefined;

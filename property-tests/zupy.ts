@@ -22,7 +22,9 @@ import { controlOf, type Target } from './targets/target.ts';
 /** What the property reads from a coupon-kit control API's GET /__control/fixtures (Zupy): the control spec's fixture format. */
 type ControlFixtures = components['schemas']['ZupyFixtures'];
 
-const validate = fc.tuple(fc.nat(), fc.boolean(), fc.nat(2047), fc.boolean()).map(([i, byCode, mask, other]) => new ValidateCommand(i, byCode, mask, other && i % 4 === 0));
+const validate = fc
+  .tuple(fc.nat(), fc.boolean(), fc.nat(2047), fc.boolean())
+  .map(([i, byCode, mask, other]) => new ValidateCommand(i, byCode, mask, other && i % 4 === 0));
 const concurrentValidate = fc.tuple(fc.nat(), fc.integer({ min: 2, max: 8 })).map(([i, n]) => new ConcurrentValidateCommand(i, n));
 const advanceClock = fc.integer({ min: 1, max: 24 * 40 }).map((h) => new AdvanceClockCommand<ZupyModel, ZupyReal>(h * 3600, `${h}h`));
 const lookup = fc.tuple(fc.nat(), fc.nat(2047)).map(([i, mask]) => new LookupCommand(i, mask));
@@ -33,7 +35,15 @@ const foreignAccess = fc.nat().map((i) => new ForeignAccessCommand(i));
 type ZupyCommand = AsyncCommand<ZupyModel, ZupyReal>;
 const checked = (c: ZupyCommand): ZupyCommand => new Invariants(c, zupyGlobalInvariants);
 
-export const zupyCommands: fc.Arbitrary<ZupyCommand>[] = [validate, concurrentValidate, advanceClock, lookup, stats, redeem, foreignAccess].map((a: fc.Arbitrary<ZupyCommand>) => a.map(checked));
+export const zupyCommands: fc.Arbitrary<ZupyCommand>[] = [
+  validate,
+  concurrentValidate,
+  advanceClock,
+  lookup,
+  stats,
+  redeem,
+  foreignAccess,
+].map((a: fc.Arbitrary<ZupyCommand>) => a.map(checked));
 
 /** Without a control API: no clock moves, and the model's clock follows the wall clock. */
 export const zupySandboxCommands: fc.Arbitrary<ZupyCommand>[] = [validate, concurrentValidate, lookup, stats, redeem, foreignAccess].map(
@@ -58,9 +68,16 @@ export async function zupySetup(target: Target, tally: Tally): Promise<{ model: 
     customers: customers.map((c) => c.id),
     rewards: f.rewards.filter((r) => r.company_id === key.company_id).map((r) => r.id),
     points: Object.fromEntries(customers.map((c) => [c.id, c.points_balance])),
-    coupons: f.coupons.filter((c) => mine.has(c.customer_id)).map((c) => ({
-      id: c.id, code: c.coupon_code, customerId: c.customer_id, remaining: c.remaining_usages, status: c.status, validUntilMs: Date.parse(c.valid_until),
-    })),
+    coupons: f.coupons
+      .filter((c) => mine.has(c.customer_id))
+      .map((c) => ({
+        id: c.id,
+        code: c.coupon_code,
+        customerId: c.customer_id,
+        remaining: c.remaining_usages,
+        status: c.status,
+        validUntilMs: Date.parse(c.valid_until),
+      })),
     untracked: { total: 0, used: 0 },
   };
   const foreignCustomer = f.customers.find((c) => c.company_id === otherKey.company_id)?.id ?? 'unknown-customer';
@@ -76,7 +93,8 @@ export async function zupySetup(target: Target, tally: Tally): Promise<{ model: 
 }
 
 /** What a starting state offers to change: uses left on active coupons (a redeem that issues one counts when it happens). */
-export const zupyUsable = (m: ZupyModel) => m.coupons.filter((c) => effective(c, m.nowMs) === 'active').reduce((n, c) => n + c.remaining, 0);
+export const zupyUsable = (m: ZupyModel) =>
+  m.coupons.filter((c) => effective(c, m.nowMs) === 'active').reduce((n, c) => n + c.remaining, 0);
 
 export function zupyProperty(target: Target, options: PropertyOptions = {}) {
   return sequenceProperty(zupyCommands, (tally) => zupySetup(target, tally), zupyUsable, { maxCommands: 12, ...options });
@@ -86,7 +104,11 @@ export function zupyProperty(target: Target, options: PropertyOptions = {}) {
 export const EXPIRY_MARGIN_MS = 5 * 60_000;
 
 /** The data of an answer, or a SetupError saying which request of which fixture field failed. */
-async function must<T>(res: Promise<{ ok: true; data: T } | { ok: false; status: number; error: unknown }>, what: string, hint = ''): Promise<T> {
+async function must<T>(
+  res: Promise<{ ok: true; data: T } | { ok: false; status: number; error: unknown }>,
+  what: string,
+  hint = '',
+): Promise<T> {
   const r = await res;
   if (r.ok) return r.data;
   const detail = isZupyProblem(r.error) ? r.error.detail : JSON.stringify(r.error);
@@ -103,7 +125,12 @@ export interface ZupySandboxInfo {
  * through its own API (every coupon of the company, and each listed customer's points when the
  * target has the points endpoint).
  */
-export async function zupySandboxSetup(target: Target, f: ZupySandboxFixtures, tally: Tally, info: ZupySandboxInfo): Promise<{ model: ZupyModel; real: ZupyReal }> {
+export async function zupySandboxSetup(
+  target: Target,
+  f: ZupySandboxFixtures,
+  tally: Tally,
+  info: ZupySandboxInfo,
+): Promise<{ model: ZupyModel; real: ZupyReal }> {
   const pos = createZupyClient({ baseUrl: target.baseUrl, apiKey: f.api_key, fetch: target.fetch });
   const other = createZupyClient({ baseUrl: target.baseUrl, apiKey: f.other_api_key, fetch: target.fetch });
   const nowMs = Date.now();
@@ -113,7 +140,13 @@ export async function zupySandboxSetup(target: Target, f: ZupySandboxFixtures, t
   const points: Record<string, number> = {};
   if (info.pointsEndpoint) {
     for (const [i, id] of f.customer_ids.entries()) {
-      points[id] = (await must(pos.points(id), `customer_ids[${i}] '${id}': GET /api/v2/customers/{id}/points/ with api_key`, ": is it a customer of api_key's company?")).points_balance;
+      points[id] = (
+        await must(
+          pos.points(id),
+          `customer_ids[${i}] '${id}': GET /api/v2/customers/{id}/points/ with api_key`,
+          ": is it a customer of api_key's company?",
+        )
+      ).points_balance;
     }
   }
   const untracked = all.filter((c) => !tracked(c));
@@ -123,7 +156,12 @@ export async function zupySandboxSetup(target: Target, f: ZupySandboxFixtures, t
     rewards: [...f.reward_ids],
     points,
     coupons: all.filter(tracked).map((c) => ({
-      id: c.id, code: c.coupon_code, customerId: c.customer_id, remaining: c.remaining_usages, status: c.status, validUntilMs: Date.parse(c.valid_until),
+      id: c.id,
+      code: c.coupon_code,
+      customerId: c.customer_id,
+      remaining: c.remaining_usages,
+      status: c.status,
+      validUntilMs: Date.parse(c.valid_until),
     })),
     untracked: { total: untracked.length, used: untracked.filter((c) => c.status === 'used').length },
   };
@@ -131,7 +169,11 @@ export async function zupySandboxSetup(target: Target, f: ZupySandboxFixtures, t
 }
 
 /** Keys, ids and catalog checked once before a run without a control API (read-only); returns what the run can use and notes for the user. */
-export async function zupySandboxPreflight(target: Target, f: ZupySandboxFixtures, tally: Tally): Promise<{ info: ZupySandboxInfo; notes: string[]; validatable: number; total: number }> {
+export async function zupySandboxPreflight(
+  target: Target,
+  f: ZupySandboxFixtures,
+  tally: Tally,
+): Promise<{ info: ZupySandboxInfo; notes: string[]; validatable: number; total: number }> {
   const client = (apiKey: string) => createZupyClient({ baseUrl: target.baseUrl, apiKey, fetch: target.fetch });
   await must(client(f.api_key).listCoupons({ page_size: 1 }), 'api_key: GET /api/v2/coupons/issued/');
   await must(client(f.other_api_key).listCoupons({ page_size: 1 }), 'other_api_key: GET /api/v2/coupons/issued/');
@@ -147,12 +189,22 @@ export async function zupySandboxPreflight(target: Target, f: ZupySandboxFixture
       throw err;
     }
   };
-  const answers = await Promise.all([...f.customer_ids.map((id) => statusOf(client(f.api_key).points(id))), statusOf(client(f.other_api_key).points(f.foreign_customer_id))]);
+  const answers = await Promise.all([
+    ...f.customer_ids.map((id) => statusOf(client(f.api_key).points(id))),
+    statusOf(client(f.other_api_key).points(f.foreign_customer_id)),
+  ]);
   const info: ZupySandboxInfo = { pointsEndpoint: answers.some((status) => status !== 404) };
-  if (!info.pointsEndpoint) notes.push('note: GET /api/v2/customers/{id}/points/ (inferred, x-inferred in the spec) answered 404 for every customer: skipped; balances are learned from redeem and validate answers');
+  if (!info.pointsEndpoint)
+    notes.push(
+      'note: GET /api/v2/customers/{id}/points/ (inferred, x-inferred in the spec) answered 404 for every customer: skipped; balances are learned from redeem and validate answers',
+    );
   const { model, real } = await zupySandboxSetup(target, f, tally, info);
   if (info.pointsEndpoint) {
-    await must(real.other.points(f.foreign_customer_id), `foreign_customer_id '${f.foreign_customer_id}': GET /api/v2/customers/{id}/points/ with other_api_key`, ": is it a customer of other_api_key's company?");
+    await must(
+      real.other.points(f.foreign_customer_id),
+      `foreign_customer_id '${f.foreign_customer_id}': GET /api/v2/customers/{id}/points/ with other_api_key`,
+      ": is it a customer of other_api_key's company?",
+    );
   }
   const catalog = new Set<string>();
   let cursor: string | undefined;
@@ -171,5 +223,8 @@ export async function zupySandboxPreflight(target: Target, f: ZupySandboxFixture
 
 /** The Zupy property against a target without a control API, from a fixture file. */
 export function zupySandboxProperty(target: Target, fixtures: ZupySandboxFixtures, info: ZupySandboxInfo, options: PropertyOptions = {}) {
-  return sequenceProperty(zupySandboxCommands, (tally) => zupySandboxSetup(target, fixtures, tally, info), zupyUsable, { maxCommands: 12, ...options });
+  return sequenceProperty(zupySandboxCommands, (tally) => zupySandboxSetup(target, fixtures, tally, info), zupyUsable, {
+    maxCommands: 12,
+    ...options,
+  });
 }

@@ -48,5 +48,6 @@ export async function buildUi(outdir = join(root, 'dist', 'ui')) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const sizes = await buildUi(process.argv[2]);
-  for (const [name, s] of Object.entries(sizes)) console.log(`${name.padEnd(12)} ${String(s.raw).padStart(7)} B raw ${String(s.gzip).padStart(7)} B gzip`);
+  for (const [name, s] of Object.entries(sizes))
+    console.log(`${name.padEnd(12)} ${String(s.raw).padStart(7)} B raw ${String(s.gzip).padStart(7)} B gzip`);
 }

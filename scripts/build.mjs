@@ -29,7 +29,17 @@ const quiet = process.argv.includes('--quiet');
 const types = !process.argv.includes('--no-types');
 const t0 = performance.now();
 
-const EXTERNAL = ['@pact-foundation/*', '@pactflow/*', '@stoplight/*', 'fast-check', 'tsx', 'fastify-openapi-glue', 'autocannon', 'openapi-typescript', 'esbuild'];
+const EXTERNAL = [
+  '@pact-foundation/*',
+  '@pactflow/*',
+  '@stoplight/*',
+  'fast-check',
+  'tsx',
+  'fastify-openapi-glue',
+  'autocannon',
+  'openapi-typescript',
+  'esbuild',
+];
 
 export const ENTRY_POINTS = ['cli/main.ts', 'mocks/index.ts', 'clients/zupy.ts', 'clients/b2s.ts', 'clients/control.ts'];
 
@@ -60,12 +70,16 @@ const result = await build({
 // The web console (/__control/ui/): its own browser bundle, served from dist/ui/.
 const ui = await buildUi(join(outdir, 'ui'));
 if (types) emitDeclarations();
-const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/')).sort();
+const inputs = Object.keys(result.metafile.inputs)
+  .filter((f) => !f.startsWith('node_modules/'))
+  .sort();
 writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify({ builtAt, entryPoints: ENTRY_POINTS, inputs }, null, 1)}\n`);
 if (!quiet) {
   console.log(`built dist/ from ${inputs.length} sources${types ? ' with declarations' : ''} in ${Math.round(performance.now() - t0)} ms`);
   const js = ui['console.js'];
-  console.log(`console dist/ui/: console.js ${js.raw} B (${js.gzip} B gzip), console.css ${ui['console.css'].raw} B, index.html ${ui['index.html'].raw} B`);
+  console.log(
+    `console dist/ui/: console.js ${js.raw} B (${js.gzip} B gzip), console.css ${ui['console.css'].raw} B, index.html ${ui['index.html'].raw} B`,
+  );
 }
 
 function listDir(dir) {

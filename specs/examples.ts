@@ -59,7 +59,7 @@ function collect(doc: OpenApiDocument): CheckedExample[] {
   visit(doc.paths, '#/paths');
   visit(doc.components, '#/components');
   // JSON Schema `examples` arrays inside component schemas.
-  const schemas = (doc.components?.schemas ?? {});
+  const schemas = doc.components?.schemas ?? {};
   const visitSchema = (node: unknown, pointer: string) => {
     if (!node || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;

@@ -23,10 +23,14 @@ export interface LintResult {
 }
 
 export function lintSpec(file: string): LintResult {
-  const run = spawnSync(process.execPath, [spectralBin(), 'lint', file, '--ruleset', RULESET, '--fail-severity', 'error', '--format', 'stylish'], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [spectralBin(), 'lint', file, '--ruleset', RULESET, '--fail-severity', 'error', '--format', 'stylish'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
   const spectralOutput = `${run.stdout ?? ''}${run.stderr ?? ''}`.trim();
   const { checked, failures } = checkExamples(loadSpecFile(file));
   return { file, ok: run.status === 0 && failures.length === 0, spectralOutput, examplesChecked: checked, exampleFailures: failures };

@@ -47,7 +47,13 @@ export const AJV_OPTIONS = { coerceTypes: 'array', removeAdditional: false, useD
  * The control API takes its JSON as sent: no type coercion (`"100"` is not a latency, `null` is not
  * 0), no stripped fields (an unknown field is refused, not ignored). Its query strings are strings.
  */
-export const CONTROL_AJV_OPTIONS = { coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false, allowUnionTypes: true } as const;
+export const CONTROL_AJV_OPTIONS = {
+  coerceTypes: false,
+  removeAdditional: false,
+  useDefaults: true,
+  allErrors: false,
+  allowUnionTypes: true,
+} as const;
 
 type AjvOptions = typeof AJV_OPTIONS | typeof CONTROL_AJV_OPTIONS;
 export const ajvOptionsFor = (spec: SpecName): AjvOptions => (spec === 'control' ? CONTROL_AJV_OPTIONS : AJV_OPTIONS);
@@ -102,7 +108,13 @@ export async function deriveRoutes(spec: OpenApiDocument): Promise<RouteDef[]> {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     // Fastify adds a HEAD route for each GET by itself; the table keeps only the spec's own.
     for (const method of methods.filter((m) => m !== 'HEAD')) {
-      routes.push({ method, url: r.url, operationId, schema: JSON.parse(JSON.stringify(r.schema ?? {})) as Record<string, unknown>, ...(flags.get(operationId) ?? { hasBody: false, bodyRequired: false }) });
+      routes.push({
+        method,
+        url: r.url,
+        operationId,
+        schema: JSON.parse(JSON.stringify(r.schema ?? {})) as Record<string, unknown>,
+        ...(flags.get(operationId) ?? { hasBody: false, bodyRequired: false }),
+      });
     }
   });
   await app.register(openapiGlue, {
@@ -132,15 +144,28 @@ const validatorKey = (o: ValidatorRequest) => `${o.method} ${o.url} ${o.httpPart
 
 /** AJV's standalone code for every request validator of these routes, as one CommonJS module. */
 export async function generateValidators(spec: SpecName, table: RouteTable): Promise<string> {
-  const [{ default: Fastify }, { default: { StandaloneValidator } }] = await Promise.all([import('fastify'), import('@fastify/ajv-compiler')]);
+  const [
+    { default: Fastify },
+    {
+      default: { StandaloneValidator },
+    },
+  ] = await Promise.all([import('fastify'), import('@fastify/ajv-compiler')]);
   const parts: string[] = [];
-  const buildValidator = (StandaloneValidator as unknown as (o: { readMode: false; storeFunction(opts: ValidatorRequest, code: string): void }) => BuildValidator)({
+  const buildValidator = (
+    StandaloneValidator as unknown as (o: { readMode: false; storeFunction(opts: ValidatorRequest, code: string): void }) => BuildValidator
+  )({
     readMode: false,
     storeFunction(opts, code) {
-      parts.push(`validators[${JSON.stringify(validatorKey(opts))}] = (() => {\n  const module = { exports: {} };\n  ${code}\n  return module.exports;\n})();`);
+      parts.push(
+        `validators[${JSON.stringify(validatorKey(opts))}] = (() => {\n  const module = { exports: {} };\n  ${code}\n  return module.exports;\n})();`,
+      );
     },
   });
-  const app = Fastify({ logger: false, ajv: { customOptions: ajvOptionsFor(spec) }, schemaController: { compilersFactory: { buildValidator: buildValidator as never } } });
+  const app = Fastify({
+    logger: false,
+    ajv: { customOptions: ajvOptionsFor(spec) },
+    schemaController: { compilersFactory: { buildValidator: buildValidator as never } },
+  });
   for (const r of table.routes) app.route({ method: r.method, url: r.url, schema: r.schema, handler: () => undefined });
   await app.ready();
   await app.close();
@@ -162,7 +187,9 @@ function precompiledFactory(validators: Record<string, ValidateFn>): BuildValida
   const require = createRequire(import.meta.url);
   return (externalSchemas, options) => {
     let compile: ((opts: ValidatorRequest) => ValidateFn) | undefined;
-    return (opts) => validators[validatorKey(opts)] ?? (compile ??= (require('@fastify/ajv-compiler') as () => BuildValidator)()(externalSchemas, options))(opts);
+    return (opts) =>
+      validators[validatorKey(opts)] ??
+      (compile ??= (require('@fastify/ajv-compiler') as () => BuildValidator)()(externalSchemas, options))(opts);
   };
 }
 
@@ -179,14 +206,19 @@ export async function routesFor(spec: SpecName): Promise<SimulatorRoutes> {
     if (table.source_sha256 === specSha256(specPath(spec))) {
       let buildValidator: BuildValidator | undefined;
       try {
-        const mod = createRequire(import.meta.url)(validatorsPath(spec)) as { source_sha256: string; validators: Record<string, ValidateFn> };
+        const mod = createRequire(import.meta.url)(validatorsPath(spec)) as {
+          source_sha256: string;
+          validators: Record<string, ValidateFn>;
+        };
         if (mod.source_sha256 === table.source_sha256) buildValidator = precompiledFactory(mod.validators);
       } catch {
         // no precompiled validators: Fastify compiles them
       }
       return { routes: table.routes, ...(buildValidator ? { buildValidator } : {}) };
     }
-    process.emitWarning(`specs/${spec}.openapi.yaml changed since specs/generated/${spec}.routes.json was written; deriving routes at start (run \`npm run generate\`)`);
+    process.emitWarning(
+      `specs/${spec}.openapi.yaml changed since specs/generated/${spec}.routes.json was written; deriving routes at start (run \`npm run generate\`)`,
+    );
   } catch {
     // No table (a spec of one's own, or a checkout without generated files): derive it.
   }

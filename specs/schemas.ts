@@ -25,5 +25,7 @@ export function schemaValidator(spec: SpecName, name: string): ValidateFunction 
 /** The problems AJV finds, one line each (`/coupons/2/code must match pattern …`), at most `max`. */
 export function schemaProblems(spec: SpecName, name: string, input: unknown, max = 20): string[] {
   const validate = schemaValidator(spec, name);
-  return validate(input) ? [] : (validate.errors ?? []).slice(0, max).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
+  return validate(input)
+    ? []
+    : (validate.errors ?? []).slice(0, max).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
 }

@@ -9,7 +9,9 @@ const running: ChildProcess[] = [];
 /** `coupon-kit mock <api>` in its own process (like a real provider); resolves with its base URL once it is up. */
 export async function startMockProcess(api: string, args: string[] = []): Promise<string> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'mock', api, '--port', String(port), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'mock', api, '--port', String(port), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   running.push(child);
   await new Promise<void>((resolve, reject) => {
     let out = '';
@@ -52,7 +54,10 @@ export interface RunOptions {
 /** Any command in its own process, its output collected as it arrives; killed (SIGTERM) after `killAfterMs`. */
 export function runCommand(file: string, args: string[], options: RunOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PACT_DO_NOT_TRACK: 'true', ...options.env } });
+    const child = spawn(file, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PACT_DO_NOT_TRACK: 'true', ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     let out = '';

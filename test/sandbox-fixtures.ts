@@ -25,7 +25,14 @@ export const zupyOtpFixtures = {
   customer_ids: [DEMO.customers.ana, DEMO.customers.bruno, DEMO.customers.carla],
   reward_ids: [DEMO.rewards.coffee, DEMO.rewards.threeCoffees, DEMO.rewards.welcome],
   foreign_customer_id: DEMO.customers.diego,
-  otp: { code: DEMO.otpCode, identifiers: { [DEMO.customers.ana]: '+5511987654321', [DEMO.customers.bruno]: '+5521998765432', [DEMO.customers.carla]: '+5531991234567' } },
+  otp: {
+    code: DEMO.otpCode,
+    identifiers: {
+      [DEMO.customers.ana]: '+5511987654321',
+      [DEMO.customers.bruno]: '+5521998765432',
+      [DEMO.customers.carla]: '+5531991234567',
+    },
+  },
 };
 
 export const b2sFixtures = {

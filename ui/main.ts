@@ -21,7 +21,13 @@ function TokenForm({ onSaved }: { onSaved: () => void }) {
   return html`<form class="token" onSubmit=${save}>
     <p role="alert">The control API asks for a token (the mock's <code>--control-token</code>).</p>
     <label for="token">Control token</label>
-    <input id="token" type="password" autocomplete="off" value=${value} onInput=${(e: Event) => setValue((e.target as HTMLInputElement).value)} />
+    <input
+      id="token"
+      type="password"
+      autocomplete="off"
+      value=${value}
+      onInput=${(e: Event) => setValue((e.target as HTMLInputElement).value)}
+    />
     <button type="submit">Use token</button>
   </form>`;
 }

@@ -17,14 +17,27 @@ export class B2sPos {
   constructor(private readonly client: B2sClient) {}
 
   async couponsCreatedOn(date: string, module: 'falae' | 'premiado') {
-    const r = await this.client.listCoupons({ date_start: date, date_end: date, limit: 100, offset: 1, order_column: 'created_at', order_type: 'ASC', module });
-    return r.ok ? { ok: true as const, total: r.data.total, codes: r.data.coupons.map((c) => c.code) } : { ok: false as const, error: counterError(r) };
+    const r = await this.client.listCoupons({
+      date_start: date,
+      date_end: date,
+      limit: 100,
+      offset: 1,
+      order_column: 'created_at',
+      order_type: 'ASC',
+      module,
+    });
+    return r.ok
+      ? { ok: true as const, total: r.data.total, codes: r.data.coupons.map((c) => c.code) }
+      : { ok: false as const, error: counterError(r) };
   }
 
   async clientCoupons(companyId: string, email: string) {
     const r = await this.client.clientCoupons(companyId, { email });
     return r.ok
-      ? { ok: true as const, unused: r.data.filter((c) => !c.status).map((c) => ({ id: c.id, code: c.code, bonus: c.bonus.name, expires: c.expiration_date })) }
+      ? {
+          ok: true as const,
+          unused: r.data.filter((c) => !c.status).map((c) => ({ id: c.id, code: c.code, bonus: c.bonus.name, expires: c.expiration_date })),
+        }
       : { ok: false as const, error: counterError(r, 'client-not-found') };
   }
 

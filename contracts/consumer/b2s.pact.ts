@@ -28,7 +28,13 @@ const UNKNOWN_COUPON = '00000000-0000-4000-8000-000000000000';
 const DAY = '2024-12-31';
 
 export async function runB2sConsumer(dir: string): Promise<number> {
-  const pact = new PactV4({ consumer: B2S_CONSUMER, provider: B2S_PROVIDER, dir, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'warn' });
+  const pact = new PactV4({
+    consumer: B2S_CONSUMER,
+    provider: B2S_PROVIDER,
+    dir,
+    spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
+    logLevel: 'warn',
+  });
   const pos = (url: string, token: string = D.franchiseToken) => new B2sPos(createB2sClient({ baseUrl: url, token }));
   let count = 0;
   const add = () => {
@@ -40,31 +46,65 @@ export async function runB2sConsumer(dir: string): Promise<number> {
   await add()
     .given('company {companyId} has {count} coupons created on {date}', { companyId: D.companyA, count: 1, date: DAY, module: 'falae' })
     .uponReceiving("a list of one day's coupons")
-    .withRequest('GET', '/api/coupons', (b) => b.headers(AUTH).query({ date_start: fromState('date', DAY), date_end: fromState('date', DAY), limit: '100', offset: '1', order_column: 'created_at', order_type: 'ASC', module: 'falae' }))
-    .willRespondWith(200, (b) => b.jsonBody({ limit: 100, offset: 1, total: integer(1), coupons: eachLike({ code: string('WELCOME2024') }, 1) }))
-    .executeTest(settled(pact, async (ms) => {
-      assert.deepEqual(await pos(ms.url).couponsCreatedOn(DAY, 'falae'), { ok: true, total: 1, codes: ['WELCOME2024'] });
-    }));
+    .withRequest('GET', '/api/coupons', (b) =>
+      b.headers(AUTH).query({
+        date_start: fromState('date', DAY),
+        date_end: fromState('date', DAY),
+        limit: '100',
+        offset: '1',
+        order_column: 'created_at',
+        order_type: 'ASC',
+        module: 'falae',
+      }),
+    )
+    .willRespondWith(200, (b) =>
+      b.jsonBody({ limit: 100, offset: 1, total: integer(1), coupons: eachLike({ code: string('WELCOME2024') }, 1) }),
+    )
+    .executeTest(
+      settled(pact, async (ms) => {
+        assert.deepEqual(await pos(ms.url).couponsCreatedOn(DAY, 'falae'), { ok: true, total: 1, codes: ['WELCOME2024'] });
+      }),
+    );
 
   // ---- a client's coupons ------------------------------------------------------------------------
   await add()
     .given('client with email {email} has unused coupons', { email: 'john@example.com' })
     .uponReceiving("a lookup of a client's coupons by email")
     .withRequest('GET', clientsPath, (b) => b.headers(AUTH).query({ email: fromState('email', 'john@example.com') }))
-    .willRespondWith(200, (b) => b.jsonBody(eachLike({ id: UUID(D.activeCoupon), code: string('WELCOME2024'), status: boolean(false), expiration_date: DATE, bonus: { name: string('Free coffee') } }, 1)))
-    .executeTest(settled(pact, async (ms) => {
-      const r = await pos(ms.url).clientCoupons(D.companyA, 'john@example.com');
-      assert.deepEqual(r, { ok: true, unused: [{ id: D.activeCoupon, code: 'WELCOME2024', bonus: 'Free coffee', expires: '2025-01-30' }] });
-    }));
+    .willRespondWith(200, (b) =>
+      b.jsonBody(
+        eachLike(
+          {
+            id: UUID(D.activeCoupon),
+            code: string('WELCOME2024'),
+            status: boolean(false),
+            expiration_date: DATE,
+            bonus: { name: string('Free coffee') },
+          },
+          1,
+        ),
+      ),
+    )
+    .executeTest(
+      settled(pact, async (ms) => {
+        const r = await pos(ms.url).clientCoupons(D.companyA, 'john@example.com');
+        assert.deepEqual(r, {
+          ok: true,
+          unused: [{ id: D.activeCoupon, code: 'WELCOME2024', bonus: 'Free coffee', expires: '2025-01-30' }],
+        });
+      }),
+    );
 
   await add()
     .given('no client has email {email}', { email: 'nobody@example.com' })
     .uponReceiving('a lookup of an unknown client')
     .withRequest('GET', clientsPath, (b) => b.headers(AUTH).query({ email: 'nobody@example.com' }))
     .willRespondWith(404, (b) => b.jsonBody({ status: 'error', message: string('Client not found') }))
-    .executeTest(settled(pact, async (ms) => {
-      assert.deepEqual(await pos(ms.url).clientCoupons(D.companyA, 'nobody@example.com'), { ok: false, error: 'client-not-found' });
-    }));
+    .executeTest(
+      settled(pact, async (ms) => {
+        assert.deepEqual(await pos(ms.url).clientCoupons(D.companyA, 'nobody@example.com'), { ok: false, error: 'client-not-found' });
+      }),
+    );
 
   // ---- mark a coupon used ------------------------------------------------------------------------
   await add()
@@ -72,9 +112,11 @@ export async function runB2sConsumer(dir: string): Promise<number> {
     .uponReceiving('a PATCH marking a valid coupon used')
     .withRequest('PATCH', statusPath(D.activeCoupon), (b) => b.headers(AUTH))
     .willRespondWith(204)
-    .executeTest(settled(pact, async (ms) => {
-      assert.deepEqual(await pos(ms.url).markUsed(D.activeCoupon), { ok: true });
-    }));
+    .executeTest(
+      settled(pact, async (ms) => {
+        assert.deepEqual(await pos(ms.url).markUsed(D.activeCoupon), { ok: true });
+      }),
+    );
 
   for (const [state, params, message, err] of [
     ['coupon {id} is used', { id: D.usedCoupon }, 'Coupon already used', 'already-used'],
@@ -85,9 +127,11 @@ export async function runB2sConsumer(dir: string): Promise<number> {
       .uponReceiving(err === 'expired' ? 'a PATCH of a coupon less than 3 hours from expiry' : 'a PATCH of a coupon that is already used')
       .withRequest('PATCH', statusPath(params.id), (b) => b.headers(AUTH))
       .willRespondWith(400, (b) => b.jsonBody({ status: 'error', message }))
-      .executeTest(settled(pact, async (ms) => {
-        assert.deepEqual(await pos(ms.url).markUsed(params.id), { ok: false, error: err });
-      }));
+      .executeTest(
+        settled(pact, async (ms) => {
+          assert.deepEqual(await pos(ms.url).markUsed(params.id), { ok: false, error: err });
+        }),
+      );
   }
 
   await add()
@@ -95,17 +139,21 @@ export async function runB2sConsumer(dir: string): Promise<number> {
     .uponReceiving('a PATCH of an unknown coupon')
     .withRequest('PATCH', `/api/coupons/status/${UNKNOWN_COUPON}`, (b) => b.headers(AUTH))
     .willRespondWith(404, (b) => b.jsonBody({ status: 'error', message: string('Coupon not found') }))
-    .executeTest(settled(pact, async (ms) => {
-      assert.deepEqual(await pos(ms.url).markUsed(UNKNOWN_COUPON), { ok: false, error: 'not-found' });
-    }));
+    .executeTest(
+      settled(pact, async (ms) => {
+        assert.deepEqual(await pos(ms.url).markUsed(UNKNOWN_COUPON), { ok: false, error: 'not-found' });
+      }),
+    );
 
   await add()
     .uponReceiving('a PATCH with an invalid token')
     .withRequest('PATCH', `/api/coupons/status/${UNKNOWN_COUPON}`, (b) => b.headers({ Authorization: 'Bearer not-a-valid-token' }))
     .willRespondWith(401, (b) => b.jsonBody({ status: 'error', message: string('Invalid token') }))
-    .executeTest(settled(pact, async (ms) => {
-      assert.deepEqual(await pos(ms.url, 'not-a-valid-token').markUsed(UNKNOWN_COUPON), { ok: false, error: 'unauthorized' });
-    }));
+    .executeTest(
+      settled(pact, async (ms) => {
+        assert.deepEqual(await pos(ms.url, 'not-a-valid-token').markUsed(UNKNOWN_COUPON), { ok: false, error: 'unauthorized' });
+      }),
+    );
 
   return count;
 }

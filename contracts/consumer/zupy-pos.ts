@@ -5,7 +5,16 @@
  */
 import { problemSlug, type ZupyClient, type ZupyResult } from '../../clients/zupy.ts';
 
-export type CounterError = 'unauthorized' | 'otp-required' | 'not-found' | 'already-used' | 'expired' | 'cancelled' | 'marketing-already-claimed' | 'refused' | 'unexpected';
+export type CounterError =
+  | 'unauthorized'
+  | 'otp-required'
+  | 'not-found'
+  | 'already-used'
+  | 'expired'
+  | 'cancelled'
+  | 'marketing-already-claimed'
+  | 'refused'
+  | 'unexpected';
 
 function counterError<T>(r: Extract<ZupyResult<T>, { ok: false }>): CounterError {
   const e = r.error;
@@ -15,7 +24,8 @@ function counterError<T>(r: Extract<ZupyResult<T>, { ok: false }>): CounterError
   if (slug === 'otp-required') return 'otp-required';
   if (slug === 'not-found') return 'not-found';
   if (slug === 'conflict') return e.detail === 'Cupom já Used' ? 'already-used' : e.detail === 'Cupom já Expired' ? 'expired' : 'cancelled';
-  if (slug === 'validation-error' && e.errors?.some((x) => x.detail === 'Prêmio gratuito já resgatado por este cliente')) return 'marketing-already-claimed';
+  if (slug === 'validation-error' && e.errors?.some((x) => x.detail === 'Prêmio gratuito já resgatado por este cliente'))
+    return 'marketing-already-claimed';
   return 'refused';
 }
 
@@ -32,12 +42,16 @@ export class ZupyPos {
   async use(customerId: string, code: string, otpSession?: string) {
     const client = otpSession ? this.client.withOtpSession(otpSession) : this.client;
     const r = await client.validate(customerId, code);
-    return r.ok ? { ok: true as const, remaining: r.data.remaining_usages } : { ok: false as const, error: counterError(r), status: r.status };
+    return r.ok
+      ? { ok: true as const, remaining: r.data.remaining_usages }
+      : { ok: false as const, error: counterError(r), status: r.status };
   }
 
   async redeem(customerId: string, rewardId: string, otpSession: string) {
     const r = await this.client.withOtpSession(otpSession).redeem(customerId, rewardId);
-    return r.ok ? { ok: true as const, code: r.data.coupon_code, balance: r.data.new_balance } : { ok: false as const, error: counterError(r), status: r.status };
+    return r.ok
+      ? { ok: true as const, code: r.data.coupon_code, balance: r.data.new_balance }
+      : { ok: false as const, error: counterError(r), status: r.status };
   }
 
   /** One page of a customer's coupons; `next` is the provider's cursor for the following page. */
@@ -64,6 +78,8 @@ export class ZupyPos {
 
   async usageRate() {
     const r = await this.client.stats();
-    return r.ok ? { ok: true as const, rate: r.data.usage_rate, issued: r.data.total_issued } : { ok: false as const, error: counterError(r) };
+    return r.ok
+      ? { ok: true as const, rate: r.data.usage_rate, issued: r.data.total_issued }
+      : { ok: false as const, error: counterError(r) };
   }
 }

@@ -20,7 +20,9 @@ interface ComparatorApi {
 }
 // The package's type declarations use `#…` subpath re-exports that NodeNext cannot follow, so its
 // (stable, documented) Comparator API is typed here and the CommonJS build is loaded.
-const { Comparator } = createRequire(import.meta.url)('@pactflow/openapi-pact-comparator') as { Comparator: new (oas: unknown) => ComparatorApi };
+const { Comparator } = createRequire(import.meta.url)('@pactflow/openapi-pact-comparator') as {
+  Comparator: new (oas: unknown) => ComparatorApi;
+};
 
 export interface CrosscheckFinding {
   code: string;
@@ -37,7 +39,9 @@ export async function crosscheck(api: ApiName, pactFile: string): Promise<Crossc
   const findings: CrosscheckFinding[] = [];
   for await (const r of comparator.compare(pact)) {
     findings.push({
-      code: r.code, type: r.type, message: plainText(r.message),
+      code: r.code,
+      type: r.type,
+      message: plainText(r.message),
       ...(r.mockDetails?.interactionDescription ? { interaction: r.mockDetails.interactionDescription } : {}),
       ...(r.mockDetails?.location ? { location: r.mockDetails.location } : {}),
     });

@@ -19,17 +19,29 @@ export interface EndpointStatesOptions {
 const MISSING = new Set([404, 405, 501]);
 
 export function endpointStates(o: EndpointStatesOptions): StateSource {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(o.controlToken ? { 'x-control-token': o.controlToken } : {}) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(o.controlToken ? { 'x-control-token': o.controlToken } : {}),
+  };
   const post = async (url: string, what: string, body?: unknown): Promise<StateValues> => {
     let r: Response;
     try {
-      r = await fetch(url, { method: 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+      r = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
     } catch (err) {
       throw new StateSetupError(`cannot reach the state set-up endpoint ${url} (${networkCause(err)}) for ${what}`);
     }
     const text = await r.text();
-    if (MISSING.has(r.status)) throw new StateSetupError(`the state set-up endpoint ${url} answered ${r.status} for ${what}: is it a provider-state endpoint (Pact's {state, params, action})?`);
-    if (r.status === 401 || r.status === 403) throw new StateSetupError(`the state set-up endpoint ${url} answered ${r.status} for ${what}: give its token (--control-token)`);
+    if (MISSING.has(r.status))
+      throw new StateSetupError(
+        `the state set-up endpoint ${url} answered ${r.status} for ${what}: is it a provider-state endpoint (Pact's {state, params, action})?`,
+      );
+    if (r.status === 401 || r.status === 403)
+      throw new StateSetupError(`the state set-up endpoint ${url} answered ${r.status} for ${what}: give its token (--control-token)`);
     if (!r.ok) throw new NotVerifiable(`the state set-up endpoint answered ${r.status}: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
     try {
       const values: unknown = text ? JSON.parse(text) : {};

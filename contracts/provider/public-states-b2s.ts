@@ -17,11 +17,21 @@ const SLACK_MS = 5 * 60_000;
 const UNKNOWN_COUPON = '00000000-0000-4000-8000-000000000000';
 
 type Params = Record<string, unknown>;
-interface Item { id: string; code: string; status: boolean; expiration_date: string; created_at: string; client: { email: string | null } }
+interface Item {
+  id: string;
+  code: string;
+  status: boolean;
+  expiration_date: string;
+  created_at: string;
+  client: { email: string | null };
+}
 
 export function b2sPublicStates(baseUrl: string, f: B2sSandboxFixtures, file: string): StateSource {
   const client = createB2sClient({ baseUrl, token: f.token });
-  const scoped = f.scoped_token && f.scoped_company_id ? { client: createB2sClient({ baseUrl, token: f.scoped_token }), token: f.scoped_token, companyId: f.scoped_company_id } : undefined;
+  const scoped =
+    f.scoped_token && f.scoped_company_id
+      ? { client: createB2sClient({ baseUrl, token: f.scoped_token }), token: f.scoped_token, companyId: f.scoped_company_id }
+      : undefined;
   const expEnd = (date: string) => Date.parse(`${date}T00:00:00Z`) + (f.expiration_instant === 'start_of_day_utc' ? 0 : DAY_MS);
   const data = async <T>(what: string, call: Promise<B2sResult<T>>): Promise<T> => {
     const r = await call;
@@ -33,7 +43,18 @@ export function b2sPublicStates(baseUrl: string, f: B2sSandboxFixtures, file: st
     const all: Item[] = [];
     for (const module of modules) {
       for (let offset = 1; offset <= 50; offset++) {
-        const page = await data('listing coupons', c.listCoupons({ date_start: '2000-01-01', date_end: '2100-12-31', limit: 100, offset, order_column: 'created_at', order_type: 'DESC', module }));
+        const page = await data(
+          'listing coupons',
+          c.listCoupons({
+            date_start: '2000-01-01',
+            date_end: '2100-12-31',
+            limit: 100,
+            offset,
+            order_column: 'created_at',
+            order_type: 'DESC',
+            module,
+          }),
+        );
         all.push(...(page.coupons as Item[]));
         if (page.coupons.length < 100) break;
       }
@@ -43,14 +64,18 @@ export function b2sPublicStates(baseUrl: string, f: B2sSandboxFixtures, file: st
   const left = (c: Item) => expEnd(c.expiration_date) - Date.now();
   const patchable = (c: Item) => !c.status && left(c) > PATCH_MARGIN_MS + SLACK_MS;
   const needScoped = () => {
-    if (!scoped) throw new NotVerifiable(`the B2S API lists no companies: give scoped_token and scoped_company_id in ${file} to look clients up`);
+    if (!scoped)
+      throw new NotVerifiable(`the B2S API lists no companies: give scoped_token and scoped_company_id in ${file} to look clients up`);
     return scoped;
   };
 
   const states: Record<string, (p: Params) => Promise<StateValues>> = {
     'coupon {id} is unused and valid': async () => {
       const c = (await list()).find(patchable);
-      if (!c) throw new NotVerifiable('no unused coupon more than 3 hours from its expiration in the token\'s list; the public API cannot create one');
+      if (!c)
+        throw new NotVerifiable(
+          "no unused coupon more than 3 hours from its expiration in the token's list; the public API cannot create one",
+        );
       return { id: c.id };
     },
     'coupon {id} is used': async () => {
@@ -58,14 +83,19 @@ export function b2sPublicStates(baseUrl: string, f: B2sSandboxFixtures, file: st
       const used = all.find((c) => c.status);
       if (used) return { id: used.id };
       const c = all.find(patchable);
-      if (!c) throw new NotVerifiable('no used coupon, and no unused one to mark used, in the token\'s list');
+      if (!c) throw new NotVerifiable("no used coupon, and no unused one to mark used, in the token's list");
       await data(`PATCH /api/coupons/status/${c.id} (to get a used coupon)`, client.markUsed(c.id));
       return { id: c.id };
     },
     'coupon {id} expires in {hours} hours': async () => {
-      const near = (await list()).filter((c) => !c.status && left(c) <= PATCH_MARGIN_MS - SLACK_MS).sort((a, b) => Number(left(b) > 0) - Number(left(a) > 0));
+      const near = (await list())
+        .filter((c) => !c.status && left(c) <= PATCH_MARGIN_MS - SLACK_MS)
+        .sort((a, b) => Number(left(b) > 0) - Number(left(a) > 0));
       const c = near[0];
-      if (!c) throw new NotVerifiable('no unused coupon within 3 hours of its expiration (or past it) in the token\'s list; the public API cannot move an expiration');
+      if (!c)
+        throw new NotVerifiable(
+          "no unused coupon within 3 hours of its expiration (or past it) in the token's list; the public API cannot move an expiration",
+        );
       return { id: c.id };
     },
     'no coupon has id {id}': async (p) => {
@@ -79,7 +109,8 @@ export function b2sPublicStates(baseUrl: string, f: B2sSandboxFixtures, file: st
       const perDay = new Map<string, number>();
       for (const c of await list(client, [module])) perDay.set(c.created_at.slice(0, 10), (perDay.get(c.created_at.slice(0, 10)) ?? 0) + 1);
       const day = [...perDay].filter(([, n]) => n >= count && n <= 100).sort(([a], [b]) => b.localeCompare(a))[0];
-      if (!day) throw new NotVerifiable(`no day with ${count} to 100 ${module} coupons in the token's list; the public API cannot create coupons`);
+      if (!day)
+        throw new NotVerifiable(`no day with ${count} to 100 ${module} coupons in the token's list; the public API cannot create coupons`);
       return { date: day[0], count: day[1] };
     },
     'client with email {email} has unused coupons': async () => {
@@ -95,7 +126,10 @@ export function b2sPublicStates(baseUrl: string, f: B2sSandboxFixtures, file: st
       const s = needScoped();
       const email = typeof p.email === 'string' ? p.email : 'nobody@example.com';
       const r = await s.client.clientCoupons(s.companyId, { email });
-      if (r.status !== 404) throw new NotVerifiable(`looking up ${email} in company ${s.companyId} answered ${r.status}, not 404: such a client exists (or the lookup is refused)`);
+      if (r.status !== 404)
+        throw new NotVerifiable(
+          `looking up ${email} in company ${s.companyId} answered ${r.status}, not 404: such a client exists (or the lookup is refused)`,
+        );
       return { companyId: s.companyId, token: s.token };
     },
   };
@@ -103,7 +137,18 @@ export function b2sPublicStates(baseUrl: string, f: B2sSandboxFixtures, file: st
   return {
     description: `the provider's public API, with ${file}`,
     async preflight() {
-      await data('GET /api/coupons with token', client.listCoupons({ date_start: '2000-01-01', date_end: '2100-12-31', limit: 1, offset: 1, order_column: 'created_at', order_type: 'ASC', module: 'falae' })).catch((err: unknown) => {
+      await data(
+        'GET /api/coupons with token',
+        client.listCoupons({
+          date_start: '2000-01-01',
+          date_end: '2100-12-31',
+          limit: 1,
+          offset: 1,
+          order_column: 'created_at',
+          order_type: 'ASC',
+          module: 'falae',
+        }),
+      ).catch((err: unknown) => {
         throw err instanceof StateSetupError ? err : new StateSetupError(`checking the token from ${file}: ${(err as Error).message}`);
       });
     },

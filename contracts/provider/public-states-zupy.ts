@@ -26,7 +26,8 @@ export function zupyPublicStates(baseUrl: string, f: ZupySandboxFixtures, file: 
   let ctx: { customerId?: string; sessions: Map<string, string> } = { sessions: new Map() };
 
   const refused = (what: string, r: Extract<ZupyResult<unknown>, { ok: false }>): Error => {
-    if (r.status === 401) return new StateSetupError(`the provider answered 401 to api_key from ${file} (${what}): check the key or --api-key`);
+    if (r.status === 401)
+      return new StateSetupError(`the provider answered 401 to api_key from ${file} (${what}): check the key or --api-key`);
     const e = r.error;
     const detail = 'type' in e ? `${problemSlug(e)}${e.detail ? ` "${e.detail}"` : ''}` : JSON.stringify(e.body).slice(0, 200);
     return new NotVerifiable(`${what} answered ${r.status} ${detail}`);
@@ -47,7 +48,10 @@ export function zupyPublicStates(baseUrl: string, f: ZupySandboxFixtures, file: 
     const all: CouponInventory[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 20; page++) {
-      const r = await data(`listing the coupons of customer ${customerId}`, client.listCoupons({ customer_id: customerId, page_size: 100, ...(cursor ? { cursor } : {}) }));
+      const r = await data(
+        `listing the coupons of customer ${customerId}`,
+        client.listCoupons({ customer_id: customerId, page_size: 100, ...(cursor ? { cursor } : {}) }),
+      );
       all.push(...r.items);
       if (!r.meta?.has_next || !r.meta.cursor) break;
       cursor = r.meta.cursor;
@@ -59,11 +63,16 @@ export function zupyPublicStates(baseUrl: string, f: ZupySandboxFixtures, file: 
     if (open) return open;
     const identifier = f.otp?.identifiers[customerId];
     if (!f.otp || !identifier) {
-      throw new NotVerifiable(`an OTP session for customer ${customerId} needs the code the provider sends to the customer (WhatsApp or e-mail); if the sandbox accepts a fixed test code, give "otp": {"code", "identifiers"} in ${file}`);
+      throw new NotVerifiable(
+        `an OTP session for customer ${customerId} needs the code the provider sends to the customer (WhatsApp or e-mail); if the sandbox accepts a fixed test code, give "otp": {"code", "identifiers"} in ${file}`,
+      );
     }
     await data(`request-otp for ${identifier}`, client.requestOtp(identifier));
     const v = await data(`verify-otp for ${identifier} with the fixture file's code`, client.verifyOtp(identifier, f.otp.code));
-    if (v.customer_id !== customerId) throw new NotVerifiable(`verify-otp for ${identifier} opened a session for customer ${v.customer_id}, not ${customerId}: check otp.identifiers in ${file}`);
+    if (v.customer_id !== customerId)
+      throw new NotVerifiable(
+        `verify-otp for ${identifier} opened a session for customer ${v.customer_id}, not ${customerId}: check otp.identifiers in ${file}`,
+      );
     ctx.sessions.set(customerId, v.otp_session);
     return v.otp_session;
   };
@@ -79,8 +88,15 @@ export function zupyPublicStates(baseUrl: string, f: ZupySandboxFixtures, file: 
       data('reading the reward catalogue', client.listRewards({ page_size: 100 })),
     ]);
     const usesOf = uses === undefined ? undefined : new Map((await couponsOfCompany()).map((c) => [c.reward_id, c.total_usages_allowed]));
-    return catalog.items.filter((r) =>
-      f.reward_ids.includes(r.id) && r.origin_type === 'loyalty_reward' && r.is_available && r.is_active && r.points_required <= balance && (usesOf === undefined || usesOf.get(r.id) === uses));
+    return catalog.items.filter(
+      (r) =>
+        f.reward_ids.includes(r.id) &&
+        r.origin_type === 'loyalty_reward' &&
+        r.is_available &&
+        r.is_active &&
+        r.points_required <= balance &&
+        (usesOf === undefined || usesOf.get(r.id) === uses),
+    );
   };
   const couponsOfCompany = async () => (await Promise.all(f.customer_ids.map(couponsOf))).flat();
   const redeemFor = async (customerId: string, rewardId: string): Promise<string> => {
@@ -93,7 +109,9 @@ export function zupyPublicStates(baseUrl: string, f: ZupySandboxFixtures, file: 
   /** An active coupon with exactly `uses` uses left (any, when undefined), found or redeemed. */
   const activeCoupon = async (p: Params, uses: number | undefined, owners = candidates(p)) => {
     for (const customerId of owners) {
-      const found = (await couponsOf(customerId)).find((c) => usable(c) && (uses === undefined ? c.remaining_usages >= 1 : c.remaining_usages === uses));
+      const found = (await couponsOf(customerId)).find(
+        (c) => usable(c) && (uses === undefined ? c.remaining_usages >= 1 : c.remaining_usages === uses),
+      );
       if (found) return { code: found.coupon_code, couponId: found.id, customerId };
     }
     for (const customerId of owners) {
@@ -103,7 +121,9 @@ export function zupyPublicStates(baseUrl: string, f: ZupySandboxFixtures, file: 
       const coupon = (await couponsOf(customerId)).find((c) => c.coupon_code === code);
       return { code, couponId: coupon?.id ?? code, customerId };
     }
-    throw new NotVerifiable(`no active coupon with ${uses ?? 'at least 1'} use(s) left among the coupons of ${owners.join(', ')}, and no reward in reward_ids of known ${uses ?? 1}-use coupons that one of them can afford`);
+    throw new NotVerifiable(
+      `no active coupon with ${uses ?? 'at least 1'} use(s) left among the coupons of ${owners.join(', ')}, and no reward in reward_ids of known ${uses ?? 1}-use coupons that one of them can afford`,
+    );
   };
   const own = (values: StateValues & { customerId?: string }) => {
     if (values.customerId) ctx.customerId = values.customerId;
@@ -119,7 +139,10 @@ export function zupyPublicStates(baseUrl: string, f: ZupySandboxFixtures, file: 
       }
       const a = await activeCoupon(p, 1);
       const r = await write(a.customerId, 'validate', (c) => c.validate(a.customerId, a.code));
-      if (!r.ok || r.data.remaining_usages !== 0) throw new NotVerifiable(`validating ${a.code} to use it up answered ${r.status}${r.ok ? ` with ${r.data.remaining_usages} uses left` : ''}`);
+      if (!r.ok || r.data.remaining_usages !== 0)
+        throw new NotVerifiable(
+          `validating ${a.code} to use it up answered ${r.status}${r.ok ? ` with ${r.data.remaining_usages} uses left` : ''}`,
+        );
       return own(a);
     },
     'coupon {code} is expired': async (p) => {
@@ -127,7 +150,9 @@ export function zupyPublicStates(baseUrl: string, f: ZupySandboxFixtures, file: 
         const expired = (await couponsOf(customerId)).find((c) => c.status === 'expired');
         if (expired) return own({ code: expired.coupon_code, couponId: expired.id, customerId });
       }
-      throw new NotVerifiable(`no expired coupon among the coupons of ${candidates(p).join(', ')}, and the public API cannot expire one (valid_until is fixed at redeem)`);
+      throw new NotVerifiable(
+        `no expired coupon among the coupons of ${candidates(p).join(', ')}, and the public API cannot expire one (valid_until is fixed at redeem)`,
+      );
     },
     'coupon {code} belongs to customer {customerId}': async (p) => {
       const path = ctx.customerId;
@@ -141,7 +166,9 @@ export function zupyPublicStates(baseUrl: string, f: ZupySandboxFixtures, file: 
           if (!(err instanceof NotVerifiable)) throw err;
         }
       }
-      throw new NotVerifiable(`needs an active coupon of one listed customer and another customer of the same company in customer_ids (${f.customer_ids.length} listed)`);
+      throw new NotVerifiable(
+        `needs an active coupon of one listed customer and another customer of the same company in customer_ids (${f.customer_ids.length} listed)`,
+      );
     },
     'no coupon has code {code}': async (p) => {
       const code = typeof p.code === 'string' ? p.code : ABSENT_CODE;
@@ -155,12 +182,17 @@ export function zupyPublicStates(baseUrl: string, f: ZupySandboxFixtures, file: 
     'the company requires OTP for {action}': async (p) => {
       const customerId = candidates(p)[0] as string;
       const action = typeof p.action === 'string' ? p.action : 'everything';
-      const probes = { 'coupon usage': () => client.validate(customerId, ABSENT_CODE), redemption: () => client.redeem(customerId, ABSENT_REWARD) };
+      const probes = {
+        'coupon usage': () => client.validate(customerId, ABSENT_CODE),
+        redemption: () => client.redeem(customerId, ABSENT_REWARD),
+      };
       for (const [name, probe] of Object.entries(probes)) {
         if (action !== name && action !== 'everything') continue;
         const r = await probe();
         if (r.ok || r.status !== 403 || !('type' in r.error) || problemSlug(r.error) !== 'otp-required') {
-          throw new NotVerifiable(`a ${name === 'redemption' ? 'redeem' : 'validate'} without an OTP session answered ${r.status}, not 403 otp-required: the company does not require OTP for ${name} (or checks it later), and the public API cannot switch the policy on`);
+          throw new NotVerifiable(
+            `a ${name === 'redemption' ? 'redeem' : 'validate'} without an OTP session answered ${r.status}, not 403 otp-required: the company does not require OTP for ${name} (or checks it later), and the public API cannot switch the policy on`,
+          );
         }
       }
       return own({ customerId });
@@ -169,9 +201,12 @@ export function zupyPublicStates(baseUrl: string, f: ZupySandboxFixtures, file: 
       for (const customerId of candidates(p)) {
         const rewards = await affordable(customerId);
         const reward = rewards.find((r) => r.id === p.rewardId) ?? rewards[0];
-        if (reward) return own({ customerId, rewardId: reward.id, points: (await data('reading points', client.points(customerId))).points_balance });
+        if (reward)
+          return own({ customerId, rewardId: reward.id, points: (await data('reading points', client.points(customerId))).points_balance });
       }
-      throw new NotVerifiable(`no loyalty reward in reward_ids that ${candidates(p).join(' or ')} can afford, and the public API cannot add points`);
+      throw new NotVerifiable(
+        `no loyalty reward in reward_ids that ${candidates(p).join(' or ')} can afford, and the public API cannot add points`,
+      );
     },
     'customer {customerId} already claimed marketing reward {rewardId}': async (p) => {
       const catalog = await data('reading the reward catalogue', client.listRewards({ page_size: 100 }));
@@ -194,7 +229,8 @@ export function zupyPublicStates(baseUrl: string, f: ZupySandboxFixtures, file: 
         if (n < 3 || n > 200) continue;
         const pageSize = Math.ceil(n / 2);
         const first = await data('reading the first page', client.listCoupons({ customer_id: customerId, page_size: pageSize }));
-        if (first.meta?.has_next && first.meta.cursor) return own({ customerId, count: n, pageSize: String(pageSize), cursor: first.meta.cursor });
+        if (first.meta?.has_next && first.meta.cursor)
+          return own({ customerId, count: n, pageSize: String(pageSize), cursor: first.meta.cursor });
       }
       throw new NotVerifiable(`no customer in customer_ids has (or could redeem up to) 3 to 200 coupons to page through`);
     },

@@ -46,8 +46,14 @@ export interface VerifyResult {
 function statesByDescription(files: string[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const file of files) {
-    const pact = JSON.parse(readFileSync(file, 'utf8')) as { interactions?: { description: string; providerStates?: { name: string }[] }[] };
-    for (const i of pact.interactions ?? []) map.set(i.description, (i.providerStates ?? []).map((s) => s.name));
+    const pact = JSON.parse(readFileSync(file, 'utf8')) as {
+      interactions?: { description: string; providerStates?: { name: string }[] }[];
+    };
+    for (const i of pact.interactions ?? [])
+      map.set(
+        i.description,
+        (i.providerStates ?? []).map((s) => s.name),
+      );
   }
   return map;
 }
@@ -74,11 +80,19 @@ export function parseCoreReport(json: string): InteractionResult[] | undefined {
   return report.interactionResults.map((r) => {
     // The core names a failure "Verifying a pact between A and B Given … - <description>".
     const errors = (report.errors ?? []).filter((e) => e.interaction === r.description || e.interaction.endsWith(` - ${r.description}`));
-    const mismatches = errors.flatMap((e) =>
-      e.mismatch?.mismatches?.map((m) => plainText(`${m.path ? `${m.path}: ` : m.type === 'StatusMismatch' ? 'status: ' : ''}${m.mismatch ?? JSON.stringify(m)}`)) ?? [plainText(e.mismatch?.message ?? 'failed')],
+    const mismatches = errors.flatMap(
+      (e) =>
+        e.mismatch?.mismatches?.map((m) =>
+          plainText(`${m.path ? `${m.path}: ` : m.type === 'StatusMismatch' ? 'status: ' : ''}${m.mismatch ?? JSON.stringify(m)}`),
+        ) ?? [plainText(e.mismatch?.message ?? 'failed')],
     );
     const ok = r.result === 'OK' && mismatches.length === 0;
-    return { description: r.description, outcome: ok ? 'verified' : 'failed', seconds: seconds(r.duration), mismatches: ok || mismatches.length ? mismatches : [`result: ${r.result}`] };
+    return {
+      description: r.description,
+      outcome: ok ? 'verified' : 'failed',
+      seconds: seconds(r.duration),
+      mismatches: ok || mismatches.length ? mismatches : [`result: ${r.result}`],
+    };
   });
 }
 
@@ -98,7 +112,12 @@ const countOf = (interactions: InteractionResult[]): Record<InteractionOutcome, 
   'not verifiable': interactions.filter((i) => i.outcome === 'not verifiable').length,
 });
 
-const failure = (error: string, interactions: InteractionResult[] = []): VerifyResult => ({ ok: false, interactions, counts: countOf(interactions), error });
+const failure = (error: string, interactions: InteractionResult[] = []): VerifyResult => ({
+  ok: false,
+  interactions,
+  counts: countOf(interactions),
+  error,
+});
 
 /** The set-up of one interaction: its states in order, and why it cannot be verified (if so). */
 interface SetupGroup {
@@ -142,7 +161,8 @@ export async function verifyPacts(o: VerifyOptions): Promise<VerifyResult> {
           return (await guard(() => o.states.setup(state, (params ?? {}) as Record<string, unknown>), group, state)) ?? {};
         },
         teardown: async (params: unknown) => {
-          if (o.states.teardown && !setupError) await guard(() => o.states.teardown?.(state, (params ?? {}) as Record<string, unknown>) ?? Promise.resolve(), undefined, state);
+          if (o.states.teardown && !setupError)
+            await guard(() => o.states.teardown?.(state, (params ?? {}) as Record<string, unknown>) ?? Promise.resolve(), undefined, state);
           return {};
         },
       },
@@ -160,11 +180,18 @@ export async function verifyPacts(o: VerifyOptions): Promise<VerifyResult> {
       if (!setupError) await guard(() => o.states.begin(), group, '');
     },
     // An interaction whose state is not set up is answered here, never sent to the provider.
-    requestFilter: ((req: { path: string }, res: { status(n: number): { type(t: string): { send(b: string): void } } }, next: () => void) => {
+    requestFilter: (
+      req: { path: string },
+      res: { status(n: number): { type(t: string): { send(b: string): void } } },
+      next: () => void,
+    ) => {
       const group = current();
       if (req.path === setupPath || (!setupError && !group?.notVerifiable)) return next();
-      res.status(599).type('text/plain').send(`coupon-kit: not sent to the provider: ${setupError ?? group?.notVerifiable ?? ''}`);
-    }),
+      res
+        .status(599)
+        .type('text/plain')
+        .send(`coupon-kit: not sent to the provider: ${setupError ?? group?.notVerifiable ?? ''}`);
+    },
     stateHandlers: stateHandlers as never,
   });
   const setupPath = (verifier as unknown as { stateSetupPath?: string }).stateSetupPath ?? '/_pactSetup';
@@ -180,14 +207,21 @@ export async function verifyPacts(o: VerifyOptions): Promise<VerifyResult> {
   }
   if (setupError) return failure(`state set-up failed, nothing was judged: ${plainText(setupError)}`);
   if (!interactions) return failure(coreError ?? 'the verifier returned no report');
-  if (interactions.length !== groups.length) return failure(`the verifier ran ${interactions.length} interaction(s) but set up ${groups.length}: cannot tell which set-up belongs to which`);
+  if (interactions.length !== groups.length)
+    return failure(
+      `the verifier ran ${interactions.length} interaction(s) but set up ${groups.length}: cannot tell which set-up belongs to which`,
+    );
   const misfit = interactions.findIndex((r, n) => (expected.get(r.description) ?? ['?']).join('\n') !== groups[n]?.states.join('\n'));
-  if (misfit >= 0) return failure(`interaction '${interactions[misfit]?.description}' ran with states [${groups[misfit]?.states.join(', ')}], not those its pact names`);
+  if (misfit >= 0)
+    return failure(
+      `interaction '${interactions[misfit]?.description}' ran with states [${groups[misfit]?.states.join(', ')}], not those its pact names`,
+    );
   const results = interactions.map((r, n): InteractionResult => {
     const reason = groups[n]?.notVerifiable;
     return reason ? { ...r, outcome: 'not verifiable', mismatches: [reason] } : r;
   });
   const counts = countOf(results);
-  if (counts.verified === 0 && counts.failed === 0) return failure(`0 of ${results.length} interactions could be verified (all not verifiable)`, results);
+  if (counts.verified === 0 && counts.failed === 0)
+    return failure(`0 of ${results.length} interactions could be verified (all not verifiable)`, results);
   return { ok: counts.failed === 0, interactions: results, counts };
 }

@@ -17,14 +17,20 @@ type Snapshot = Pick<B2sSnapshot, 'companies' | 'tokens' | 'clients'>;
 
 const MODULES = ['premiado', 'falae'] as const;
 
-const isArrayOf = (v: unknown, ok: (o: Record<string, unknown>) => boolean) => Array.isArray(v) && v.every((x) => { const o = asRecord(x); return o !== undefined && ok(o); });
+const isArrayOf = (v: unknown, ok: (o: Record<string, unknown>) => boolean) =>
+  Array.isArray(v) &&
+  v.every((x) => {
+    const o = asRecord(x);
+    return o !== undefined && ok(o);
+  });
 
 /** Why a `GET /__control/fixtures` body is not coupon-kit's B2S simulator snapshot (undefined = it is). */
 export function b2sSnapshotProblem(v: unknown): string | undefined {
   const r = asRecord(v);
   if (!r) return 'not a JSON object';
   if (!isArrayOf(r.companies, (c) => typeof c.id === 'string')) return 'no companies[] with string ids';
-  if (!isArrayOf(r.tokens, (t) => typeof t.token === 'string' && Array.isArray(t.company_ids))) return 'no tokens[] of {token, company_ids[]}';
+  if (!isArrayOf(r.tokens, (t) => typeof t.token === 'string' && Array.isArray(t.company_ids)))
+    return 'no tokens[] of {token, company_ids[]}';
   if (!isArrayOf(r.clients, (c) => typeof c.id === 'string' && typeof c.company_id === 'string')) return 'no clients[] of {id, company_id}';
   return undefined;
 }
@@ -45,15 +51,26 @@ function seedCoupons(control: Control, snapshot: Snapshot, count: number): { tok
   const now = control.nowMs();
   const module = oneOf('B2S_MODULE', MODULES, 'premiado');
   const run = random(BASE62, 8).toUpperCase();
-  const coupons: B2sCoupon[] = Array.from({ length: count }, (_, i) => ({ id: uuid(), code: `RACE${run}${String(i).padStart(4, '0')}`, module }));
+  const coupons: B2sCoupon[] = Array.from({ length: count }, (_, i) => ({
+    id: uuid(),
+    code: `RACE${run}${String(i).padStart(4, '0')}`,
+    module,
+  }));
   // A merge is checked against the data already loaded: send only what is new.
   control.seedMerge({
     companies: [],
     tokens: [],
     clients: [],
     coupons: coupons.map((c) => ({
-      id: c.id, company_id: companyId, client_id: clientId, code: c.code, status: false, date_of_use: null,
-      expiration_date: isoDate(now + 30 * DAY_MS), created_at: new Date(now).toISOString(), module,
+      id: c.id,
+      company_id: companyId,
+      client_id: clientId,
+      code: c.code,
+      status: false,
+      date_of_use: null,
+      expiration_date: isoDate(now + 30 * DAY_MS),
+      created_at: new Date(now).toISOString(),
+      module,
       bonus: { id: uuid(), name: `Race ${run}`, type: 'default' as const },
     })),
   });
@@ -83,7 +100,13 @@ export function provisionB2s(base: string, groupSize: number, count: number): Pr
   }
   const control = new Control(base);
   const found = control.fixtures<B2sSnapshot>(b2sSnapshotProblem);
-  if (found.kind !== 'ours') throw new ConfigError(`${noControl(base, found)}, and B2S cannot create coupons: pass RACE_COUPONS (unused coupons) + B2S_TOKEN`);
+  if (found.kind !== 'ours')
+    throw new ConfigError(`${noControl(base, found)}, and B2S cannot create coupons: pass RACE_COUPONS (unused coupons) + B2S_TOKEN`);
   const seeded = seedCoupons(control, found.snapshot, count);
-  return { headers: b2sHeaders(seeded.token), groups: chunk(seeded.coupons, groupSize), uses: 1, source: `control API seed (company ${seeded.companyId})` };
+  return {
+    headers: b2sHeaders(seeded.token),
+    groups: chunk(seeded.coupons, groupSize),
+    uses: 1,
+    source: `control API seed (company ${seeded.companyId})`,
+  };
 }

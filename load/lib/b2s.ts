@@ -27,8 +27,13 @@ export const patchPath = (id: string) => `/api/coupons/status/${encodeURICompone
 /** The list, narrowed by `search` (B-12); the creation-date window is wide on purpose (B-14). */
 export function listPath(o: { module: string; search?: string; limit?: number; offset?: number }): string {
   const q = [
-    'date_start=2000-01-01', 'date_end=2100-12-31', `limit=${o.limit ?? 100}`, `offset=${o.offset ?? 1}`,
-    'order_column=created_at', 'order_type=ASC', `module=${encodeURIComponent(o.module)}`,
+    'date_start=2000-01-01',
+    'date_end=2100-12-31',
+    `limit=${o.limit ?? 100}`,
+    `offset=${o.offset ?? 1}`,
+    'order_column=created_at',
+    'order_type=ASC',
+    `module=${encodeURIComponent(o.module)}`,
   ];
   if (o.search !== undefined) q.push(`search=${encodeURIComponent(o.search)}`);
   return `/api/coupons?${q.join('&')}`;
@@ -45,9 +50,15 @@ export function classifyPatch(res: Res): AnswerClass {
 }
 
 /** Each coupon as the list shows it, found by code then matched by id; undefined when absent. */
-export function listMany(base: string, headers: Record<string, string>, coupons: Pick<B2sCoupon, 'id' | 'code' | 'module'>[]): (ListedCoupon | undefined)[] {
+export function listMany(
+  base: string,
+  headers: Record<string, string>,
+  coupons: Pick<B2sCoupon, 'id' | 'code' | 'module'>[],
+): (ListedCoupon | undefined)[] {
   const params = { headers, tags: { phase: 'verify' } };
-  const responses = http.batch(coupons.map((c) => ({ method: 'GET', url: `${base}${listPath({ module: c.module, search: c.code })}`, params })));
+  const responses = http.batch(
+    coupons.map((c) => ({ method: 'GET', url: `${base}${listPath({ module: c.module, search: c.code })}`, params })),
+  );
   return responses.map((res, i) => {
     const list = asRecord(bodyJson(res))?.coupons;
     return res.status === 200 && Array.isArray(list) ? (list as ListedCoupon[]).find((c) => c.id === coupons[i]?.id) : undefined;
@@ -57,7 +68,10 @@ export function listMany(base: string, headers: Record<string, string>, coupons:
 /** The final state of each coupon as the list shows it (found by code, matched by id), honouring Retry-After on 429. */
 export function b2sFinalState(base: string, headers: Record<string, string>, coupons: B2sCoupon[], budgetMs: number): FinalRead {
   const params = { headers, tags: { phase: 'verify' }, responseCallback: http.expectedStatuses(200) };
-  const { responses, throttled } = batchHonouringRetryAfter(coupons.map((c) => ({ method: 'GET', url: `${base}${listPath({ module: c.module, search: c.code })}`, params })), budgetMs);
+  const { responses, throttled } = batchHonouringRetryAfter(
+    coupons.map((c) => ({ method: 'GET', url: `${base}${listPath({ module: c.module, search: c.code })}`, params })),
+    budgetMs,
+  );
   const states = responses.map((res, i) => {
     if (res.status === 429) return { unreadable: 'still 429 after honouring Retry-After', throttled: true, problems: [] };
     if (res.status !== 200) return { unreadable: `the list answered ${res.status || res.error}`, problems: [] };

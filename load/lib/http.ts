@@ -35,7 +35,11 @@ export const asRecord = (v: unknown): Record<string, unknown> | undefined =>
 
 /** Throws unless the target answers at all (any status below 500) within a few seconds. */
 export function healthProbe(base: string, path: string): void {
-  const res = http.get(`${base}${path}`, { timeout: '5s', tags: { phase: 'setup' }, responseCallback: http.expectedStatuses({ min: 100, max: 499 }) });
+  const res = http.get(`${base}${path}`, {
+    timeout: '5s',
+    tags: { phase: 'setup' },
+    responseCallback: http.expectedStatuses({ min: 100, max: 499 }),
+  });
   if (res.status === 0) throw new TargetError(`${base} is not reachable (${res.error}); start it with \`coupon-kit mock\` or set BASE_URL`);
   if (res.status >= 500) throw new TargetError(`${base}${path} answered ${res.status}; the target is unhealthy, not starting the race`);
 }
@@ -54,8 +58,14 @@ export class Control {
    * 200 with JSON that `shape` accepts. A target without that route gives `none`; one that answers
    * something else (another tool's control API, an HTML page) gives `foreign` with what was wrong.
    */
-  fixtures<T extends ZupySnapshot | B2sSnapshot>(shape: (v: unknown) => string | undefined): { kind: 'ours'; snapshot: T } | { kind: 'none' } | { kind: 'foreign'; why: string } {
-    const res = http.get(`${this.base}/__control/fixtures`, { headers: this.#headers, tags: { phase: 'setup' }, responseCallback: http.expectedStatuses({ min: 200, max: 499 }) });
+  fixtures<T extends ZupySnapshot | B2sSnapshot>(
+    shape: (v: unknown) => string | undefined,
+  ): { kind: 'ours'; snapshot: T } | { kind: 'none' } | { kind: 'foreign'; why: string } {
+    const res = http.get(`${this.base}/__control/fixtures`, {
+      headers: this.#headers,
+      tags: { phase: 'setup' },
+      responseCallback: http.expectedStatuses({ min: 200, max: 499 }),
+    });
     if (res.status !== 200) return { kind: 'none' };
     const body = bodyJson(res);
     if (body === undefined) return { kind: 'foreign', why: 'its body is not JSON' };
@@ -64,7 +74,10 @@ export class Control {
   }
 
   call<T>(method: 'GET' | 'POST', path: string, body?: unknown): T {
-    const res = http.request(method, `${this.base}/__control${path}`, body === undefined ? null : JSON.stringify(body), { headers: this.#headers, tags: { phase: 'setup' } });
+    const res = http.request(method, `${this.base}/__control${path}`, body === undefined ? null : JSON.stringify(body), {
+      headers: this.#headers,
+      tags: { phase: 'setup' },
+    });
     if (res.status !== 200) throw new TargetError(`control API ${method} ${path} answered ${res.status}: ${bodyText(res, 500)}`);
     return bodyJson(res) as T;
   }

@@ -20,11 +20,17 @@ export function junitXml(suite: string, cases: JUnitCase[], seconds = cases.redu
   const failures = cases.filter((c) => c.failure !== undefined).length;
   const skipped = cases.filter((c) => c.failure === undefined && c.skipped !== undefined).length;
   const inner = (c: JUnitCase) =>
-    c.failure !== undefined ? `\n      <failure message="${esc(c.failure.split('\n')[0] ?? '')}">${esc(c.failure)}</failure>\n    `
-      : c.skipped !== undefined ? `\n      <skipped message="${esc(c.skipped)}"/>\n    ` : '';
+    c.failure !== undefined
+      ? `\n      <failure message="${esc(c.failure.split('\n')[0] ?? '')}">${esc(c.failure)}</failure>\n    `
+      : c.skipped !== undefined
+        ? `\n      <skipped message="${esc(c.skipped)}"/>\n    `
+        : '';
   const time = seconds.toFixed(3);
   const body = cases
-    .map((c) => `    <testcase classname="${esc(c.classname)}" name="${esc(c.name)}"${c.seconds === undefined ? '' : ` time="${c.seconds.toFixed(3)}"`}>${inner(c)}</testcase>`)
+    .map(
+      (c) =>
+        `    <testcase classname="${esc(c.classname)}" name="${esc(c.name)}"${c.seconds === undefined ? '' : ` time="${c.seconds.toFixed(3)}"`}>${inner(c)}</testcase>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites tests="${cases.length}" failures="${failures}" skipped="${skipped}" time="${time}">\n  <testsuite name="${esc(suite)}" tests="${cases.length}" failures="${failures}" skipped="${skipped}" time="${time}">\n${body}\n  </testsuite>\n</testsuites>\n`;
 }

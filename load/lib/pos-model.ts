@@ -9,7 +9,12 @@
 export type PosOp = 'lookup' | 'list' | 'validate' | 'redeem';
 
 /** Slot i of every 20 iterations → operation: 9 lookups, 5 list pages, 4 validates, 2 redeems. */
-export const MIX: PosOp[] = [...Array<PosOp>(9).fill('lookup'), ...Array<PosOp>(5).fill('list'), ...Array<PosOp>(4).fill('validate'), ...Array<PosOp>(2).fill('redeem')];
+export const MIX: PosOp[] = [
+  ...Array<PosOp>(9).fill('lookup'),
+  ...Array<PosOp>(5).fill('list'),
+  ...Array<PosOp>(4).fill('validate'),
+  ...Array<PosOp>(2).fill('redeem'),
+];
 
 export const opOf = (i: number): PosOp => MIX[i % MIX.length] as PosOp;
 

@@ -165,7 +165,13 @@ export function createRace<C>(target: RaceTarget<C>) {
     scenarios: {
       race: prepareOnly
         ? { executor: 'per-vu-iterations', vus: 1, iterations: 1 }
-        : { executor: 'per-vu-iterations', vus: shape.vus, iterations: shape.groups, maxDuration: `${scheduleS + 60}s`, gracefulStop: '10s' },
+        : {
+            executor: 'per-vu-iterations',
+            vus: shape.vus,
+            iterations: shape.groups,
+            maxDuration: `${scheduleS + 60}s`,
+            gracefulStop: '10s',
+          },
     },
     batch: shape.coupons,
     batchPerHost: shape.coupons,
@@ -176,18 +182,35 @@ export function createRace<C>(target: RaceTarget<C>) {
   };
 
   function setup(): RacePlan<C> {
-    if (shape.vus <= shape.uses) throw new ConfigError(`VUS=${shape.vus} must exceed USES=${shape.uses}: each coupon needs more contenders than uses, or nothing races for the last use`);
+    if (shape.vus <= shape.uses)
+      throw new ConfigError(
+        `VUS=${shape.vus} must exceed USES=${shape.uses}: each coupon needs more contenders than uses, or nothing races for the last use`,
+      );
     const base = baseUrl(target.defaultPort);
     healthProbe(base, target.probePath);
     const p = target.provision(base, shape, shape.groups * shape.coupons);
-    if (p.uses !== shape.uses) throw new ConfigError(`the provided coupons have ${p.uses} use(s) each but USES=${shape.uses}; run with USES=${p.uses}`);
+    if (p.uses !== shape.uses)
+      throw new ConfigError(`the provided coupons have ${p.uses} use(s) each but USES=${shape.uses}; run with USES=${p.uses}`);
     const shared = startAtFromEnv();
-    if (nRunners > 1 && shared === undefined) throw new ConfigError('RUNNERS > 1: set START_AT (epoch ms) so every runner fires its waves at the same instants');
-    if (shared !== undefined && shared < Date.now()) throw new ConfigError(`START_AT is ${Math.round((Date.now() - shared) / 1000)} s in the past: the runners would not start together; pick a later instant`);
+    if (nRunners > 1 && shared === undefined)
+      throw new ConfigError('RUNNERS > 1: set START_AT (epoch ms) so every runner fires its waves at the same instants');
+    if (shared !== undefined && shared < Date.now())
+      throw new ConfigError(
+        `START_AT is ${Math.round((Date.now() - shared) / 1000)} s in the past: the runners would not start together; pick a later instant`,
+      );
     const startAt = shared ?? Date.now() + shape.leadMs;
     return {
-      api: target.api, base, headers: p.headers, groups: p.groups, uses: p.uses, shape, runners: nRunners, startAt,
-      settleAt: startAt + shape.groups * shape.waveMs + settleMs, source: p.source, prepareOnly,
+      api: target.api,
+      base,
+      headers: p.headers,
+      groups: p.groups,
+      uses: p.uses,
+      shape,
+      runners: nRunners,
+      startAt,
+      settleAt: startAt + shape.groups * shape.waveMs + settleMs,
+      source: p.source,
+      prepareOnly,
     };
   }
 
@@ -206,7 +229,12 @@ export function createRace<C>(target: RaceTarget<C>) {
     if (g === 0) warmUp(plan, target.probePath, group.length);
     sleepUntil(plan.startAt + g * plan.shape.waveMs);
     const wave = waveTag(g);
-    const params = { headers: plan.headers, timeout: `${timeoutMs}ms`, tags: { phase: 'race', wave }, responseCallback: http.expectedStatuses(target.successStatus, target.refusalStatus, 429) };
+    const params = {
+      headers: plan.headers,
+      timeout: `${timeoutMs}ms`,
+      tags: { phase: 'race', wave },
+      responseCallback: http.expectedStatuses(target.successStatus, target.refusalStatus, 429),
+    };
     const first = exec.vu.idInTest % group.length;
     const order = group.map((_, k) => (first + k) % group.length);
     const responses = http.batch(order.map((i) => ({ ...target.request(plan, group[i] as C), params })));

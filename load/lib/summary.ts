@@ -11,15 +11,24 @@ import { formatVerdict, raceVerdict } from './verdict.ts';
 
 export type { SummaryData } from './summary-data.ts';
 
-interface ThresholdResult { metric: string; expression: string; ok: boolean; value: string }
+interface ThresholdResult {
+  metric: string;
+  expression: string;
+  ok: boolean;
+  value: string;
+}
 
 function valueOf(m: SummaryMetric): string {
   const v = m.values;
   switch (m.type) {
-    case 'counter': return `count=${v.count ?? 0}`;
-    case 'rate': return `rate=${(v.rate ?? 0).toFixed(4)}`;
-    case 'trend': return `p(95)=${(v['p(95)'] ?? 0).toFixed(1)}ms`;
-    default: return `value=${v.value ?? 0}`;
+    case 'counter':
+      return `count=${v.count ?? 0}`;
+    case 'rate':
+      return `rate=${(v.rate ?? 0).toFixed(4)}`;
+    case 'trend':
+      return `p(95)=${(v['p(95)'] ?? 0).toFixed(1)}ms`;
+    default:
+      return `value=${v.value ?? 0}`;
   }
 }
 
@@ -45,18 +54,23 @@ export function junit(name: string, data: SummaryData): string {
 function raceText(name: string, data: SummaryData, refusalLabel: string): string {
   const v = raceVerdict([data]);
   const runners = (data.setup_data as { runners?: number }).runners ?? 1;
-  const partial = runners > 1
-    ? `\n(this is one of ${runners} runners: it saw only its share of the answers, so a double spend whose winners ran elsewhere shows only in the verdict over every runner's summary, e.g. \`coupon-kit race --parallel ${runners}\`)`
-    : '';
+  const partial =
+    runners > 1
+      ? `\n(this is one of ${runners} runners: it saw only its share of the answers, so a double spend whose winners ran elsewhere shows only in the verdict over every runner's summary, e.g. \`coupon-kit race --parallel ${runners}\`)`
+      : '';
   return `${name}:\n${formatVerdict(v, refusalLabel)}${partial}\n`;
 }
 
 function text(name: string, data: SummaryData): string {
   const results = thresholdResults(data);
   const failed = results.filter((r) => !r.ok);
-  const lines = [`${name}: ${failed.length === 0 ? 'PASS' : 'FAIL'} — ${results.length - failed.length}/${results.length} thresholds met in ${(data.state.testRunDurationMs / 1000).toFixed(1)} s`];
+  const lines = [
+    `${name}: ${failed.length === 0 ? 'PASS' : 'FAIL'} — ${results.length - failed.length}/${results.length} thresholds met in ${(data.state.testRunDurationMs / 1000).toFixed(1)} s`,
+  ];
   for (const r of failed) lines.push(`  ✗ ${r.metric}: ${r.expression} (${r.value})`);
-  const counters = Object.entries(data.metrics).filter(([k, m]) => m.type === 'counter' && !k.includes('{') && !k.startsWith('data_')).sort(([a], [b]) => a.localeCompare(b));
+  const counters = Object.entries(data.metrics)
+    .filter(([k, m]) => m.type === 'counter' && !k.includes('{') && !k.startsWith('data_'))
+    .sort(([a], [b]) => a.localeCompare(b));
   lines.push(`  ${counters.map(([k, m]) => `${k}=${m.values.count ?? 0}`).join(' ')}`);
   return `${lines.join('\n')}\n`;
 }
@@ -75,7 +89,9 @@ export function summarize(name: string, data: SummaryData, refusalLabel?: string
   const out: Record<string, string> = {
     stdout: prepared
       ? `${name}: prepared ${coupons?.length ?? 0} coupons${dir ? ` → ${dir}/${name}.coupons.json` : '; set REPORT_DIR to save them'}\n`
-      : refusalLabel !== undefined && data.setup_data !== undefined ? raceText(name, data, refusalLabel) : text(name, data),
+      : refusalLabel !== undefined && data.setup_data !== undefined
+        ? raceText(name, data, refusalLabel)
+        : text(name, data),
   };
   if (dir === undefined) return out;
   out[`${dir}/${name}.summary.json`] = JSON.stringify(data, null, 1);

@@ -144,7 +144,12 @@ export function raceVerdict(runs: SummaryData[]): RaceVerdict {
       const winsByRunner = runs.map((r) => countOf(r, slotMetric(M.success, slot)));
       const wins = sum(winsByRunner);
       const consumed = runs.map((r) => consumedBy(r, slot)).find((v) => v !== undefined);
-      const excess = Math.max(0, wins - plan.uses, consumed === undefined ? 0 : consumed - plan.uses, consumed === undefined ? 0 : wins - consumed);
+      const excess = Math.max(
+        0,
+        wins - plan.uses,
+        consumed === undefined ? 0 : consumed - plan.uses,
+        consumed === undefined ? 0 : wins - consumed,
+      );
       coupons.push({ slot, group: g + 1, code: c.code ?? c.id ?? slot, uses: plan.uses, wins, winsByRunner, consumed, excess });
     });
   });
@@ -152,14 +157,26 @@ export function raceVerdict(runs: SummaryData[]): RaceVerdict {
   const groups: GroupRow[] = plan.groups.map((group, g) => {
     const rows = coupons.filter((c) => c.group === g + 1);
     return {
-      group: g + 1, coupons: group.length, expectedSuccesses: group.length * plan.uses, successes: sum(rows.map((r) => r.wins)),
-      consumed: sum(rows.map((r) => r.consumed ?? 0)), unread: rows.filter((r) => r.consumed === undefined).length, doubleSpent: rows.filter((r) => r.excess > 0).length,
+      group: g + 1,
+      coupons: group.length,
+      expectedSuccesses: group.length * plan.uses,
+      successes: sum(rows.map((r) => r.wins)),
+      consumed: sum(rows.map((r) => r.consumed ?? 0)),
+      unread: rows.filter((r) => r.consumed === undefined).length,
+      doubleSpent: rows.filter((r) => r.excess > 0).length,
     };
   });
   const counts: RaceCounts = {
-    successes: total(M.success), refusals: total(M.refused), throttled: total(M.throttled), timeouts: total(M.timeout),
-    connectionErrors: total(M.connection), serverErrors: total(M.serverError), unexpected: total(M.unexpected),
-    unreadable: coupons.filter((c) => c.consumed === undefined).length, unreadable429: most(M.unreadable429), readsThrottled: most(M.readsThrottled),
+    successes: total(M.success),
+    refusals: total(M.refused),
+    throttled: total(M.throttled),
+    timeouts: total(M.timeout),
+    connectionErrors: total(M.connection),
+    serverErrors: total(M.serverError),
+    unexpected: total(M.unexpected),
+    unreadable: coupons.filter((c) => c.consumed === undefined).length,
+    unreadable429: most(M.unreadable429),
+    readsThrottled: most(M.readsThrottled),
     notConsumed: coupons.filter((c) => c.consumed !== undefined && c.consumed < c.uses).length,
     consumedWithoutWin: coupons.filter((c) => c.consumed !== undefined && c.consumed > c.wins).length,
     finalProblems: most(M.problems),
@@ -168,10 +185,16 @@ export function raceVerdict(runs: SummaryData[]): RaceVerdict {
   if (counts.timeouts) reasons.push(`${counts.timeouts} race request(s) timed out: a use may have been granted without anyone seeing it`);
   if (counts.connectionErrors) reasons.push(`${counts.connectionErrors} race request(s) failed to connect or were cut off`);
   if (counts.serverErrors) reasons.push(`${counts.serverErrors} race answer(s) were 5xx`);
-  if (counts.unexpected) reasons.push(`${counts.unexpected} race answer(s) were neither a success nor the provider's "already used" refusal`);
-  if (counts.throttled) reasons.push(`${counts.throttled} race answer(s) were 429 rate-limit refusals (counted as refusals): fewer contenders reached the provider than the run intended`);
+  if (counts.unexpected)
+    reasons.push(`${counts.unexpected} race answer(s) were neither a success nor the provider's "already used" refusal`);
+  if (counts.throttled)
+    reasons.push(
+      `${counts.throttled} race answer(s) were 429 rate-limit refusals (counted as refusals): fewer contenders reached the provider than the run intended`,
+    );
   if (counts.unreadable) {
-    const why = counts.unreadable429 ? `; ${counts.unreadable429} still answered 429 after honouring Retry-After (${counts.readsThrottled} 429s in all)` : '';
+    const why = counts.unreadable429
+      ? `; ${counts.unreadable429} still answered 429 after honouring Retry-After (${counts.readsThrottled} 429s in all)`
+      : '';
     reasons.push(`the final state of ${counts.unreadable} coupon(s) could not be read${why}`);
   }
   if (counts.notConsumed) reasons.push(`${counts.notConsumed} coupon(s) were not fully consumed: nobody raced for their last use`);
@@ -179,16 +202,33 @@ export function raceVerdict(runs: SummaryData[]): RaceVerdict {
   const outcome: RaceOutcome = doubleSpent.length > 0 ? 'double-spend' : reasons.length > 0 ? 'inconclusive' : 'safe';
   const latency = first.metrics[M.latency]?.values;
   return {
-    outcome, api: plan.api, source: plan.source, vus: plan.shape.vus, uses: plan.uses, runners: runs.length, coupons, doubleSpent,
-    excessUses: sum(doubleSpent.map((c) => c.excess)), groups, counts, reasons,
-    latency: { p95Ms: latency?.['p(95)'], maxMs: runs.length === 1 ? latency?.max : Math.max(...runs.map((r) => r.metrics[M.latency]?.values.max ?? 0)) },
+    outcome,
+    api: plan.api,
+    source: plan.source,
+    vus: plan.shape.vus,
+    uses: plan.uses,
+    runners: runs.length,
+    coupons,
+    doubleSpent,
+    excessUses: sum(doubleSpent.map((c) => c.excess)),
+    groups,
+    counts,
+    reasons,
+    latency: {
+      p95Ms: latency?.['p(95)'],
+      maxMs: runs.length === 1 ? latency?.max : Math.max(...runs.map((r) => r.metrics[M.latency]?.values.max ?? 0)),
+    },
     failedThresholds: runs.flatMap((r, i) => failedThresholds(r).map((f) => (runs.length > 1 ? `runner ${i + 1}: ${f}` : f))),
   };
 }
 
 const table = (head: string[], rows: string[][]): string[] => {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 };
 
@@ -196,23 +236,52 @@ const table = (head: string[], rows: string[][]): string[] => {
 export function formatVerdict(v: RaceVerdict, refusalLabel: string): string {
   const out = table(
     ['group', 'coupons', 'successes exp/obs', 'consumed (state)', 'double-spent'],
-    v.groups.map((g) => [String(g.group), String(g.coupons), `${g.expectedSuccesses}/${g.successes}`, `${g.consumed}${g.unread ? ` (+${g.unread} unread)` : ''}`, String(g.doubleSpent)]),
+    v.groups.map((g) => [
+      String(g.group),
+      String(g.coupons),
+      `${g.expectedSuccesses}/${g.successes}`,
+      `${g.consumed}${g.unread ? ` (+${g.unread} unread)` : ''}`,
+      String(g.doubleSpent),
+    ]),
   );
   const c = v.counts;
-  out.push('', `answers: ${c.successes} successes, ${c.refusals} refusals (${refusalLabel}; ${c.throttled} of them 429), ${c.timeouts} timeouts, ${c.connectionErrors} connection errors, ${c.serverErrors} 5xx, ${c.unexpected} unexpected`);
+  out.push(
+    '',
+    `answers: ${c.successes} successes, ${c.refusals} refusals (${refusalLabel}; ${c.throttled} of them 429), ${c.timeouts} timeouts, ${c.connectionErrors} connection errors, ${c.serverErrors} 5xx, ${c.unexpected} unexpected`,
+  );
   const lat = v.latency.p95Ms === undefined ? 'n/a' : `p95 ${v.latency.p95Ms.toFixed(1)} ms, max ${(v.latency.maxMs ?? 0).toFixed(1)} ms`;
   out.push(`latency (reported, not judged): ${lat}`);
   if (c.finalProblems) out.push(`final-state notes: ${c.finalProblems} coupon(s) read inconsistently (see the k6 output)`);
   if (v.doubleSpent.length > 0) {
     const runnerCols = v.runners > 1 ? Array.from({ length: v.runners }, (_, i) => `runner ${i + 1}`) : [];
-    out.push('', ...table(
-      ['coupon', 'group', 'uses', 'wins', 'consumed (state)', 'extra uses', ...runnerCols],
-      v.doubleSpent.map((r) => [r.code, String(r.group), String(r.uses), String(r.wins), r.consumed === undefined ? 'unread' : String(r.consumed), String(r.excess), ...(v.runners > 1 ? r.winsByRunner.map(String) : [])]),
-    ));
+    out.push(
+      '',
+      ...table(
+        ['coupon', 'group', 'uses', 'wins', 'consumed (state)', 'extra uses', ...runnerCols],
+        v.doubleSpent.map((r) => [
+          r.code,
+          String(r.group),
+          String(r.uses),
+          String(r.wins),
+          r.consumed === undefined ? 'unread' : String(r.consumed),
+          String(r.excess),
+          ...(v.runners > 1 ? r.winsByRunner.map(String) : []),
+        ]),
+      ),
+    );
   }
   out.push('');
-  if (v.outcome === 'double-spend') out.push(`DOUBLE SPEND: ${v.doubleSpent.length} of ${v.coupons.length} coupon(s) granted ${v.excessUses} use(s) beyond what they have (exit ${RACE_EXIT['double-spend']})`);
-  else if (v.outcome === 'inconclusive') out.push(`INCONCLUSIVE: no double spend seen, but the run cannot vouch for safety (exit ${RACE_EXIT.inconclusive}):\n  - ${v.reasons.join('\n  - ')}`);
-  else out.push(`SAFE: no double spend; ${v.coupons.length} coupons, ${v.vus} contenders each for ${v.uses} use(s), every coupon consumed exactly (coupons: ${v.source})`);
+  if (v.outcome === 'double-spend')
+    out.push(
+      `DOUBLE SPEND: ${v.doubleSpent.length} of ${v.coupons.length} coupon(s) granted ${v.excessUses} use(s) beyond what they have (exit ${RACE_EXIT['double-spend']})`,
+    );
+  else if (v.outcome === 'inconclusive')
+    out.push(
+      `INCONCLUSIVE: no double spend seen, but the run cannot vouch for safety (exit ${RACE_EXIT.inconclusive}):\n  - ${v.reasons.join('\n  - ')}`,
+    );
+  else
+    out.push(
+      `SAFE: no double spend; ${v.coupons.length} coupons, ${v.vus} contenders each for ${v.uses} use(s), every coupon consumed exactly (coupons: ${v.source})`,
+    );
   return out.join('\n');
 }

@@ -23,9 +23,11 @@ export function zupyHeaders(auth: ZupyAuth): Record<string, string> {
   return { 'X-API-Key': auth.apiKey, ...(auth.otpSession ? { 'X-OTP-Session': auth.otpSession } : {}) };
 }
 
-export const validatePath = (c: ZupyCoupon) => `/api/v2/customers/${encodeURIComponent(c.customer_id)}/coupons/${encodeURIComponent(c.code)}/validate/`;
+export const validatePath = (c: ZupyCoupon) =>
+  `/api/v2/customers/${encodeURIComponent(c.customer_id)}/coupons/${encodeURIComponent(c.code)}/validate/`;
 export const lookupPath = (code: string) => `/api/v2/coupons/issued/?code=${encodeURIComponent(code)}`;
-export const redeemPath = (customerId: string, rewardId: string) => `/api/v2/customers/${encodeURIComponent(customerId)}/rewards/${encodeURIComponent(rewardId)}/redeem/`;
+export const redeemPath = (customerId: string, rewardId: string) =>
+  `/api/v2/customers/${encodeURIComponent(customerId)}/rewards/${encodeURIComponent(rewardId)}/redeem/`;
 
 /** The payload under the {data, meta} envelope (decision Z-1), or the root object (a DRF list's results) without it. */
 export function payload(res: Res): unknown {
@@ -72,16 +74,26 @@ export function lookupMany(base: string, headers: Record<string, string>, codes:
  * consumed = total_usages_allowed − remaining_usages, not capped: a provider that let the count go
  * below zero has granted more uses than the coupon had.
  */
-export function zupyFinalState(base: string, headers: Record<string, string>, coupons: ZupyCoupon[], uses: number, budgetMs: number): FinalRead {
+export function zupyFinalState(
+  base: string,
+  headers: Record<string, string>,
+  coupons: ZupyCoupon[],
+  uses: number,
+  budgetMs: number,
+): FinalRead {
   const params = { headers, tags: { phase: 'verify' }, responseCallback: http.expectedStatuses(200) };
-  const { responses, throttled } = batchHonouringRetryAfter(coupons.map((c) => ({ method: 'GET', url: `${base}${lookupPath(c.code)}`, params })), budgetMs);
+  const { responses, throttled } = batchHonouringRetryAfter(
+    coupons.map((c) => ({ method: 'GET', url: `${base}${lookupPath(c.code)}`, params })),
+    budgetMs,
+  );
   const states = responses.map((res) => {
     if (res.status === 429) return { unreadable: 'still 429 after honouring Retry-After', throttled: true, problems: [] };
     if (res.status !== 200) return { unreadable: `the code lookup answered ${res.status || res.error}`, problems: [] };
     const list = payload(res);
     if (!Array.isArray(list) || list.length !== 1) return { unreadable: 'the code lookup does not find it', problems: [] };
     const s = asRecord(list[0]);
-    if (typeof s?.remaining_usages !== 'number' || typeof s.total_usages_allowed !== 'number') return { unreadable: 'the lookup has no remaining_usages/total_usages_allowed', problems: [] };
+    if (typeof s?.remaining_usages !== 'number' || typeof s.total_usages_allowed !== 'number')
+      return { unreadable: 'the lookup has no remaining_usages/total_usages_allowed', problems: [] };
     const problems: string[] = [];
     if (s.total_usages_allowed !== uses) problems.push(`total_usages_allowed ${s.total_usages_allowed}, expected ${uses}`);
     if (s.remaining_usages === 0 && s.status !== 'used') problems.push(`status ${String(s.status)} with no use left, expected used`);

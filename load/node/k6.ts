@@ -48,7 +48,8 @@ export async function ensureK6(log: (line: string) => void = () => {}): Promise<
   });
   if (code === 2) throw new K6MissingError(stderr.trim().split('\n').pop() ?? 'Go is missing: k6 cannot be installed');
   const path = stdout.trim().split('\n').pop();
-  if (code !== 0 || !path) throw new K6MissingError(`scripts/k6.sh failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  if (code !== 0 || !path)
+    throw new K6MissingError(`scripts/k6.sh failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
   return path;
 }
 
@@ -90,7 +91,13 @@ export async function runK6(o: K6RunOptions): Promise<K6RunResult> {
   args.push(...(o.args ?? []));
   args.push(join(ROOT, 'load', `${o.script}.ts`));
   const env: NodeJS.ProcessEnv = { ...process.env, K6_NO_USAGE_REPORT: 'true' };
-  if (o.html) Object.assign(env, { K6_WEB_DASHBOARD: 'true', K6_WEB_DASHBOARD_PORT: '-1', K6_WEB_DASHBOARD_PERIOD: '1s', K6_WEB_DASHBOARD_EXPORT: join(reportDir, `${o.script}.html`) });
+  if (o.html)
+    Object.assign(env, {
+      K6_WEB_DASHBOARD: 'true',
+      K6_WEB_DASHBOARD_PORT: '-1',
+      K6_WEB_DASHBOARD_PERIOD: '1s',
+      K6_WEB_DASHBOARD_EXPORT: join(reportDir, `${o.script}.html`),
+    });
   const started = performance.now();
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((done, fail) => {
     const child = spawn(o.k6, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

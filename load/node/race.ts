@@ -48,7 +48,14 @@ export interface RaceRunResult {
 export function k6Errors(run: K6RunResult): string {
   const lines = `${run.stderr}\n${run.stdout}`.split('\n').filter((l) => /level=error|Error:/.test(l));
   const text = lines
-    .map((l) => l.match(/msg="((?:[^"\\]|\\.)*)"/)?.[1]?.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\"/g, '"') ?? l)
+    .map(
+      (l) =>
+        l
+          .match(/msg="((?:[^"\\]|\\.)*)"/)?.[1]
+          ?.replace(/\\n/g, '\n')
+          .replace(/\\t/g, '\t')
+          .replace(/\\"/g, '"') ?? l,
+    )
     .flatMap((m) => m.split('\n').filter((line) => !/^\s*at /.test(line)))
     .join('\n')
     .trim();
@@ -56,7 +63,16 @@ export function k6Errors(run: K6RunResult): string {
 }
 
 function shapeEnv(o: RaceRunOptions): Record<string, string | number | undefined> {
-  return { BASE_URL: o.target, PROFILE: o.profile, VUS: o.vus, COUPONS: o.coupons, GROUPS: o.groups, WAVE_MS: o.waveMs, USES: o.api === 'zupy' ? o.uses : undefined, ...o.env };
+  return {
+    BASE_URL: o.target,
+    PROFILE: o.profile,
+    VUS: o.vus,
+    COUPONS: o.coupons,
+    GROUPS: o.groups,
+    WAVE_MS: o.waveMs,
+    USES: o.api === 'zupy' ? o.uses : undefined,
+    ...o.env,
+  };
 }
 
 function judged(runs: K6RunResult[]): RaceRunResult {
@@ -67,14 +83,27 @@ function judged(runs: K6RunResult[]): RaceRunResult {
 }
 
 export async function runRace(o: RaceRunOptions): Promise<RaceRunResult> {
-  const run = await runK6({ k6: o.k6, script: RACES[o.api].script, reportDir: o.reportDir, html: o.html, timeoutMs: o.timeoutMs, onOutput: o.onOutput, env: shapeEnv(o) });
+  const run = await runK6({
+    k6: o.k6,
+    script: RACES[o.api].script,
+    reportDir: o.reportDir,
+    html: o.html,
+    timeoutMs: o.timeoutMs,
+    onOutput: o.onOutput,
+    env: shapeEnv(o),
+  });
   return judged([run]);
 }
 
 /** k6's execution segment of runner i (0-based) of n, and the sequence all n share (as k6-operator splits a TestRun). */
 export function executionSegment(i: number, n: number): string[] {
   const point = (k: number) => (k === 0 ? '0' : k === n ? '1' : `${k}/${n}`);
-  return ['--execution-segment', `${point(i)}:${point(i + 1)}`, '--execution-segment-sequence', Array.from({ length: n + 1 }, (_, k) => point(k)).join(',')];
+  return [
+    '--execution-segment',
+    `${point(i)}:${point(i + 1)}`,
+    '--execution-segment-sequence',
+    Array.from({ length: n + 1 }, (_, k) => point(k)).join(','),
+  ];
 }
 
 /** The credentials a prepared plan used, as the scripts' environment variables. */
@@ -91,17 +120,38 @@ function credentialsOf(api: RaceApi, headers: Record<string, string>): Record<st
  */
 export async function runParallelRace(o: RaceRunOptions, n: number, leadMs = 4000 + 1000 * n): Promise<RaceRunResult> {
   const script = RACES[o.api].script;
-  const prep = await runK6({ k6: o.k6, script, reportDir: join(o.reportDir, 'prepare'), timeoutMs: o.timeoutMs, onOutput: o.onOutput, env: { ...shapeEnv(o), PREPARE_ONLY: '1' } });
+  const prep = await runK6({
+    k6: o.k6,
+    script,
+    reportDir: join(o.reportDir, 'prepare'),
+    timeoutMs: o.timeoutMs,
+    onOutput: o.onOutput,
+    env: { ...shapeEnv(o), PREPARE_ONLY: '1' },
+  });
   const plan = prep.summary?.setup_data as { groups?: unknown[][]; headers?: Record<string, string> } | undefined;
   if (!plan?.groups || !plan.headers) return { runs: [prep], exitCode: RACE_EXIT.setup, setupError: k6Errors(prep) };
   const env = {
-    ...shapeEnv(o), ...credentialsOf(o.api, plan.headers), RACE_COUPONS: JSON.stringify(plan.groups.flat()),
-    RUNNERS: String(n), START_AT: String(Date.now() + leadMs), SETTLE_MS: o.env?.SETTLE_MS ?? '1000',
+    ...shapeEnv(o),
+    ...credentialsOf(o.api, plan.headers),
+    RACE_COUPONS: JSON.stringify(plan.groups.flat()),
+    RUNNERS: String(n),
+    START_AT: String(Date.now() + leadMs),
+    SETTLE_MS: o.env?.SETTLE_MS ?? '1000',
   };
-  const runs = await Promise.all(Array.from({ length: n }, (_, i) => runK6({
-    k6: o.k6, script, reportDir: join(o.reportDir, `runner-${i + 1}`), html: o.html, timeoutMs: o.timeoutMs, onOutput: o.onOutput,
-    args: executionSegment(i, n), env: { ...env, FINAL_STATE: i === 0 ? 'read' : 'skip' },
-  })));
+  const runs = await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      runK6({
+        k6: o.k6,
+        script,
+        reportDir: join(o.reportDir, `runner-${i + 1}`),
+        html: o.html,
+        timeoutMs: o.timeoutMs,
+        onOutput: o.onOutput,
+        args: executionSegment(i, n),
+        env: { ...env, FINAL_STATE: i === 0 ? 'read' : 'skip' },
+      }),
+    ),
+  );
   return judged(runs);
 }
 
@@ -128,9 +178,23 @@ export function planRace(f: RaceFlags, k6: string): { groups: number; uses: numb
   const groups = Math.max(1, Math.floor((f.duration * 1000) / f.waveMs));
   const leadMs = 1000;
   const options: RaceRunOptions = {
-    k6, api: f.api, target: f.target, vus: f.vus, coupons: f.coupons, uses: f.uses, groups, waveMs: f.waveMs,
-    reportDir: f.report, html: f.html, timeoutMs: leadMs + groups * f.waveMs + f.readBudget * 1000 + 300_000,
-    env: { LEAD_MS: String(leadMs), RACE_COUPONS: f.raceCoupons, READ_BUDGET_MS: String(f.readBudget * 1000), REQUEST_TIMEOUT_MS: String(f.requestTimeout) },
+    k6,
+    api: f.api,
+    target: f.target,
+    vus: f.vus,
+    coupons: f.coupons,
+    uses: f.uses,
+    groups,
+    waveMs: f.waveMs,
+    reportDir: f.report,
+    html: f.html,
+    timeoutMs: leadMs + groups * f.waveMs + f.readBudget * 1000 + 300_000,
+    env: {
+      LEAD_MS: String(leadMs),
+      RACE_COUPONS: f.raceCoupons,
+      READ_BUDGET_MS: String(f.readBudget * 1000),
+      REQUEST_TIMEOUT_MS: String(f.requestTimeout),
+    },
   };
   return { groups, uses, options };
 }

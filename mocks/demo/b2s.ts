@@ -52,10 +52,31 @@ export function b2sDemoFixtures(nowMs: number): B2sFixtures {
   const at = (n: number) => new Date(nowMs + n * DAY_MS - 2 * HOUR_MS).toISOString();
   const clients: B2sFixtures['clients'] = [
     { id: d.clients.john, company_id: d.companyA, name: 'John Smith', email: d.john.email, phone: d.john.phone, cpf: d.john.cpf },
-    { id: d.clients.maria, company_id: d.companyA, name: 'Maria Oliveira', email: 'maria@example.com', phone: '(21) 98888-7777', cpf: '987.654.321-00' },
+    {
+      id: d.clients.maria,
+      company_id: d.companyA,
+      name: 'Maria Oliveira',
+      email: 'maria@example.com',
+      phone: '(21) 98888-7777',
+      cpf: '987.654.321-00',
+    },
     { id: d.clients.joao, company_id: d.companyA, name: 'João Pereira', email: null, phone: '(31) 97777-6666', cpf: null },
-    { id: d.clients.noCoupons, company_id: d.companyA, name: 'Ana Sem Cupom', email: 'ana.sem@example.com', phone: null, cpf: '111.222.333-44' },
-    { id: d.clients.bea, company_id: d.companyB, name: 'Beatriz Costa', email: 'bea@example.com', phone: '(41) 96666-5555', cpf: '555.666.777-88' },
+    {
+      id: d.clients.noCoupons,
+      company_id: d.companyA,
+      name: 'Ana Sem Cupom',
+      email: 'ana.sem@example.com',
+      phone: null,
+      cpf: '111.222.333-44',
+    },
+    {
+      id: d.clients.bea,
+      company_id: d.companyB,
+      name: 'Beatriz Costa',
+      email: 'bea@example.com',
+      phone: '(41) 96666-5555',
+      cpf: '555.666.777-88',
+    },
   ];
   const owners = [d.clients.john, d.clients.maria, d.clients.joao];
   const coupons: B2sFixtures['coupons'] = [];
@@ -66,7 +87,12 @@ export function b2sDemoFixtures(nowMs: number): B2sFixtures {
   for (let i = 1; i <= 60; i++) {
     const kind = i <= FIXED.length ? FIXED[i - 1] : KINDS[i % KINDS.length];
     const expiration = {
-      active: day(i === 1 ? 60 : 30 + (i % 30)), used: day(30), expired: day(-1 - (i % 5)), expiring: day(i === 4 ? 3 : 1 + (i % 6)), today: day(0), usedExpired: day(-2 - (i % 3)),
+      active: day(i === 1 ? 60 : 30 + (i % 30)),
+      used: day(30),
+      expired: day(-1 - (i % 5)),
+      expiring: day(i === 4 ? 3 : 1 + (i % 6)),
+      today: day(0),
+      usedExpired: day(-2 - (i % 3)),
     }[kind ?? 'active'];
     const dateOfUse = kind === 'used' ? day(-1 - (i % 7)) : kind === 'usedExpired' ? day(-5 - (i % 3)) : null;
     coupons.push({
@@ -79,15 +105,44 @@ export function b2sDemoFixtures(nowMs: number): B2sFixtures {
       expiration_date: expiration,
       created_at: at(-i - 7),
       module: i <= d.paging.total ? 'falae' : 'premiado',
-      bonus: { id: uuid('b000', (i % 10) + 1), name: BONUS_NAMES[i % BONUS_NAMES.length] ?? 'Bonus', type: BONUS_TYPES[i % BONUS_TYPES.length] ?? 'default' },
+      bonus: {
+        id: uuid('b000', (i % 10) + 1),
+        name: BONUS_NAMES[i % BONUS_NAMES.length] ?? 'Bonus',
+        type: BONUS_TYPES[i % BONUS_TYPES.length] ?? 'default',
+      },
     });
   }
   coupons.push(
-    { id: d.companyBCoupon, company_id: d.companyB, client_id: d.clients.bea, code: 'NORTE0001', status: false, date_of_use: null, expiration_date: day(30), created_at: at(-3), module: 'premiado', bonus: { id: uuid('b000', 50), name: 'Pão de queijo', type: 'default' } },
-    { id: d.companyBUsedCoupon, company_id: d.companyB, client_id: d.clients.bea, code: 'NORTE0002', status: true, date_of_use: day(-1), expiration_date: day(20), created_at: at(-4), module: 'premiado', bonus: { id: uuid('b000', 51), name: 'Café grátis', type: 'fidelityProgram' } },
+    {
+      id: d.companyBCoupon,
+      company_id: d.companyB,
+      client_id: d.clients.bea,
+      code: 'NORTE0001',
+      status: false,
+      date_of_use: null,
+      expiration_date: day(30),
+      created_at: at(-3),
+      module: 'premiado',
+      bonus: { id: uuid('b000', 50), name: 'Pão de queijo', type: 'default' },
+    },
+    {
+      id: d.companyBUsedCoupon,
+      company_id: d.companyB,
+      client_id: d.clients.bea,
+      code: 'NORTE0002',
+      status: true,
+      date_of_use: day(-1),
+      expiration_date: day(20),
+      created_at: at(-4),
+      module: 'premiado',
+      bonus: { id: uuid('b000', 51), name: 'Café grátis', type: 'fidelityProgram' },
+    },
   );
   return {
-    companies: [{ id: d.companyA, name: 'Falaê Centro' }, { id: d.companyB, name: 'Falaê Norte' }],
+    companies: [
+      { id: d.companyA, name: 'Falaê Centro' },
+      { id: d.companyB, name: 'Falaê Norte' },
+    ],
     tokens: [
       { token: d.franchiseToken, company_ids: [d.companyA, d.companyB], label: 'franchise (both companies)' },
       { token: d.companyAToken, company_ids: [d.companyA], label: 'Falaê Centro only' },

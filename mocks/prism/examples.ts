@@ -15,7 +15,10 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 function deref(doc: OpenApiDocument, value: unknown): Record<string, unknown> {
   let v = value as Record<string, unknown> | undefined;
   for (let i = 0; i < 5 && v && typeof v.$ref === 'string'; i++) {
-    v = (v.$ref).replace(/^#\//, '').split('/').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], doc) as Record<string, unknown> | undefined;
+    v = v.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], doc) as Record<string, unknown> | undefined;
   }
   return v ?? {};
 }
@@ -32,10 +35,22 @@ export function exampleIndex(api: ApiName): OperationExamples[] {
       const statuses = new Map<number, string[]>();
       for (const [code, raw] of Object.entries(op.responses ?? {})) {
         const content = (deref(doc, raw).content ?? {}) as Record<string, { examples?: Record<string, unknown> }>;
-        statuses.set(Number(code), Object.values(content).flatMap((m) => Object.keys(m.examples ?? {})));
+        statuses.set(
+          Number(code),
+          Object.values(content).flatMap((m) => Object.keys(m.examples ?? {})),
+        );
       }
-      const pattern = path.split(/\{[^}]+\}/).map(escape).join('[^/]+');
-      out.push({ method: method.toUpperCase(), path, operationId: op.operationId ?? `${method} ${path}`, match: new RegExp(`^${pattern}$`), statuses });
+      const pattern = path
+        .split(/\{[^}]+\}/)
+        .map(escape)
+        .join('[^/]+');
+      out.push({
+        method: method.toUpperCase(),
+        path,
+        operationId: op.operationId ?? `${method} ${path}`,
+        match: new RegExp(`^${pattern}$`),
+        statuses,
+      });
     }
   }
   return out;
@@ -56,7 +71,12 @@ export function parsePrefer(header: string): { code?: string; example?: string }
  * not exist, or one that belongs to another status: Prism would fall back to another response
  * without a word), or undefined when it is fine or not ours to judge.
  */
-export function preferProblem(index: OperationExamples[], method: string, path: string, prefer: { code?: string; example?: string }): string | undefined {
+export function preferProblem(
+  index: OperationExamples[],
+  method: string,
+  path: string,
+  prefer: { code?: string; example?: string },
+): string | undefined {
   if (prefer.code === undefined && prefer.example === undefined) return undefined;
   const op = index.find((o) => o.method === method.toUpperCase() && o.match.test(path));
   if (!op) return undefined;
@@ -70,6 +90,7 @@ export function preferProblem(index: OperationExamples[], method: string, path: 
   const status = prefer.code === undefined ? Math.min(...[...op.statuses.keys()].filter((s) => s >= 200 && s < 300)) : Number(prefer.code);
   if (op.statuses.get(status)?.includes(prefer.example)) return undefined;
   const owner = [...op.statuses].find(([, names]) => names.includes(prefer.example as string));
-  if (owner) return `example '${prefer.example}' of ${where} belongs to status ${owner[0]}: send 'Prefer: code=${owner[0]}, example=${prefer.example}'`;
+  if (owner)
+    return `example '${prefer.example}' of ${where} belongs to status ${owner[0]}: send 'Prefer: code=${owner[0]}, example=${prefer.example}'`;
   return `no example '${prefer.example}' for ${where}; known examples: ${list}`;
 }

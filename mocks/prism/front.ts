@@ -18,34 +18,49 @@ export interface RunningFront {
  * Listens on host:port and hands each request to `handle`. Slow or stalled clients are cut off with
  * the same header, request and keep-alive timeouts as the simulator (`mock --header-timeout` etc.).
  */
-export async function startFront(host: string, port: number, handle: FrontHandler, timeouts: ServerTimeouts = DEFAULT_TIMEOUTS): Promise<RunningFront> {
-  const server = createServer({
-    headersTimeout: timeouts.headersMs,
-    requestTimeout: timeouts.requestMs,
-    keepAliveTimeout: timeouts.keepAliveMs,
-    // Node checks the header and request deadlines on this interval (30 s by default, longer than the deadlines).
-    connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(timeouts.headersMs / 4))),
-  }, (req, res) => {
-    Promise.resolve(handle(req, res)).catch((err: unknown) => {
-      if (req.destroyed || res.destroyed) return; // the client went away
-      process.stderr.write(`${req.method ?? ''} ${req.url ?? ''}: ${(err as Error).stack ?? String(err)}\n`);
-      if (!res.headersSent) sendJson(res, 502, { title: 'Bad Gateway', status: 502, detail: (err as Error).message }, 'application/problem+json');
-      else res.destroy();
-    });
-  });
+export async function startFront(
+  host: string,
+  port: number,
+  handle: FrontHandler,
+  timeouts: ServerTimeouts = DEFAULT_TIMEOUTS,
+): Promise<RunningFront> {
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // Node checks the header and request deadlines on this interval (30 s by default, longer than the deadlines).
+      connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(timeouts.headersMs / 4))),
+    },
+    (req, res) => {
+      Promise.resolve(handle(req, res)).catch((err: unknown) => {
+        if (req.destroyed || res.destroyed) return; // the client went away
+        process.stderr.write(`${req.method ?? ''} ${req.url ?? ''}: ${(err as Error).stack ?? String(err)}\n`);
+        if (!res.headersSent)
+          sendJson(res, 502, { title: 'Bad Gateway', status: 502, detail: (err as Error).message }, 'application/problem+json');
+        else res.destroy();
+      });
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} on ${host} is already in use (pick another with --port, or 0 for any free port)`) : err));
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`port ${port} on ${host} is already in use (pick another with --port, or 0 for any free port)`)
+          : err,
+      ),
+    );
     server.listen(port, host, () => resolve());
   });
   const actual = (server.address() as { port: number }).port;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}`,
     port: actual,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -95,15 +110,28 @@ export function forward(req: IncomingMessage, body: Buffer, base: string): Promi
   // Transfer-Encoding and a Content-Length, which a provider's HTTP parser rightly rejects).
   const { 'transfer-encoding': _chunked, ...headers } = req.headers;
   return new Promise((resolve, reject) => {
-    const out = httpRequest(target, { method: req.method, headers: { ...headers, host: target.host, 'content-length': String(body.length) } }, (res) => {
-      readBody(res).then((b) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: b }), reject);
-    });
+    const out = httpRequest(
+      target,
+      { method: req.method, headers: { ...headers, host: target.host, 'content-length': String(body.length) } },
+      (res) => {
+        readBody(res).then((b) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: b }), reject);
+      },
+    );
     out.on('error', reject);
     out.end(body);
   });
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+]);
 
 export function sendUpstream(res: ServerResponse, up: Upstream, drop: readonly string[] = []): void {
   for (const [name, value] of Object.entries(up.headers)) {

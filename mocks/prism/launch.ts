@@ -110,7 +110,19 @@ export interface PrismProxyOptions extends PrismOptions {
 export async function startPrismProxy(o: PrismProxyOptions): Promise<RunningPrism> {
   const host = o.host ?? '127.0.0.1';
   const port = o.port === 0 ? await freePort(host) : o.port;
-  const args = ['proxy', specPath(o.api), o.upstream, '--port', String(port), '--host', host, '-v', o.verbosity ?? 'warn',
-    `--errors=${o.errors ?? true}`, `--validate-request=${o.validateRequest ?? true}`, '--cors=false'];
+  const args = [
+    'proxy',
+    specPath(o.api),
+    o.upstream,
+    '--port',
+    String(port),
+    '--host',
+    host,
+    '-v',
+    o.verbosity ?? 'warn',
+    `--errors=${o.errors ?? true}`,
+    `--validate-request=${o.validateRequest ?? true}`,
+    '--cors=false',
+  ];
   return launch(args, urlOf(host, port), o.inheritOutput ?? false);
 }

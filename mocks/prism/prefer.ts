@@ -26,22 +26,48 @@ export async function startPreferCheckedPrism(o: PreferCheckedOptions): Promise<
     const front = await startFront(o.host, o.port, async (req, res) => {
       const url = new URL(req.url ?? '/', 'http://front');
       const header = req.headers.prefer;
-      const prefer = typeof header === 'string' ? parsePrefer(header)
-        : { ...(url.searchParams.has('__code') ? { code: url.searchParams.get('__code') ?? '' } : {}), ...(url.searchParams.has('__example') ? { example: url.searchParams.get('__example') ?? '' } : {}) };
+      const prefer =
+        typeof header === 'string'
+          ? parsePrefer(header)
+          : {
+              ...(url.searchParams.has('__code') ? { code: url.searchParams.get('__code') ?? '' } : {}),
+              ...(url.searchParams.has('__example') ? { example: url.searchParams.get('__example') ?? '' } : {}),
+            };
       const problem = preferProblem(index, req.method ?? 'GET', url.pathname, prefer);
       if (problem) {
-        return sendJson(res, 422, { type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY', title: 'Prefer header names no documented response', status: 422, detail: problem }, 'application/problem+json');
+        return sendJson(
+          res,
+          422,
+          {
+            type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY',
+            title: 'Prefer header names no documented response',
+            status: 422,
+            detail: problem,
+          },
+          'application/problem+json',
+        );
       }
       const body = Number(req.headers['content-length'] ?? 0) > BODY_LIMIT ? undefined : await readBodyUpTo(req, BODY_LIMIT);
       if (body === undefined) {
         res.setHeader('connection', 'close');
         res.once('finish', () => req.destroy());
-        sendJson(res, 413, { type: 'about:blank', title: 'Payload Too Large', status: 413, detail: `request bodies are limited to ${BODY_LIMIT} bytes` }, 'application/problem+json');
+        sendJson(
+          res,
+          413,
+          { type: 'about:blank', title: 'Payload Too Large', status: 413, detail: `request bodies are limited to ${BODY_LIMIT} bytes` },
+          'application/problem+json',
+        );
         return;
       }
       sendUpstream(res, await forward(req, body, prism.url));
     });
-    return { ...front, close: async () => { await front.close(); await prism.close(); } };
+    return {
+      ...front,
+      close: async () => {
+        await front.close();
+        await prism.close();
+      },
+    };
   } catch (err) {
     await prism.close();
     throw err;

@@ -36,7 +36,9 @@ export function responseViolations(header: string | string[] | undefined): Viola
     all = JSON.parse(text) as Violation[];
   } catch {
     // Cut short by Prism: report what can be read, and never let a response error pass unseen.
-    return /"location":\["response"[^\]]*\],"severity":"Error"/.test(text) ? [{ location: ['response'], severity: 'Error', message: 'too many violations to list' }] : [];
+    return /"location":\["response"[^\]]*\],"severity":"Error"/.test(text)
+      ? [{ location: ['response'], severity: 'Error', message: 'too many violations to list' }]
+      : [];
   }
   return all.filter((v) => v.location[0] === 'response' && v.severity === 'Error');
 }
@@ -71,9 +73,15 @@ export interface ValidateOptions {
 /** The simulator's own answer to a body over its limit, sent on `res`; the rest of the upload is not read. */
 async function answerTooLarge(o: ValidateOptions, req: IncomingMessage, res: ServerResponse, limit: number): Promise<void> {
   const { 'transfer-encoding': _chunked, 'content-length': _length, ...headers } = req.headers;
-  const answer = await o.simulator.app.inject({ method: req.method as 'POST', url: req.url ?? '/', headers, payload: Buffer.alloc(limit + 1, 0x20) });
+  const answer = await o.simulator.app.inject({
+    method: req.method as 'POST',
+    url: req.url ?? '/',
+    headers,
+    payload: Buffer.alloc(limit + 1, 0x20),
+  });
   for (const [name, value] of Object.entries(answer.headers)) {
-    if (value !== undefined && !['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(name)) res.setHeader(name, value);
+    if (value !== undefined && !['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(name))
+      res.setHeader(name, value);
   }
   res.setHeader('connection', 'close');
   res.statusCode = answer.statusCode;
@@ -82,32 +90,58 @@ async function answerTooLarge(o: ValidateOptions, req: IncomingMessage, res: Ser
 
 export async function startValidatingFront(o: ValidateOptions): Promise<RunningFront> {
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const prism = await startPrismProxy({ api: o.api, port: 0, upstream: o.upstream, errors: false, validateRequest: false, verbosity: 'error', inheritOutput: o.inheritOutput ?? false });
+  const prism = await startPrismProxy({
+    api: o.api,
+    port: 0,
+    upstream: o.upstream,
+    errors: false,
+    validateRequest: false,
+    verbosity: 'error',
+    inheritOutput: o.inheritOutput ?? false,
+  });
   await o.simulator.app.ready();
   const limit = o.simulator.app.initialConfig.bodyLimit ?? 1024 * 1024;
   try {
-    const front = await startFront(o.host, o.port, async (req, res) => {
-      if (/^\/__control(?:[/?]|$)/.test(req.url ?? '')) return o.simulator.app.routing(req, res);
-      const declared = Number(req.headers['content-length'] ?? 0);
-      const body = declared > limit ? undefined : await readBodyUpTo(req, limit);
-      if (body === undefined) return answerTooLarge(o, req, res, limit);
-      if (!parsesAsJson(req, body)) return sendUpstream(res, await forward(req, body, o.upstream));
-      const up = await forward(req, body, prism.url);
-      const violations = responseViolations(up.headers['sl-violations']);
-      if (violations.length === 0) return sendUpstream(res, up, ['sl-violations']);
-      const what = `${req.method ?? 'GET'} ${(req.url ?? '').split('?')[0]} → ${up.status}`;
-      log(`${o.api} --validate: the response to ${what} breaks specs/${o.api}.openapi.yaml: ${violations.map((v) => `${v.location.join('.')} ${v.message}`).join('; ')}`);
-      res.setHeader('sl-violations', JSON.stringify(violations));
-      sendJson(res, 502, {
-        type: 'https://stoplight.io/prism/errors#VIOLATIONS',
-        title: 'The provider\'s response breaks the spec',
-        status: 502,
-        detail: `The provider answered ${what}, which breaks specs/${o.api}.openapi.yaml (coupon-kit mock --validate).`,
-        upstream_status: up.status,
-        validation: violations,
-      }, 'application/problem+json');
-    }, o.timeouts);
-    return { ...front, close: async () => { await front.close(); await prism.close(); } };
+    const front = await startFront(
+      o.host,
+      o.port,
+      async (req, res) => {
+        if (/^\/__control(?:[/?]|$)/.test(req.url ?? '')) return o.simulator.app.routing(req, res);
+        const declared = Number(req.headers['content-length'] ?? 0);
+        const body = declared > limit ? undefined : await readBodyUpTo(req, limit);
+        if (body === undefined) return answerTooLarge(o, req, res, limit);
+        if (!parsesAsJson(req, body)) return sendUpstream(res, await forward(req, body, o.upstream));
+        const up = await forward(req, body, prism.url);
+        const violations = responseViolations(up.headers['sl-violations']);
+        if (violations.length === 0) return sendUpstream(res, up, ['sl-violations']);
+        const what = `${req.method ?? 'GET'} ${(req.url ?? '').split('?')[0]} → ${up.status}`;
+        log(
+          `${o.api} --validate: the response to ${what} breaks specs/${o.api}.openapi.yaml: ${violations.map((v) => `${v.location.join('.')} ${v.message}`).join('; ')}`,
+        );
+        res.setHeader('sl-violations', JSON.stringify(violations));
+        sendJson(
+          res,
+          502,
+          {
+            type: 'https://stoplight.io/prism/errors#VIOLATIONS',
+            title: "The provider's response breaks the spec",
+            status: 502,
+            detail: `The provider answered ${what}, which breaks specs/${o.api}.openapi.yaml (coupon-kit mock --validate).`,
+            upstream_status: up.status,
+            validation: violations,
+          },
+          'application/problem+json',
+        );
+      },
+      o.timeouts,
+    );
+    return {
+      ...front,
+      close: async () => {
+        await front.close();
+        await prism.close();
+      },
+    };
   } catch (err) {
     await prism.close();
     throw err;

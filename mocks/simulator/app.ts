@@ -46,15 +46,27 @@ export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 
 
 /** Fastify and Node server options for these timeouts; an inconsistent set is refused with one line. */
 function timeoutOptions(t: ServerTimeouts) {
-  for (const [name, v] of Object.entries(t)) if (!Number.isInteger(v) || v < 1) throw new Error(`timeout ${name} must be a whole number of milliseconds ≥ 1, got ${v}`);
-  if (t.headersMs > t.requestMs) throw new Error(`the header timeout (${t.headersMs} ms) cannot exceed the request timeout (${t.requestMs} ms)`);
+  for (const [name, v] of Object.entries(t))
+    if (!Number.isInteger(v) || v < 1) throw new Error(`timeout ${name} must be a whole number of milliseconds ≥ 1, got ${v}`);
+  if (t.headersMs > t.requestMs)
+    throw new Error(`the header timeout (${t.headersMs} ms) cannot exceed the request timeout (${t.requestMs} ms)`);
   // Node checks header and request deadlines on this interval (30 s by default, longer than the deadlines themselves).
   const connectionsCheckingInterval = Math.max(25, Math.min(1000, Math.floor(t.headersMs / 4)));
-  return { requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs, http: { headersTimeout: t.headersMs, requestTimeout: t.requestMs, connectionsCheckingInterval } };
+  return {
+    requestTimeout: t.requestMs,
+    keepAliveTimeout: t.keepAliveMs,
+    http: { headersTimeout: t.headersMs, requestTimeout: t.requestMs, connectionsCheckingInterval },
+  };
 }
 
 /** A route path pattern (`/api/v2/customers/:id/points/`) as a RegExp over raw request paths. */
-const routePattern = (url: string) => new RegExp(`^${url.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`);
+const routePattern = (url: string) =>
+  new RegExp(
+    `^${url
+      .split('/')
+      .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/')}$`,
+  );
 
 export interface Simulator {
   app: FastifyInstance;
@@ -89,7 +101,10 @@ export function send(reply: FastifyReply, r: ProviderReply): FastifyReply {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function validationFailure(err: { validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[]; validationContext?: string }): EdgeFailure {
+function validationFailure(err: {
+  validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
+  validationContext?: string;
+}): EdgeFailure {
   const first = err.validation?.[0];
   const missing = first?.params?.missingProperty;
   const fromPath = (first?.instancePath ?? '').split('/').filter(Boolean).join('.');
@@ -98,7 +113,9 @@ function validationFailure(err: { validation?: { instancePath?: string; message?
 }
 
 export async function buildSimulator(module: ProviderModule, options: AppOptions = {}): Promise<Simulator> {
-  const { routes, buildValidator } = options.spec ? { routes: await deriveRoutes(options.spec), buildValidator: undefined } : await routesFor(module.api);
+  const { routes, buildValidator } = options.spec
+    ? { routes: await deriveRoutes(options.spec), buildValidator: undefined }
+    : await routesFor(module.api);
   const ctx: SimContext = {
     clock: new Clock(),
     faults: new Faults(options.faults),
@@ -130,9 +147,17 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
 
   /** Fastify's own answer to a request Node could not parse (as its default clientErrorHandler). */
   const fallbackClientError = (err: Error & { code?: string }, socket: Socket) => {
-    const [status, message] = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Client Timeout'] : err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Exceeded maximum allowed HTTP header size'] : [400, 'Client Error'];
+    const [status, message] =
+      err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Client Timeout']
+        : err.code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'Exceeded maximum allowed HTTP header size']
+          : [400, 'Client Error'];
     const body = JSON.stringify({ error: STATUS_CODES[status], message, statusCode: status });
-    if (socket.writable) socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${body.length}\r\nContent-Type: application/json\r\n\r\n${body}`);
+    if (socket.writable)
+      socket.write(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${body.length}\r\nContent-Type: application/json\r\n\r\n${body}`,
+      );
     socket.destroy(err);
   };
   const onClientError = clientErrorHandler(provider, fallbackClientError);
@@ -177,37 +202,58 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     else if (ctx.faults.shouldFail()) void send(reply, provider.edgeError({ kind: 'unavailable' }, request));
     else done();
   };
-  const onRequestFor = (operationId: string) => (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
-    request.operationId = operationId;
-    // DNS rebinding: a page on another name that resolves to this machine is not served.
-    if (!hostAllowed(request.headers.host, false)) {
-      void send(withHeaders(request, reply), provider.edgeError({ kind: 'forbidden-host' }, request));
-      return;
-    }
-    const { latencyMs } = ctx.faults.config;
-    if (latencyMs > 0) void sleep(latencyMs).then(() => admit(request, reply, done));
-    else admit(request, reply, done);
-  };
-  const preValidationFor = (bodyRequired: boolean) => (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
-    // Fastify does not validate a missing body; a required one is a validation failure.
-    if (bodyRequired && request.body === undefined && !request.bodyError) {
-      void send(reply, provider.edgeError({ kind: 'validation', location: 'body', field: 'body', message: 'must have required property body' }, request));
-      return;
-    }
-    if (!request.bodyError) return done();
-    const failure: EdgeFailure = request.bodyError.startsWith('unsupported-media-type:')
-      ? { kind: 'unsupported-media-type', contentType: request.bodyError.slice('unsupported-media-type:'.length) }
-      : { kind: 'malformed-body', message: request.bodyError };
-    void send(reply, provider.edgeError(failure, request));
-  };
+  const onRequestFor =
+    (operationId: string) =>
+    (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+      request.operationId = operationId;
+      // DNS rebinding: a page on another name that resolves to this machine is not served.
+      if (!hostAllowed(request.headers.host, false)) {
+        void send(withHeaders(request, reply), provider.edgeError({ kind: 'forbidden-host' }, request));
+        return;
+      }
+      const { latencyMs } = ctx.faults.config;
+      if (latencyMs > 0) void sleep(latencyMs).then(() => admit(request, reply, done));
+      else admit(request, reply, done);
+    };
+  const preValidationFor =
+    (bodyRequired: boolean) =>
+    (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+      // Fastify does not validate a missing body; a required one is a validation failure.
+      if (bodyRequired && request.body === undefined && !request.bodyError) {
+        void send(
+          reply,
+          provider.edgeError({ kind: 'validation', location: 'body', field: 'body', message: 'must have required property body' }, request),
+        );
+        return;
+      }
+      if (!request.bodyError) return done();
+      const failure: EdgeFailure = request.bodyError.startsWith('unsupported-media-type:')
+        ? { kind: 'unsupported-media-type', contentType: request.bodyError.slice('unsupported-media-type:'.length) }
+        : { kind: 'malformed-body', message: request.bodyError };
+      void send(reply, provider.edgeError(failure, request));
+    };
   const record = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
     journal.add({
-      atMs: ctx.clock.nowMs(), method: request.method, url: request.url, query: request.query, headers: request.headers, status: reply.statusCode,
-      operationId: request.operationId ?? null, elapsedMs: reply.elapsedTime, requestBody: request.body ?? request.rawBody, responsePayload: reply.sentPayload, responseHeaders: reply.getHeaders(),
+      atMs: ctx.clock.nowMs(),
+      method: request.method,
+      url: request.url,
+      query: request.query,
+      headers: request.headers,
+      status: reply.statusCode,
+      operationId: request.operationId ?? null,
+      elapsedMs: reply.elapsedTime,
+      requestBody: request.body ?? request.rawBody,
+      responsePayload: reply.sentPayload,
+      responseHeaders: reply.getHeaders(),
     });
     done();
   };
-  const keepPayload = (_request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void): void => {
+  const keepPayload = (
+    _request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (err: null, payload: unknown) => void,
+  ): void => {
     reply.sentPayload = payload;
     done(null, payload);
   };
@@ -227,7 +273,9 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
 
   /** An error nobody expected: on stderr at every log level, with its stack and the request's id. */
   const internalError = (request: FastifyRequest, error: Error) => {
-    process.stderr.write(`coupon-kit ${module.api} simulator: internal error on ${request.method} ${request.url} (request id ${request.id})\n${error.stack ?? error.message}\n`);
+    process.stderr.write(
+      `coupon-kit ${module.api} simulator: internal error on ${request.method} ${request.url} (request id ${request.id})\n${error.stack ?? error.message}\n`,
+    );
   };
 
   app.setErrorHandler((error, request, reply) => {
@@ -235,7 +283,8 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     let failure: EdgeFailure;
     if (e.validation) failure = validationFailure(e);
     else if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') failure = { kind: 'body-too-large' };
-    else if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') failure = { kind: 'unsupported-media-type', contentType: String(request.headers['content-type'] ?? '') };
+    else if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      failure = { kind: 'unsupported-media-type', contentType: String(request.headers['content-type'] ?? '') };
     else if (e.statusCode === 400) failure = { kind: 'malformed-body', message: e.message };
     else {
       internalError(request, e);
@@ -257,10 +306,16 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     // A known path asked with another method (OPTIONS preflights included): 405 with Allow, and no CORS headers.
     if (allow.length) void reply.header('allow', allow.join(', '));
     if (control) {
-      if (allow.length) return reply.code(405).send({ error: `method ${request.method} not allowed on ${request.url.split('?')[0]}; allowed: ${allow.join(', ')}` });
+      if (allow.length)
+        return reply
+          .code(405)
+          .send({ error: `method ${request.method} not allowed on ${request.url.split('?')[0]}; allowed: ${allow.join(', ')}` });
       return reply.code(404).send({ error: `no control endpoint ${request.method} ${request.url}` });
     }
-    return send(withHeaders(request, reply), provider.edgeError(allow.length ? { kind: 'method-not-allowed' } : { kind: 'route-not-found' }, request));
+    return send(
+      withHeaders(request, reply),
+      provider.edgeError(allow.length ? { kind: 'method-not-allowed' } : { kind: 'route-not-found' }, request),
+    );
   });
 
   // Routes and request schemas as fastify-openapi-glue derives them from the spec (see routes.ts).
@@ -284,7 +339,12 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
   const control = options.control ?? true;
   if (control !== false) {
     registerControl(app, {
-      module, provider, ctx, journal, token: typeof control === 'object' ? control.token : undefined, initialFaults: ctx.faults.config,
+      module,
+      provider,
+      ctx,
+      journal,
+      token: typeof control === 'object' ? control.token : undefined,
+      initialFaults: ctx.faults.config,
       hostAllowed: (host) => hostAllowed(host, true),
     });
   }

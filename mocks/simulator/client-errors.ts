@@ -28,8 +28,12 @@ export function readRawRequest(raw: Buffer | undefined): { method: string; url: 
 
 function write(socket: Socket, r: ProviderReply): void {
   const body = r.body === undefined ? '' : JSON.stringify(r.body);
-  const headers = Object.entries(r.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join('');
-  socket.end(`HTTP/1.1 ${r.status} ${STATUS_CODES[r.status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n${headers}\r\n${body}`);
+  const headers = Object.entries(r.headers ?? {})
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  socket.end(
+    `HTTP/1.1 ${r.status} ${STATUS_CODES[r.status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n${headers}\r\n${body}`,
+  );
 }
 
 /** Fastify's `clientErrorHandler`: the provider's format where a request line could be read, Fastify's default otherwise. */

@@ -64,9 +64,12 @@ export const CLOCK_MAX_MS = Date.UTC(9000, 0, 1);
  */
 export function clockChange(body: unknown, clock: Clock): { apply: () => void } | { error: string } {
   if (body === undefined || body === null) body = {};
-  if (typeof body !== 'object' || Array.isArray(body)) return { error: 'body must be a JSON object: {"now"?, "frozen"?, "advance"?, "reset"?}' };
+  if (typeof body !== 'object' || Array.isArray(body))
+    return { error: 'body must be a JSON object: {"now"?, "frozen"?, "advance"?, "reset"?}' };
   const b = body as Record<string, unknown>;
-  for (const key of Object.keys(b)) if (!['now', 'frozen', 'advance', 'reset'].includes(key)) return { error: `unknown field '${key}'; known: now, frozen, advance, reset` };
+  for (const key of Object.keys(b))
+    if (!['now', 'frozen', 'advance', 'reset'].includes(key))
+      return { error: `unknown field '${key}'; known: now, frozen, advance, reset` };
   if (b.reset !== undefined && typeof b.reset !== 'boolean') return { error: 'reset must be a boolean' };
   if (b.frozen !== undefined && typeof b.frozen !== 'boolean') return { error: 'frozen must be a boolean' };
   let at: number | undefined;
@@ -77,14 +80,16 @@ export function clockChange(body: unknown, clock: Clock): { apply: () => void } 
   let advanceMs = 0;
   if (b.advance !== undefined) {
     const ms = typeof b.advance === 'number' ? b.advance * 1000 : typeof b.advance === 'string' ? parseIsoDuration(b.advance) : null;
-    if (ms === null || !Number.isFinite(ms) || ms < 0) return { error: 'advance must be seconds (number ≥ 0) or an ISO 8601 duration such as PT3H or P30D' };
+    if (ms === null || !Number.isFinite(ms) || ms < 0)
+      return { error: 'advance must be seconds (number ≥ 0) or an ISO 8601 duration such as PT3H or P30D' };
     advanceMs = ms;
   }
   const reset = b.reset === true;
   const frozen = typeof b.frozen === 'boolean' ? b.frozen : undefined;
   const start = at ?? (reset ? Date.now() : clock.nowMs());
   const end = start + advanceMs;
-  if (!(end >= CLOCK_MIN_MS && end < CLOCK_MAX_MS)) return { error: `the clock must stay between ${new Date(CLOCK_MIN_MS).toISOString()} and ${new Date(CLOCK_MAX_MS).toISOString()}` };
+  if (!(end >= CLOCK_MIN_MS && end < CLOCK_MAX_MS))
+    return { error: `the clock must stay between ${new Date(CLOCK_MIN_MS).toISOString()} and ${new Date(CLOCK_MAX_MS).toISOString()}` };
   return {
     apply() {
       if (reset) clock.reset();

@@ -6,7 +6,8 @@
 export const DEFECTS = {
   'racy-use': 'validate (Zupy) and PATCH (B2S) read, yield to the event loop, then write: concurrent calls double-spend',
   'no-expiry-check': 'expired coupons validate (Zupy) / PATCH (B2S) as if still valid',
-  'use-ignores-owner': "the caller reaches coupons that are not its own: Zupy validate whatever customer id is in the path; B2S PATCH and the client lookup ignore the token's company scope",
+  'use-ignores-owner':
+    "the caller reaches coupons that are not its own: Zupy validate whatever customer id is in the path; B2S PATCH and the client lookup ignore the token's company scope",
   'reuse-succeeds': 'a fully used coupon validates again with 200 (Zupy) / PATCHes again with 204 (B2S), changing nothing',
   'lenient-auth': 'any non-empty API key / Bearer token is accepted as the demo read-write credential',
 } as const;

@@ -9,6 +9,7 @@ export const str = (p: Params, k: string, fallback: string): string => {
 
 export const int = (p: Params, k: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number => {
   const v = Number(p[k] ?? fallback);
-  if (!Number.isInteger(v) || v < 0 || v > max) throw new Error(`parameter '${k}' must be a whole number from 0 to ${max}, got ${JSON.stringify(p[k])}`);
+  if (!Number.isInteger(v) || v < 0 || v > max)
+    throw new Error(`parameter '${k}' must be a whole number from 0 to ${max}, got ${JSON.stringify(p[k])}`);
   return v;
 };

@@ -20,7 +20,14 @@ export interface Tally {
 }
 
 export function newTally(): Tally {
-  return { tried: { validate: 0, redeem: 0, patch: 0 }, changed: { validate: 0, redeem: 0, patch: 0 }, sequences: 0, liveSequences: 0, changedInSequence: false, frozen: false };
+  return {
+    tried: { validate: 0, redeem: 0, patch: 0 },
+    changed: { validate: 0, redeem: 0, patch: 0 },
+    sequences: 0,
+    liveSequences: 0,
+    changedInSequence: false,
+    frozen: false,
+  };
 }
 
 /** Records `tried` attempts of a transition, `changed` of which changed state. */

@@ -20,7 +20,10 @@ export function sequenceProperty<M extends object, R>(
 ) {
   const tally = options.tally ?? newTally();
   const guard = failFastOnSetupError();
-  const arb = fc.commands(commands, { maxCommands: options.maxCommands, ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }) });
+  const arb = fc.commands(commands, {
+    maxCommands: options.maxCommands,
+    ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }),
+  });
   return fc.asyncProperty(arb, (cmds) =>
     guard(async () => {
       const s = await setup(tally);

@@ -69,8 +69,13 @@ const schemas = {
       reward_ids: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[0-9A-Za-z]{27}$' } },
       foreign_customer_id: ZUPY_ID,
       otp: {
-        type: 'object', additionalProperties: false, required: ['code', 'identifiers'],
-        properties: { code: { type: 'string', pattern: '^\\d{6}$' }, identifiers: { type: 'object', additionalProperties: { type: 'string', minLength: 3 } } },
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'identifiers'],
+        properties: {
+          code: { type: 'string', pattern: '^\\d{6}$' },
+          identifiers: { type: 'object', additionalProperties: { type: 'string', minLength: 3 } },
+        },
       },
     },
   },
@@ -94,7 +99,12 @@ const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
 const validators = { zupy: ajv.compile(schemas.zupy), b2s: ajv.compile(schemas.b2s) };
 
 /** `/customer_ids/0` → `customer_ids[0]`. */
-const fieldName = (path: string) => path.slice(1).split('/').map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('');
+const fieldName = (path: string) =>
+  path
+    .slice(1)
+    .split('/')
+    .map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : `${i ? '.' : ''}${p}`))
+    .join('');
 
 function describe(e: ErrorObject, overrides: Record<string, string>): string {
   const p = e.params as Record<string, unknown>;
@@ -122,7 +132,8 @@ function describe(e: ErrorObject, overrides: Record<string, string>): string {
 export function checkFixtureFile(input: unknown, api: ApiName, overrides: Record<string, string> = {}): string[] {
   if (!input || typeof input !== 'object' || Array.isArray(input)) return ['the file must hold a JSON object'];
   const declared = (input as { api?: unknown }).api;
-  if (declared !== undefined && declared !== api && (declared === 'zupy' || declared === 'b2s')) return [`this is a ${declared} fixture file, but the run is --api ${api}`];
+  if (declared !== undefined && declared !== api && (declared === 'zupy' || declared === 'b2s'))
+    return [`this is a ${declared} fixture file, but the run is --api ${api}`];
   const validate = validators[api];
   if (validate(input)) return [];
   return [...new Set((validate.errors ?? []).map((e) => describe(e, overrides)))].slice(0, 20);

@@ -22,7 +22,8 @@ export interface Target {
 
 /** The target's control API, or a clear error for a target that has none. */
 export function controlOf(target: Target): ControlClient {
-  if (!target.control) throw new Error(`${target.baseUrl} is used without a control API: this step needs one (reset, fixtures, clock, otp-policy)`);
+  if (!target.control)
+    throw new Error(`${target.baseUrl} is used without a control API: this step needs one (reset, fixtures, clock, otp-policy)`);
   return target.control;
 }
 
@@ -85,7 +86,9 @@ export function sandboxTarget(api: ApiName, baseUrl: string, options: HttpTarget
     const res = await fetchImpl(input, init);
     if (res.status === 429) {
       const retry = res.headers.get('retry-after');
-      throw new SetupError(`the target rate-limited the run (429${retry ? `, Retry-After ${retry} s` : ''}): lower --runs, or use a key with a higher limit`);
+      throw new SetupError(
+        `the target rate-limited the run (429${retry ? `, Retry-After ${retry} s` : ''}): lower --runs, or use a key with a higher limit`,
+      );
     }
     return res;
   };

@@ -7,7 +7,10 @@ import { SetupError } from '../model/errors.ts';
 
 export class TargetSilentError extends SetupError {
   override name = 'TargetSilentError';
-  constructor(message: string, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
   }
 }
@@ -22,14 +25,18 @@ export function timedFetch(inner: typeof globalThis.fetch, timeoutMs: number): t
   return async (input, init) => {
     const what = describe(input, init);
     const signal = AbortSignal.timeout(timeoutMs);
-    const silent = () => new TargetSilentError(`the target stopped answering: no complete answer to ${what} within ${timeoutMs / 1000} s (--request-timeout)`);
+    const silent = () =>
+      new TargetSilentError(`the target stopped answering: no complete answer to ${what} within ${timeoutMs / 1000} s (--request-timeout)`);
     let res: Response;
     try {
       res = await inner(input, { ...init, signal });
     } catch (err) {
       if (signal.aborted) throw silent();
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-      throw new TargetSilentError(`the target does not answer ${what}: ${cause?.code ?? cause?.message ?? (err as Error).message}`, cause?.code);
+      throw new TargetSilentError(
+        `the target does not answer ${what}: ${cause?.code ?? cause?.message ?? (err as Error).message}`,
+        cause?.code,
+      );
     }
     // Read the body under the same deadline, so a body that never ends cannot hang the run either.
     let body: ArrayBuffer;
@@ -39,6 +46,10 @@ export function timedFetch(inner: typeof globalThis.fetch, timeoutMs: number): t
       if (signal.aborted) throw silent();
       throw new TargetSilentError(`the target broke off its answer to ${what}: ${(err as Error).message}`);
     }
-    return new Response(res.status === 204 || res.status === 304 ? null : body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    return new Response(res.status === 204 || res.status === 304 ? null : body, {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    });
   };
 }

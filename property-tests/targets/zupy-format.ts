@@ -19,11 +19,16 @@ export function toEnvelope(body: unknown): { body: unknown; format: ZupyFormatSe
     let cursor: string | null = null;
     if (typeof next === 'string' && next) {
       cursor = new URL(next, 'http://x').searchParams.get('cursor');
-      if (cursor === null) throw new SetupError(`a DRF list's next link has no cursor parameter (${next}): only cursor pagination is supported`);
+      if (cursor === null)
+        throw new SetupError(`a DRF list's next link has no cursor parameter (${next}): only cursor pagination is supported`);
     }
-    return { body: { data: body.results, meta: { cursor, has_next: cursor !== null, count: typeof body.count === 'number' ? body.count : null } }, format: 'DRF list' };
+    return {
+      body: { data: body.results, meta: { cursor, has_next: cursor !== null, count: typeof body.count === 'number' ? body.count : null } },
+      format: 'DRF list',
+    };
   }
-  if (Array.isArray(body)) return { body: { data: body, meta: { cursor: null, has_next: false, count: body.length } }, format: 'bare list' };
+  if (Array.isArray(body))
+    return { body: { data: body, meta: { cursor: null, has_next: false, count: body.length } }, format: 'bare list' };
   return { body: { data: body, meta: {} }, format: 'root object' };
 }
 
@@ -32,7 +37,8 @@ export function zupyFormatFetch(inner: typeof globalThis.fetch, seen: Set<ZupyFo
   return async (input, init) => {
     const res = await inner(input, init);
     const url = new URL(input instanceof Request ? input.url : String(input));
-    if (!res.ok || res.status === 204 || !url.pathname.startsWith('/api/v2/') || !(res.headers.get('content-type') ?? '').includes('json')) return res;
+    if (!res.ok || res.status === 204 || !url.pathname.startsWith('/api/v2/') || !(res.headers.get('content-type') ?? '').includes('json'))
+      return res;
     const text = await res.text();
     let parsed: unknown;
     try {

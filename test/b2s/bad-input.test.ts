@@ -43,9 +43,24 @@ describe('bad input: the documented error in the {"status":"error"} format, neve
     ['clients with a malformed email', clients('email=not-an-email'), {}, 400],
     ['clients with a non-ASCII phone', clients(`phone=${encodeURIComponent('٥٥١١٩٩٩٩٩٩٩٩٩')}`), {}, 404],
     ['clients with the phone given twice', clients('phone=1&phone=2'), {}, 400],
-    ['PATCH with a malformed JSON body (an unused coupon)', patchPath(D.activeCoupon), { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{oops' }, 400],
-    ['PATCH with a truncated JSON body', patchPath(D.activeCoupon), { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"status": tr' }, 400],
-    ['PATCH with a body over the limit', patchPath(D.activeCoupon), { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(70_000) }) }, 413],
+    [
+      'PATCH with a malformed JSON body (an unused coupon)',
+      patchPath(D.activeCoupon),
+      { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{oops' },
+      400,
+    ],
+    [
+      'PATCH with a truncated JSON body',
+      patchPath(D.activeCoupon),
+      { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"status": tr' },
+      400,
+    ],
+    [
+      'PATCH with a body over the limit',
+      patchPath(D.activeCoupon),
+      { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(70_000) }) },
+      413,
+    ],
     ['PATCH a non-ASCII id', patchPath('cupão-😀'), { method: 'PATCH' }, 404],
     ['PATCH a 500-character id', patchPath('a'.repeat(500)), { method: 'PATCH' }, 404],
     ['PATCH a code instead of an id (B-9)', patchPath('WELCOME2024'), { method: 'PATCH' }, 404],
@@ -71,18 +86,39 @@ describe('bad input: the documented error in the {"status":"error"} format, neve
   });
 
   it('validation messages name the parameter; routes not found say so', async () => {
-    expect((await call(listPath({ date_end: '2025-02-30' }))).body).toEqual({ status: 'error', message: 'date_end must be a valid date in the format YYYY-MM-DD' });
-    expect((await call(listPath({ order_column: 'client' }))).body).toEqual({ status: 'error', message: 'order_column must be one of created_at, expiration_date, date_of_use, code, status' });
+    expect((await call(listPath({ date_end: '2025-02-30' }))).body).toEqual({
+      status: 'error',
+      message: 'date_end must be a valid date in the format YYYY-MM-DD',
+    });
+    expect((await call(listPath({ order_column: 'client' }))).body).toEqual({
+      status: 'error',
+      message: 'order_column must be one of created_at, expiration_date, date_of_use, code, status',
+    });
     expect((await call(listPath({ module: 'outro' }))).body).toEqual({ status: 'error', message: 'module must be one of premiado, falae' });
     expect((await call(listPath({ limit: 'ten' }))).body).toEqual({ status: 'error', message: 'limit must be an integer' });
-    expect((await call('/api/coupons/clients/not-a-uuid?email=a@b.co')).body).toEqual({ status: 'error', message: 'company_id must be a UUID' });
+    expect((await call('/api/coupons/clients/not-a-uuid?email=a@b.co')).body).toEqual({
+      status: 'error',
+      message: 'company_id must be a UUID',
+    });
     expect((await call('/api/nothing')).body).toEqual({ status: 'error', message: 'Route not found' });
-    expect((await call(patchPath(D.activeCoupon), { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{oops' })).body).toEqual({ status: 'error', message: 'Invalid JSON body' });
+    expect(
+      (await call(patchPath(D.activeCoupon), { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{oops' })).body,
+    ).toEqual({ status: 'error', message: 'Invalid JSON body' });
   });
 
   it('PATCH ignores a well-formed or non-JSON body (the endpoint takes none)', async () => {
-    expect((await call(patchPath(D.activeCoupon), { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"status": false}' })).status).toBe(204);
-    expect((await call(patchPath(D.expiringCoupon), { method: 'PATCH', headers: { 'content-type': 'text/plain' }, body: 'hello' })).status).toBe(204);
+    expect(
+      (
+        await call(patchPath(D.activeCoupon), {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: '{"status": false}',
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (await call(patchPath(D.expiringCoupon), { method: 'PATCH', headers: { 'content-type': 'text/plain' }, body: 'hello' })).status,
+    ).toBe(204);
   });
 
   // Malformed URLs are rejected by Fastify's router before any hook runs; frameworkErrors in
@@ -99,7 +135,10 @@ describe('bad input: the documented error in the {"status":"error"} format, neve
   });
   it('…and they are never 5xx nor change state meanwhile', async () => {
     const before = await state();
-    for (const r of [await call('/api/coupons/status/%E0%A4%A', { method: 'PATCH' }), await call(patchPath('a'.repeat(10 * 1024)), { method: 'PATCH' })]) {
+    for (const r of [
+      await call('/api/coupons/status/%E0%A4%A', { method: 'PATCH' }),
+      await call(patchPath('a'.repeat(10 * 1024)), { method: 'PATCH' }),
+    ]) {
       expect(r.status).toBeGreaterThanOrEqual(400);
       expect(r.status).toBeLessThan(500);
     }
@@ -109,7 +148,10 @@ describe('bad input: the documented error in the {"status":"error"} format, neve
   it('the unavailable fault answers 503 in the B2S format and changes nothing; the control API keeps working', async () => {
     await mock.control.faults({ error_rate: 1 });
     const before = await state();
-    for (const [path, method] of [[listPath(), 'GET'], [patchPath(D.activeCoupon), 'PATCH']] as const) {
+    for (const [path, method] of [
+      [listPath(), 'GET'],
+      [patchPath(D.activeCoupon), 'PATCH'],
+    ] as const) {
       const r = await call(path, { method });
       expect(r.status).toBe(503);
       expect(r.body).toEqual({ status: 'error', message: 'Service unavailable' });

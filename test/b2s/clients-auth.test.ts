@@ -11,15 +11,30 @@ useB2sMock();
 describe('invariant 5: GET /api/coupons/clients/{company_id}', () => {
   it('finds the client by phone (any format), email (any case) or CPF (masked or not); a bare array of the documented items, created_at ascending', async () => {
     const f = await state();
-    const want = f.coupons.filter((c) => c.client_id === D.clients.john).sort((a, b) => a.created_at.localeCompare(b.created_at)).map((c) => c.id);
+    const want = f.coupons
+      .filter((c) => c.client_id === D.clients.john)
+      .sort((a, b) => a.created_at.localeCompare(b.created_at))
+      .map((c) => c.id);
     expect(want.length).toBeGreaterThan(10);
-    const searches: Record<string, string>[] = [{ phone: '5511999999999' }, { phone: '11999999999' }, { phone: '+55 (11) 99999-9999' }, { phone: '(11) 99999-9999' }, { email: 'JOHN@example.com' }, { cpf: '12345678909' }, { cpf: '123.456.789-09' }, { cpf: '123.456.789-09', email: 'john@example.com', phone: '5511999999999' }];
+    const searches: Record<string, string>[] = [
+      { phone: '5511999999999' },
+      { phone: '11999999999' },
+      { phone: '+55 (11) 99999-9999' },
+      { phone: '(11) 99999-9999' },
+      { email: 'JOHN@example.com' },
+      { cpf: '12345678909' },
+      { cpf: '123.456.789-09' },
+      { cpf: '123.456.789-09', email: 'john@example.com', phone: '5511999999999' },
+    ];
     for (const q of searches) {
       const r = await call(`/api/coupons/clients/${D.companyA}?${new URLSearchParams(q).toString()}`);
       expect(r.status, JSON.stringify(q)).toBe(200);
       const items = r.body as Record<string, unknown>[];
       expect(Array.isArray(items)).toBe(true);
-      expect(items.map((c) => c.id), JSON.stringify(q)).toEqual(want);
+      expect(
+        items.map((c) => c.id),
+        JSON.stringify(q),
+      ).toEqual(want);
       for (const c of items) {
         expect(Object.keys(c).sort()).toEqual(['bonus', 'code', 'created_at', 'date_of_use', 'expiration_date', 'id', 'status']);
         expect(Object.keys(c.bonus as object)).toEqual(['name']);

@@ -28,7 +28,15 @@ export let api: B2sClient;
 export let scopedA: B2sClient;
 export let scopedB: B2sClient;
 
-export const base: Query = { date_start: '2000-01-01', date_end: '2100-12-31', limit: 100, offset: 1, order_column: 'created_at', order_type: 'ASC', module: 'falae' };
+export const base: Query = {
+  date_start: '2000-01-01',
+  date_end: '2100-12-31',
+  limit: 100,
+  offset: 1,
+  order_column: 'created_at',
+  order_type: 'ASC',
+  module: 'falae',
+};
 
 export interface CallOptions {
   token?: string | null;
@@ -36,7 +44,10 @@ export interface CallOptions {
   headers?: Record<string, string>;
   body?: string;
 }
-export async function call(path: string, o: CallOptions = {}): Promise<{ status: number; text: string; body: unknown; type: string | null }> {
+export async function call(
+  path: string,
+  o: CallOptions = {},
+): Promise<{ status: number; text: string; body: unknown; type: string | null }> {
   const token = o.token === undefined ? D.franchiseToken : o.token;
   const headers = { ...(token === null ? {} : { Authorization: `Bearer ${token}` }), ...o.headers };
   const r = await fetch(`${mock.url}${path}`, { method: o.method ?? 'GET', headers, body: o.body });
@@ -50,7 +61,16 @@ export async function call(path: string, o: CallOptions = {}): Promise<{ status:
   return { status: r.status, text, body, type: r.headers.get('content-type') };
 }
 export const listPath = (over: Record<string, string> = {}, drop: string[] = []) => {
-  const q: Record<string, string> = { date_start: '2000-01-01', date_end: '2100-12-31', limit: '10', offset: '1', order_column: 'created_at', order_type: 'DESC', module: 'falae', ...over };
+  const q: Record<string, string> = {
+    date_start: '2000-01-01',
+    date_end: '2100-12-31',
+    limit: '10',
+    offset: '1',
+    order_column: 'created_at',
+    order_type: 'DESC',
+    module: 'falae',
+    ...over,
+  };
   for (const k of drop) delete q[k];
   return `/api/coupons?${new URLSearchParams(q).toString()}`;
 };

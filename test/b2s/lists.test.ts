@@ -5,7 +5,22 @@
 import { describe, expect, it } from 'vitest';
 import { BONUS_TYPES, checkB2sFixtures, type B2sFixtures } from '../../mocks/simulator/b2s/fixtures.ts';
 import { B2S_DEMO as D, b2sDemoFixtures } from '../../mocks/demo/b2s.ts';
-import { useB2sMock, DAY, T0, call, couponIn, ids, list, listPath, mock, scopedA, scopedB, state, type Coupon, type Query } from './harness.ts';
+import {
+  useB2sMock,
+  DAY,
+  T0,
+  call,
+  couponIn,
+  ids,
+  list,
+  listPath,
+  mock,
+  scopedA,
+  scopedB,
+  state,
+  type Coupon,
+  type Query,
+} from './harness.ts';
 
 useB2sMock();
 
@@ -16,7 +31,11 @@ describe('demo fixtures', () => {
     const broken: B2sFixtures = {
       ...f,
       tokens: [...f.tokens, { token: 'b2s_broken_token_1', company_ids: ['b2500000-0000-4000-a000-0000000000ff'] }],
-      coupons: [...f.coupons, { ...couponIn(f, D.activeCoupon) }, { ...couponIn(f, D.usedCoupon), id: 'b2500000-0000-4000-d000-0000000000ff', date_of_use: null }],
+      coupons: [
+        ...f.coupons,
+        { ...couponIn(f, D.activeCoupon) },
+        { ...couponIn(f, D.usedCoupon), id: 'b2500000-0000-4000-d000-0000000000ff', date_of_use: null },
+      ],
     };
     const problems = checkB2sFixtures(broken);
     expect(problems).toContain(`duplicate coupon id '${D.activeCoupon}'`);
@@ -52,14 +71,24 @@ describe('demo fixtures', () => {
 });
 
 describe('invariant 1: required parameters and ranges', () => {
-  it.each(['date_start', 'date_end', 'limit', 'offset', 'order_column', 'order_type', 'module'])('leaving out %s → 400 naming it', async (param) => {
-    const r = await call(listPath({}, [param]));
-    expect(r.status).toBe(400);
-    expect(r.body).toEqual({ status: 'error', message: `${param} is required` });
-  });
+  it.each(['date_start', 'date_end', 'limit', 'offset', 'order_column', 'order_type', 'module'])(
+    'leaving out %s → 400 naming it',
+    async (param) => {
+      const r = await call(listPath({}, [param]));
+      expect(r.status).toBe(400);
+      expect(r.body).toEqual({ status: 'error', message: `${param} is required` });
+    },
+  );
 
   it('limit 0..100 and offset ≥ 1 are accepted; limit 101, limit −1 and offset 0 → 400', async () => {
-    for (const [over, status] of [[{ limit: '0' }, 200], [{ limit: '100' }, 200], [{ limit: '101' }, 400], [{ limit: '-1' }, 400], [{ offset: '0' }, 400], [{ offset: '1' }, 200]] as const) {
+    for (const [over, status] of [
+      [{ limit: '0' }, 200],
+      [{ limit: '100' }, 200],
+      [{ limit: '101' }, 400],
+      [{ limit: '-1' }, 400],
+      [{ offset: '0' }, 400],
+      [{ offset: '1' }, 200],
+    ] as const) {
       const r = await call(listPath(over));
       expect(r.status, JSON.stringify(over)).toBe(status);
     }
@@ -106,7 +135,10 @@ describe('ordering (B-13)', () => {
   it.each(columns)('order_column %s: ASC by the column with ties on id, DESC is its reverse', async (column) => {
     const asc = (await list({ order_column: column, order_type: 'ASC' })).coupons;
     const desc = (await list({ order_column: column, order_type: 'DESC' })).coupons;
-    const key = (c: (typeof asc)[number]) => { const v = c[column]; return v === null ? '' : String(v); };
+    const key = (c: (typeof asc)[number]) => {
+      const v = c[column];
+      return v === null ? '' : String(v);
+    };
     for (let i = 1; i < asc.length; i++) {
       const [a, b] = [asc[i - 1], asc[i]];
       if (!a || !b) throw new Error('index');
@@ -123,7 +155,10 @@ describe('date ranges (B-14): inclusive UTC days; date_of_use ranges drop unused
     const cases: [Partial<Query>, (c: Coupon) => boolean][] = [
       [{ date_start: day(-20), date_end: day(-10) }, (c) => c.created_at.slice(0, 10) >= day(-20) && c.created_at.slice(0, 10) <= day(-10)],
       [{ date_start: day(-12), date_end: day(-12) }, (c) => c.created_at.slice(0, 10) === day(-12)],
-      [{ date_of_use_start: day(-3), date_of_use_end: day(-1) }, (c) => c.date_of_use !== null && c.date_of_use >= day(-3) && c.date_of_use <= day(-1)],
+      [
+        { date_of_use_start: day(-3), date_of_use_end: day(-1) },
+        (c) => c.date_of_use !== null && c.date_of_use >= day(-3) && c.date_of_use <= day(-1),
+      ],
       [{ date_of_use_start: '2000-01-01' }, (c) => c.date_of_use !== null],
       [{ date_of_use_end: '2100-01-01' }, (c) => c.date_of_use !== null],
       [{ expiration_date_start: day(1), expiration_date_end: day(6) }, (c) => c.expiration_date >= day(1) && c.expiration_date <= day(6)],
@@ -131,7 +166,10 @@ describe('date ranges (B-14): inclusive UTC days; date_of_use ranges drop unused
     ];
     for (const [q, pred] of cases) {
       const got = await list(q);
-      const want = f.filter(pred).map((c) => c.id).sort();
+      const want = f
+        .filter(pred)
+        .map((c) => c.id)
+        .sort();
       expect(want.length, JSON.stringify(q)).toBeGreaterThan(0);
       expect(ids(got.coupons).sort(), JSON.stringify(q)).toEqual(want);
       expect(got.total).toBe(want.length);
@@ -151,7 +189,8 @@ describe('date ranges (B-14): inclusive UTC days; date_of_use ranges drop unused
 });
 
 describe('search (B-12)', () => {
-  const codes = async (search: string, module: 'falae' | 'premiado' = 'falae') => (await list({ search, module })).coupons.map((c) => c.code);
+  const codes = async (search: string, module: 'falae' | 'premiado' = 'falae') =>
+    (await list({ search, module })).coupons.map((c) => c.code);
   const clientNames = async (search: string) => new Set((await list({ search })).coupons.map((c) => c.client.name));
 
   it('matches the code case-insensitively', async () => {

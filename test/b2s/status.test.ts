@@ -4,12 +4,38 @@
  */
 import { describe, expect, it } from 'vitest';
 import { B2S_DEMO as D } from '../../mocks/demo/b2s.ts';
-import { useB2sMock, DAY, H, T0, TODAY, api, call, couponIn, expEnd, freeze, ids, list, listPath, mock, patchPath, scopedA, scopedB, state, type Coupon, type ErrorBody } from './harness.ts';
+import {
+  useB2sMock,
+  DAY,
+  H,
+  T0,
+  TODAY,
+  api,
+  call,
+  couponIn,
+  expEnd,
+  freeze,
+  ids,
+  list,
+  listPath,
+  mock,
+  patchPath,
+  scopedA,
+  scopedB,
+  state,
+  type Coupon,
+  type ErrorBody,
+} from './harness.ts';
 
 useB2sMock();
 
 describe('invariant 3: coupon_status agrees with B-4; EN and PT select the same sets', () => {
-  const pairs = [['Used', 'Utilizado'], ['Not Used', 'Não Utilizado'], ['Expired', 'Vencido'], ['Expiring', 'Vencendo']] as const;
+  const pairs = [
+    ['Used', 'Utilizado'],
+    ['Not Used', 'Não Utilizado'],
+    ['Expired', 'Vencido'],
+    ['Expiring', 'Vencendo'],
+  ] as const;
   const oracle = (c: Coupon, now: number, s: (typeof pairs)[number][0]) => {
     const end = expEnd(c.expiration_date);
     if (s === 'Used') return c.status;
@@ -30,13 +56,18 @@ describe('invariant 3: coupon_status agrees with B-4; EN and PT select the same 
           const b = await list({ module, coupon_status: pt });
           expect(ids(b.coupons), `${en} = ${pt}`).toEqual(ids(a.coupons));
           expect(b.total).toBe(a.total);
-          const want = f.filter((c) => c.module === module && oracle(c, now, en)).map((c) => c.id).sort();
+          const want = f
+            .filter((c) => c.module === module && oracle(c, now, en))
+            .map((c) => c.id)
+            .sort();
           expect(ids(a.coupons).sort(), `${module} ${en}`).toEqual(want);
           sets[`${module} ${en}`] = ids(a.coupons);
         }
         // Used, Expired and Not Used partition the module; Expiring ⊂ Not Used.
         const total = (await list({ module })).total;
-        expect((sets[`${module} Used`]?.length ?? 0) + (sets[`${module} Expired`]?.length ?? 0) + (sets[`${module} Not Used`]?.length ?? 0)).toBe(total);
+        expect(
+          (sets[`${module} Used`]?.length ?? 0) + (sets[`${module} Expired`]?.length ?? 0) + (sets[`${module} Not Used`]?.length ?? 0),
+        ).toBe(total);
         for (const id of sets[`${module} Expiring`] ?? []) expect(sets[`${module} Not Used`]).toContain(id);
       }
     });
@@ -108,7 +139,7 @@ describe('invariant 4: PATCH /api/coupons/status/{id}', () => {
     expect(ids((await list({ coupon_status: 'Vencido' })).coupons)).toContain(D.expiresTodayCoupon);
   });
 
-  it('scope: a token for one company gets 404 on the other company\'s coupon (nothing changes); the franchise token reaches both', async () => {
+  it("scope: a token for one company gets 404 on the other company's coupon (nothing changes); the franchise token reaches both", async () => {
     const before = await state();
     const r = await scopedA.markUsed(D.companyBCoupon);
     expect(r.status).toBe(404);

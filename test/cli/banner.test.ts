@@ -34,12 +34,15 @@ async function banner(args: string[]): Promise<string> {
 
 /** The banner's curl lines, as fetch calls: method, URL and headers. */
 function curls(out: string): { method: string; url: string; headers: Record<string, string> }[] {
-  return out.split('\n').filter((l) => l.trim().startsWith('curl ')).map((line) => {
-    const headers: Record<string, string> = {};
-    for (const m of line.matchAll(/-H '([^:]+): ([^']*)'/g)) headers[m[1] as string] = m[2] as string;
-    const url = /'(http:\/\/[^']+)'|\s(http:\/\/\S+)/.exec(line);
-    return { method: /-X (\w+)/.exec(line)?.[1] ?? 'GET', url: url?.[1] ?? url?.[2] ?? '', headers };
-  });
+  return out
+    .split('\n')
+    .filter((l) => l.trim().startsWith('curl '))
+    .map((line) => {
+      const headers: Record<string, string> = {};
+      for (const m of line.matchAll(/-H '([^:]+): ([^']*)'/g)) headers[m[1] as string] = m[2] as string;
+      const url = /'(http:\/\/[^']+)'|\s(http:\/\/\S+)/.exec(line);
+      return { method: /-X (\w+)/.exec(line)?.[1] ?? 'GET', url: url?.[1] ?? url?.[2] ?? '', headers };
+    });
 }
 
 const key = (name: string) => `zupy_pk_${name}`.padEnd(40, '0');
@@ -48,7 +51,11 @@ const B2S_TOKEN = 'seeded_b2s_token_0001';
 
 function zupySeed() {
   const f = zupyDemoFixtures(Date.now());
-  const keys = new Map<string, string>([[DEMO.keyReadWrite, ZUPY_KEY], [DEMO.keyReadOnly, key('SeededReadOnly')], [DEMO.keyOtherCompany, key('SeededOther')]]);
+  const keys = new Map<string, string>([
+    [DEMO.keyReadWrite, ZUPY_KEY],
+    [DEMO.keyReadOnly, key('SeededReadOnly')],
+    [DEMO.keyOtherCompany, key('SeededOther')],
+  ]);
   return { ...f, api_keys: f.api_keys.map((k) => ({ ...k, key: keys.get(k.key) ?? k.key })) };
 }
 function b2sSeed() {
@@ -65,20 +72,24 @@ describe('the banner shows what is served', () => {
   it.each([
     ['zupy', () => zupySeed(), ZUPY_KEY, DEMO.keyReadWrite],
     ['b2s', () => b2sSeed(), B2S_TOKEN, B2S_DEMO.franchiseToken],
-  ] as const)('%s --seed: the seeded credentials and a curl line that answers 200; never the demo credential', async (api, seed, credential, demo) => {
-    const out = await banner([api, '--port', '0', '--seed', file(`${api}.json`, seed())]);
-    expect(out).toContain(credential);
-    expect(out).not.toContain(demo);
-    const lines = curls(out);
-    expect(lines.length).toBeGreaterThan(0);
-    for (const c of lines) {
-      const r = await fetch(c.url, { method: c.method, headers: c.headers });
-      expect(`${r.status} ${c.method} ${c.url}`).toBe(`200 ${c.method} ${c.url}`);
-    }
-    // Negative control: the demo credential the banner used to print is refused by this server.
-    const demoHeaders: Record<string, string> = api === 'zupy' ? { 'X-API-Key': demo } : { Authorization: `Bearer ${demo}` };
-    expect((await fetch(lines[0]?.url ?? '', { headers: demoHeaders })).status).toBe(401);
-  }, 60_000);
+  ] as const)(
+    '%s --seed: the seeded credentials and a curl line that answers 200; never the demo credential',
+    async (api, seed, credential, demo) => {
+      const out = await banner([api, '--port', '0', '--seed', file(`${api}.json`, seed())]);
+      expect(out).toContain(credential);
+      expect(out).not.toContain(demo);
+      const lines = curls(out);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const c of lines) {
+        const r = await fetch(c.url, { method: c.method, headers: c.headers });
+        expect(`${r.status} ${c.method} ${c.url}`).toBe(`200 ${c.method} ${c.url}`);
+      }
+      // Negative control: the demo credential the banner used to print is refused by this server.
+      const demoHeaders: Record<string, string> = api === 'zupy' ? { 'X-API-Key': demo } : { Authorization: `Bearer ${demo}` };
+      expect((await fetch(lines[0]?.url ?? '', { headers: demoHeaders })).status).toBe(401);
+    },
+    60_000,
+  );
 
   it('a seed without a usable credential: no curl line, and it says why', async () => {
     const seed = { ...zupySeed(), api_keys: zupySeed().api_keys.map((k) => ({ ...k, revoked: true })) };
@@ -98,7 +109,7 @@ describe('the banner shows what is served', () => {
     expect((await fetch(list?.url ?? '', { headers: list?.headers ?? {} })).status).toBe(200);
   }, 60_000);
 
-  it('mock all --seed with one API\'s entry: that API is seeded, the other serves the demo data and the banner says so', async () => {
+  it("mock all --seed with one API's entry: that API is seeded, the other serves the demo data and the banner says so", async () => {
     const out = await banner(['all', '--port', '0', '--seed', file('all-zupy-only.json', { zupy: zupySeed() })]);
     expect(out).toContain(ZUPY_KEY);
     expect(out).toContain(B2S_DEMO.franchiseToken);
@@ -106,9 +117,14 @@ describe('the banner shows what is served', () => {
   }, 60_000);
 
   it('mock all --seed with a bare single-API file: refused in one line (it would be ambiguous)', () => {
-    const r = spawnSync(process.execPath, [...CLI, 'mock', 'all', '--port', '0', '--seed', file('bare-zupy.json', zupySeed())], { encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [...CLI, 'mock', 'all', '--port', '0', '--seed', file('bare-zupy.json', zupySeed())], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/bare-zupy\.json is not a seed for several APIs: with "mock all" give \{"zupy": …, "b2s": …\}/)]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/bare-zupy\.json is not a seed for several APIs: with "mock all" give \{"zupy": …, "b2s": …\}/),
+    ]);
   });
 
   it('mock zupy --seed with a {"zupy": …} file takes its entry', async () => {

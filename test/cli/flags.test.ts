@@ -39,9 +39,23 @@ async function verdict(argv: string[]): Promise<string> {
 
 const U = ['--target', 'http://127.0.0.1:9'];
 const REFUSED: [string, string[], string][] = [
-  ...([['--seed', 'f.json'], ['--defect', 'racy-validate'], ['--latency', '5'], ['--error-rate', '0.5'], ['--rate-limit', '10'],
-    ['--control-token', 't'], ['--no-control'], ['--no-envelope'], ['--validate']] as string[][])
-    .map((f): [string, string[], string] => [`mock --engine prism ${f.join(' ')}`, ['mock', 'zupy', '--engine', 'prism', ...f], f[0] as string]),
+  ...(
+    [
+      ['--seed', 'f.json'],
+      ['--defect', 'racy-validate'],
+      ['--latency', '5'],
+      ['--error-rate', '0.5'],
+      ['--rate-limit', '10'],
+      ['--control-token', 't'],
+      ['--no-control'],
+      ['--no-envelope'],
+      ['--validate'],
+    ] as string[][]
+  ).map((f): [string, string[], string] => [
+    `mock --engine prism ${f.join(' ')}`,
+    ['mock', 'zupy', '--engine', 'prism', ...f],
+    f[0] as string,
+  ]),
   ['mock b2s --rate-limit', ['mock', 'b2s', '--rate-limit', '10'], '--rate-limit'],
   ['mock b2s --no-envelope', ['mock', 'b2s', '--no-envelope'], '--no-envelope'],
   ['mock --no-control --control-token', ['mock', '--no-control', '--control-token', 't'], '--control-token'],
@@ -57,8 +71,30 @@ const REFUSED: [string, string[], string][] = [
 
 // The same flags where they apply: accepted (the negative control of the table above).
 const ACCEPTED: [string, string[]][] = [
-  ['mock --engine prism with engine-neutral flags', ['mock', 'b2s', '--engine', 'prism', '--port', '0', '--host', '127.0.0.1', '--log-level', 'warn']],
-  ['mock zupy with every stateful flag', ['mock', 'zupy', '--seed', 'f.json', '--defect', 'racy-validate', '--latency', '5', '--error-rate', '0.5', '--rate-limit', '10', '--control-token', 't', '--no-envelope']],
+  [
+    'mock --engine prism with engine-neutral flags',
+    ['mock', 'b2s', '--engine', 'prism', '--port', '0', '--host', '127.0.0.1', '--log-level', 'warn'],
+  ],
+  [
+    'mock zupy with every stateful flag',
+    [
+      'mock',
+      'zupy',
+      '--seed',
+      'f.json',
+      '--defect',
+      'racy-validate',
+      '--latency',
+      '5',
+      '--error-rate',
+      '0.5',
+      '--rate-limit',
+      '10',
+      '--control-token',
+      't',
+      '--no-envelope',
+    ],
+  ],
   ['mock all --rate-limit (applies to Zupy)', ['mock', 'all', '--rate-limit', '10', '--validate']],
   ['mock b2s --no-control', ['mock', 'b2s', '--no-control']],
   ['lint --api', ['lint', '--api', 'zupy']],
@@ -85,13 +121,18 @@ describe('flags that cannot apply', () => {
     for (const [name, rules] of Object.entries(FLAG_RULES)) {
       const cmd = p.commands.find((c) => c.name() === name);
       expect(cmd, name).toBeDefined();
-      for (const r of rules) expect(cmd?.options.map((o) => o.long), `${name} ${r.flag}`).toContain(r.flag);
+      for (const r of rules)
+        expect(
+          cmd?.options.map((o) => o.long),
+          `${name} ${r.flag}`,
+        ).toContain(r.flag);
     }
   });
 });
 
 describe('end to end: one line, exit 2, no help dump', () => {
-  const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { encoding: 'utf8', timeout: 30_000 });
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { encoding: 'utf8', timeout: 30_000 });
 
   it('a flag that cannot apply', () => {
     const r = cli(['mock', 'zupy', '--engine', 'prism', '--seed', 'custom.json']);

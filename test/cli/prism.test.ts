@@ -25,7 +25,10 @@ describe('Prefer checks (pure)', () => {
     [{ code: '400', example: 'alreadyUsed' }, undefined],
     [{ code: '400' }, undefined],
     [{}, undefined],
-    [{ code: '400', example: 'nope' }, /no example 'nope' for PATCH \/api\/coupons\/status\/\{id\} \(markCouponUsed\); known examples: alreadyUsed \(400\), expired \(400\)/],
+    [
+      { code: '400', example: 'nope' },
+      /no example 'nope' for PATCH \/api\/coupons\/status\/\{id\} \(markCouponUsed\); known examples: alreadyUsed \(400\), expired \(400\)/,
+    ],
     [{ example: 'expired' }, /example 'expired' .* belongs to status 400: send 'Prefer: code=400, example=expired'/],
     [{ code: '409' }, /status 409 is not documented for PATCH \/api\/coupons\/status\/\{id\} .*; documented: 204, 400, 401, 404, 503/],
   ] as const)('%o → %s', (prefer, problem) => {

@@ -17,7 +17,10 @@ const flags = (text: string) => new Set([...text.matchAll(FLAG)].map((m) => m[0]
 function readmeFlags(readme: string, cmd: string): Set<string> {
   const start = readme.indexOf('## Commands\n');
   const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
-  const rows = section.split('\n').filter((l) => l.startsWith(`| \`coupon-kit ${cmd} `) || l.startsWith(`| \`coupon-kit ${cmd}\``)).map((l) => l.split(' | ')[0] ?? '');
+  const rows = section
+    .split('\n')
+    .filter((l) => l.startsWith(`| \`coupon-kit ${cmd} `) || l.startsWith(`| \`coupon-kit ${cmd}\``))
+    .map((l) => l.split(' | ')[0] ?? '');
   const synopsis: string[] = [];
   const lines = readme.split('\n');
   lines.forEach((line, i) => {
@@ -41,8 +44,14 @@ describe('--help and the README list the same flags', () => {
     const help = await helpFlags(cmd);
     const documented = readmeFlags(readme, cmd);
     expect(help.size).toBeGreaterThan(0);
-    expect({ cmd, 'in --help, not in the README': [...help].filter((f) => !documented.has(f)) }).toEqual({ cmd, 'in --help, not in the README': [] });
-    expect({ cmd, 'in the README, not in --help': [...documented].filter((f) => !help.has(f)) }).toEqual({ cmd, 'in the README, not in --help': [] });
+    expect({ cmd, 'in --help, not in the README': [...help].filter((f) => !documented.has(f)) }).toEqual({
+      cmd,
+      'in --help, not in the README': [],
+    });
+    expect({ cmd, 'in the README, not in --help': [...documented].filter((f) => !help.has(f)) }).toEqual({
+      cmd,
+      'in the README, not in --help': [],
+    });
   });
 
   it('negative control: a README row missing a flag is caught', () => {

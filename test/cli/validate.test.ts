@@ -32,7 +32,9 @@ afterAll(async () => {
 
 /** `coupon-kit mock <api> --validate --port 0`; resolves with the URL its banner advertises. */
 async function validatedMock(api: ApiName): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'mock', api, '--validate', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'mock', api, '--validate', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -56,12 +58,20 @@ describe.each(['zupy', 'b2s'] as const)('%s --validate', (api) => {
   it('--port 0 gets a real port, and the control API answers on the advertised URL', async () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*$/);
     expect((await fetch(`${url}/__control/fixtures`)).status).toBe(200);
-    expect((await fetch(`${url}/__control/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBeLessThan(300);
+    expect(
+      (await fetch(`${url}/__control/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status,
+    ).toBeLessThan(300);
   });
 
   it('coupon-kit verify through it passes like without it', async () => {
-    const r = await run(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'verify', '--api', api, '--provider-url', url, '--pacts', dir], { timeout: 120_000, maxBuffer: 16 << 20 })
-      .then(({ stdout }) => ({ code: 0, stdout }), (e: { code?: number; stdout?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '' }));
+    const r = await run(
+      process.execPath,
+      ['--import', 'tsx', 'cli/main.ts', 'verify', '--api', api, '--provider-url', url, '--pacts', dir],
+      { timeout: 120_000, maxBuffer: 16 << 20 },
+    ).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (e: { code?: number; stdout?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '' }),
+    );
     expect(r.stdout).toMatch(new RegExp(`ok   ${api}: ${api === 'zupy' ? 15 : 8} verified, 0 failed, 0 not verifiable`));
     expect(r.code).toBe(0);
   }, 120_000);
@@ -75,11 +85,18 @@ describe.each(['zupy', 'b2s'] as const)('%s --validate', (api) => {
       const unknown = await fetch(`${url}/api/v2/not-a-route/`, { headers: key });
       expect(unknown.status).toBe(403);
       expect(await unknown.json()).toMatchObject({ detail: 'This endpoint is not available to partner API keys.' });
-      const malformed = await fetch(`${url}/api/v2/auth/request-otp/`, { method: 'POST', headers: { ...key, 'content-type': 'application/json' }, body: '{nope' });
+      const malformed = await fetch(`${url}/api/v2/auth/request-otp/`, {
+        method: 'POST',
+        headers: { ...key, 'content-type': 'application/json' },
+        body: '{nope',
+      });
       expect(malformed.status).toBe(400);
       expect(await malformed.json()).toMatchObject({ type: 'https://docs.zupy.com/errors#validation-error' });
     } else {
-      const badToken = await fetch(`${url}/api/coupons/status/x`, { method: 'PATCH', headers: { Authorization: 'Bearer wrong-token-000' } });
+      const badToken = await fetch(`${url}/api/coupons/status/x`, {
+        method: 'PATCH',
+        headers: { Authorization: 'Bearer wrong-token-000' },
+      });
       expect(badToken.status).toBe(401);
       expect(await badToken.json()).toMatchObject({ status: 'error' });
       const badQuery = await fetch(`${url}/api/coupons?limit=10`, { headers: { Authorization: 'Bearer b2s_demo_franchise_token_0001' } });
@@ -95,7 +112,14 @@ describe('negative control: a provider whose responses break the spec', () => {
     const mock = await startMock({ api: 'zupy', port: 0, envelope: false });
     closers.push(() => mock.close());
     const logged: string[] = [];
-    const front = await startValidatingFront({ api: 'zupy', host: '127.0.0.1', port: 0, simulator: mock.simulator, upstream: mock.url, log: (l) => logged.push(l) });
+    const front = await startValidatingFront({
+      api: 'zupy',
+      host: '127.0.0.1',
+      port: 0,
+      simulator: mock.simulator,
+      upstream: mock.url,
+      log: (l) => logged.push(l),
+    });
     closers.push(() => front.close());
     const r = await fetch(`${front.url}/api/v2/coupons/issued/`, { headers: { 'X-API-Key': 'zupy_pk_DemoAuroraReadWrite0000000000000' } });
     expect(r.status).toBe(502);
@@ -104,7 +128,9 @@ describe('negative control: a provider whose responses break the spec', () => {
     expect(body.upstream_status).toBe(200);
     expect(body.validation.length).toBeGreaterThan(0);
     expect(body.validation.every((v) => v.location[0] === 'response')).toBe(true);
-    expect(logged.join('\n')).toMatch(/zupy --validate: the response to GET \/api\/v2\/coupons\/issued\/ → 200 breaks specs\/zupy\.openapi\.yaml/);
+    expect(logged.join('\n')).toMatch(
+      /zupy --validate: the response to GET \/api\/v2\/coupons\/issued\/ → 200 breaks specs\/zupy\.openapi\.yaml/,
+    );
     const states = endpointStates({ statesUrl: `${front.url}/__control/provider-states`, resetUrl: `${front.url}/__control/reset` });
     const v = await verifyPacts({ providerUrl: front.url, pactFiles: [pactFileIn(dir, 'zupy')], provider: PARTIES.zupy.provider, states });
     expect(v.ok).toBe(false);
@@ -116,7 +142,15 @@ describe('the --validate front holds no more than the simulator would', () => {
   async function front(timeouts?: { headersMs: number; requestMs: number; keepAliveMs: number }) {
     const mock = await startMock({ api: 'zupy', port: 0 });
     closers.push(() => mock.close());
-    const f = await startValidatingFront({ api: 'zupy', host: '127.0.0.1', port: 0, simulator: mock.simulator, upstream: mock.url, log: () => {}, ...(timeouts ? { timeouts } : {}) });
+    const f = await startValidatingFront({
+      api: 'zupy',
+      host: '127.0.0.1',
+      port: 0,
+      simulator: mock.simulator,
+      upstream: mock.url,
+      log: () => {},
+      ...(timeouts ? { timeouts } : {}),
+    });
     closers.push(() => f.close());
     return { front: f, mock };
   }
@@ -160,7 +194,10 @@ describe('the --validate front holds no more than the simulator would', () => {
       let got = '';
       socket.on('data', (d: Buffer) => (got += d.toString()));
       socket.on('close', () => resolve(got));
-      setTimeout(() => { socket.destroy(); resolve('still open after 5 s'); }, 5000);
+      setTimeout(() => {
+        socket.destroy();
+        resolve('still open after 5 s');
+      }, 5000);
     });
     expect(closed).not.toBe('still open after 5 s');
     expect(closed).toMatch(/^(HTTP\/1\.1 408|$)/);

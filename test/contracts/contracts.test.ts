@@ -31,7 +31,11 @@ let counts: Record<ApiName, number>;
 /** The CLI in a child process; the mocks stay in this process (execFile does not block its event loop). */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { env, timeout: 60_000, maxBuffer: 16 << 20 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
+      env,
+      timeout: 60_000,
+      maxBuffer: 16 << 20,
+    });
     return { code: 0, stdout };
   } catch (err) {
     const e = err as { code?: number; stdout?: string };
@@ -56,7 +60,8 @@ function junitCases(file: string): Map<string, string | null> {
 }
 
 const pactOf = (api: ApiName) => join(dir, pactFileName(api));
-const descriptions = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { interactions: { description: string }[] }).interactions.map((i) => i.description);
+const descriptions = (file: string) =>
+  (JSON.parse(readFileSync(file, 'utf8')) as { interactions: { description: string }[] }).interactions.map((i) => i.description);
 const codes = (findings: CrosscheckFinding[]) => findings.map((f) => [f.code, f.interaction, f.location]);
 
 beforeAll(async () => {
@@ -84,25 +89,42 @@ describe.sequential('contracts', () => {
     expect(b2s).toContain('"expression": "/api/coupons/status/${id}"');
     expect(b2s).toContain('"expression": "/api/coupons/clients/${companyId}"');
     // Decision Z-8: every Zupy error answer may be application/json or application/problem+json.
-    const pact = JSON.parse(zupy) as { interactions: { response: { status: number; matchingRules?: { header?: Record<string, { matchers: { regex?: string }[] }> } } }[] };
+    const pact = JSON.parse(zupy) as {
+      interactions: { response: { status: number; matchingRules?: { header?: Record<string, { matchers: { regex?: string }[] }> } } }[];
+    };
     const errors = pact.interactions.filter((i) => i.response.status >= 400);
     expect(errors).toHaveLength(7);
-    for (const e of errors) expect(e.response.matchingRules?.header?.['Content-Type']?.matchers[0]?.regex).toBe('^application/(problem\\+)?json(\\s*;.*)?$');
+    for (const e of errors)
+      expect(e.response.matchingRules?.header?.['Content-Type']?.matchers[0]?.regex).toBe('^application/(problem\\+)?json(\\s*;.*)?$');
   });
 
-  it.each(['zupy', 'b2s'] as const)('%s: coupon-kit verify passes against the simulator, one JUnit case per interaction', async (api) => {
-    const junit = join(tmp, `${api}.junit.xml`);
-    const r = await cli('verify', '--api', api, '--provider-url', await mock(api), '--pacts', dir, '--junit', junit);
-    expect(r.stdout).toContain(`ok   ${api}: ${counts[api]} verified, 0 failed, 0 not verifiable against `);
-    expect(r.code).toBe(0);
-    const cases = junitCases(junit);
-    expect([...cases.keys()].sort()).toEqual(descriptions(pactOf(api)).sort());
-    expect([...cases.values()].every((f) => f === null)).toBe(true);
-  }, 60_000);
+  it.each(['zupy', 'b2s'] as const)(
+    '%s: coupon-kit verify passes against the simulator, one JUnit case per interaction',
+    async (api) => {
+      const junit = join(tmp, `${api}.junit.xml`);
+      const r = await cli('verify', '--api', api, '--provider-url', await mock(api), '--pacts', dir, '--junit', junit);
+      expect(r.stdout).toContain(`ok   ${api}: ${counts[api]} verified, 0 failed, 0 not verifiable against `);
+      expect(r.code).toBe(0);
+      const cases = junitCases(junit);
+      expect([...cases.keys()].sort()).toEqual(descriptions(pactOf(api)).sort());
+      expect([...cases.values()].every((f) => f === null)).toBe(true);
+    },
+    60_000,
+  );
 
   it('negative control: with reuse-returns-200, coupon-kit verify fails (exit 1) and names the interaction, also in JUnit', async () => {
     const junit = join(tmp, 'zupy-defect.junit.xml');
-    const r = await cli('verify', '--api', 'zupy', '--provider-url', await mock('zupy', ['reuse-returns-200']), '--pacts', dir, '--junit', junit);
+    const r = await cli(
+      'verify',
+      '--api',
+      'zupy',
+      '--provider-url',
+      await mock('zupy', ['reuse-returns-200']),
+      '--pacts',
+      dir,
+      '--junit',
+      junit,
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('FAIL zupy: a validate of a coupon that is already used\n');
     expect(r.stdout).toContain('status: expected 409 but was 200');
@@ -119,29 +141,44 @@ describe.sequential('contracts', () => {
     ['b2s', 'no-expiry-check', 'a PATCH of a coupon less than 3 hours from expiry', 'status: expected 400 but was 204'],
     ['zupy', 'no-expiry-check', 'a validate of a coupon that is expired', 'status: expected 409 but was 200'],
     ['zupy', 'validate-ignores-customer', "a validate of another customer's coupon", 'status: expected 404 but was 200'],
-  ] as const)('negative control: %s with %s fails on exactly the interaction that pins it', async (api, defect, failing, mismatch) => {
-    const junit = join(tmp, `${api}-${defect}.junit.xml`);
-    const r = await cli('verify', '--api', api, '--provider-url', await mock(api, [defect]), '--pacts', dir, '--junit', junit);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`FAIL ${api}: ${counts[api] - 1} verified, 1 failed, 0 not verifiable against `);
-    const cases = junitCases(junit);
-    expect(cases.size).toBe(counts[api]);
-    expect([...cases].filter(([, f]) => f !== null).map(([name]) => name)).toEqual([failing]);
-    expect(cases.get(failing)).toContain(mismatch);
-  }, 60_000);
+  ] as const)(
+    'negative control: %s with %s fails on exactly the interaction that pins it',
+    async (api, defect, failing, mismatch) => {
+      const junit = join(tmp, `${api}-${defect}.junit.xml`);
+      const r = await cli('verify', '--api', api, '--provider-url', await mock(api, [defect]), '--pacts', dir, '--junit', junit);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`FAIL ${api}: ${counts[api] - 1} verified, 1 failed, 0 not verifiable against `);
+      const cases = junitCases(junit);
+      expect(cases.size).toBe(counts[api]);
+      expect([...cases].filter(([, f]) => f !== null).map(([name]) => name)).toEqual([failing]);
+      expect(cases.get(failing)).toContain(mismatch);
+    },
+    60_000,
+  );
 
   it('verification reports a provider it cannot reach instead of passing', async () => {
     const url = `http://127.0.0.1:${await freePort()}`;
-    const r = await verifyPacts({ providerUrl: url, pactFiles: [pactOf('b2s')], provider: PARTIES.b2s.provider, states: endpointStates({ statesUrl: `${url}/states`, resetUrl: null }) });
+    const r = await verifyPacts({
+      providerUrl: url,
+      pactFiles: [pactOf('b2s')],
+      provider: PARTIES.b2s.provider,
+      states: endpointStates({ statesUrl: `${url}/states`, resetUrl: null }),
+    });
     expect(r).toMatchObject({ ok: false, interactions: [] });
     expect(r.error).toBe(`cannot reach the provider at ${url} (ECONNREFUSED): is it running?`);
   });
 
   it('the provider-state endpoint rejects an unknown state and names the known ones', async () => {
     for (const api of ['zupy', 'b2s'] as const) {
-      const res = await fetch(`${await mock(api)}/__control/provider-states`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ state: 'the moon is full', params: {}, action: 'setup' }) });
+      const res = await fetch(`${await mock(api)}/__control/provider-states`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ state: 'the moon is full', params: {}, action: 'setup' }),
+      });
       expect(res.status).toBe(400);
-      expect(((await res.json()) as { error: string }).error).toMatch(/^unknown provider state 'the moon is full'; known: .*coupon \{\w+\} is used/);
+      expect(((await res.json()) as { error: string }).error).toMatch(
+        /^unknown provider state 'the moon is full'; known: .*coupon \{\w+\} is used/,
+      );
     }
   });
 
@@ -150,12 +187,20 @@ describe.sequential('contracts', () => {
       const url = await mock(api);
       const before = await (await fetch(`${url}/__control/fixtures`)).json();
       for (const body of [{ state: '', params: {}, action: 'setup' }, { action: 'setup' }]) {
-        const res = await fetch(`${url}/__control/provider-states`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const res = await fetch(`${url}/__control/provider-states`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
         expect(res.status).toBe(200);
         expect(await res.json()).toEqual({});
       }
       expect(await (await fetch(`${url}/__control/fixtures`)).json()).toEqual(before);
-      const wrong = await fetch(`${url}/__control/provider-states`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ state: 42 }) });
+      const wrong = await fetch(`${url}/__control/provider-states`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ state: 42 }),
+      });
       expect(wrong.status).toBe(400);
     }
   });

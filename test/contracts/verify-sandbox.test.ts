@@ -43,30 +43,63 @@ async function verify(...args: string[]): Promise<{ code: number | null; stdout:
 /** Our own lines (the verifier's native report is printed above them). */
 const ours = (stdout: string) => stdout.split('\n').filter((l) => /^(ok {3}|FAIL |NOT VERIFIABLE )/.test(l));
 const fixture = (name: string, content: unknown) => writeFixtureFile(tmp, name, content);
-const junitSkipped = (file: string) => [...readFileSync(file, 'utf8').matchAll(/name="([^"]*)"[^>]*>\s*<skipped message="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+const junitSkipped = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/name="([^"]*)"[^>]*>\s*<skipped message="([^"]*)"/g)].map((m) => [m[1], m[2]]);
 
 describe('coupon-kit verify --fixtures (no control API)', () => {
   it('zupy: every interaction verifies on a company whose OTP sessions the fixture file can open', async () => {
     const url = await startMockProcess('zupy', ['--no-control']);
-    const r = await verify('--api', 'zupy', '--provider-url', url, '--pacts', pacts, '--fixtures', fixture('zupy-otp.json', zupyOtpFixtures));
-    expect(ours(r.stdout)).toEqual([`ok   zupy: ${counts.zupy} verified, 0 failed, 0 not verifiable against ${url} (states: the provider's public API, with ${join(tmp, 'zupy-otp.json')})`]);
+    const r = await verify(
+      '--api',
+      'zupy',
+      '--provider-url',
+      url,
+      '--pacts',
+      pacts,
+      '--fixtures',
+      fixture('zupy-otp.json', zupyOtpFixtures),
+    );
+    expect(ours(r.stdout)).toEqual([
+      `ok   zupy: ${counts.zupy} verified, 0 failed, 0 not verifiable against ${url} (states: the provider's public API, with ${join(tmp, 'zupy-otp.json')})`,
+    ]);
     expect(r.code).toBe(0);
   }, 120_000);
 
   it('zupy: with the check fixture file (one customer, no OTP code), what the public API cannot set up is not verifiable, each with its reason, and never passed', async () => {
     const url = await startMockProcess('zupy', ['--no-control']);
     const junit = join(tmp, 'zupy-plain.xml');
-    const r = await verify('--api', 'zupy', '--provider-url', url, '--pacts', pacts, '--fixtures', fixture('zupy-plain.json', zupyFixtures), '--junit', junit);
+    const r = await verify(
+      '--api',
+      'zupy',
+      '--provider-url',
+      url,
+      '--pacts',
+      pacts,
+      '--fixtures',
+      fixture('zupy-plain.json', zupyFixtures),
+      '--junit',
+      junit,
+    );
     const lines = ours(r.stdout);
     const notVerifiable = lines.filter((l) => l.startsWith('NOT VERIFIABLE zupy: '));
     expect(notVerifiable.length).toBeGreaterThan(0);
-    expect(lines.at(-1)).toBe(`ok   zupy: ${counts.zupy - notVerifiable.length} verified, 0 failed, ${notVerifiable.length} not verifiable against ${url} (states: the provider's public API, with ${join(tmp, 'zupy-plain.json')})`);
+    expect(lines.at(-1)).toBe(
+      `ok   zupy: ${counts.zupy - notVerifiable.length} verified, 0 failed, ${notVerifiable.length} not verifiable against ${url} (states: the provider's public API, with ${join(tmp, 'zupy-plain.json')})`,
+    );
     expect(r.code).toBe(0);
     // The reasons name what the public API cannot do.
-    expect(r.stdout).toContain("NOT VERIFIABLE zupy: a validate of a coupon that is expired: state 'coupon {code} is expired': no expired coupon among the coupons of");
-    expect(r.stdout).toMatch(/NOT VERIFIABLE zupy: a validate of a coupon that is already used: state 'customer \{customerId\} has an OTP session': an OTP session for customer \w+ needs the code the provider sends/);
-    expect(r.stdout).toContain("NOT VERIFIABLE zupy: a validate of another customer's coupon: state 'coupon {code} belongs to customer {customerId}': needs an active coupon of one listed customer and another customer");
-    expect(r.stdout).toContain('NOT VERIFIABLE zupy: a validate without an OTP session: state \'the company requires OTP for {action}\': a validate without an OTP session answered 404, not 403 otp-required');
+    expect(r.stdout).toContain(
+      "NOT VERIFIABLE zupy: a validate of a coupon that is expired: state 'coupon {code} is expired': no expired coupon among the coupons of",
+    );
+    expect(r.stdout).toMatch(
+      /NOT VERIFIABLE zupy: a validate of a coupon that is already used: state 'customer \{customerId\} has an OTP session': an OTP session for customer \w+ needs the code the provider sends/,
+    );
+    expect(r.stdout).toContain(
+      "NOT VERIFIABLE zupy: a validate of another customer's coupon: state 'coupon {code} belongs to customer {customerId}': needs an active coupon of one listed customer and another customer",
+    );
+    expect(r.stdout).toContain(
+      "NOT VERIFIABLE zupy: a validate without an OTP session: state 'the company requires OTP for {action}': a validate without an OTP session answered 404, not 403 otp-required",
+    );
     // JUnit: skipped with the reason, not passed, not failed.
     const skipped = junitSkipped(junit);
     expect(skipped).toHaveLength(notVerifiable.length);
@@ -77,14 +110,29 @@ describe('coupon-kit verify --fixtures (no control API)', () => {
   it('b2s: every interaction verifies from the check fixture file', async () => {
     const url = await startMockProcess('b2s', ['--no-control']);
     const r = await verify('--api', 'b2s', '--provider-url', url, '--pacts', pacts, '--fixtures', fixture('b2s.json', b2sFixtures));
-    expect(ours(r.stdout)).toEqual([`ok   b2s: ${counts.b2s} verified, 0 failed, 0 not verifiable against ${url} (states: the provider's public API, with ${join(tmp, 'b2s.json')})`]);
+    expect(ours(r.stdout)).toEqual([
+      `ok   b2s: ${counts.b2s} verified, 0 failed, 0 not verifiable against ${url} (states: the provider's public API, with ${join(tmp, 'b2s.json')})`,
+    ]);
     expect(r.code).toBe(0);
   }, 120_000);
 
   it('b2s: without a scoped company the client lookups are not verifiable (the API lists no companies)', async () => {
     const url = await startMockProcess('b2s', ['--no-control']);
-    const r = await verify('--api', 'b2s', '--provider-url', url, '--pacts', pacts, '--fixtures', fixture('b2s-unscoped.json', { api: 'b2s', token: b2sFixtures.token }));
-    expect(ours(r.stdout).filter((l) => l.startsWith('NOT VERIFIABLE')).map((l) => l.split(': ')[1])).toEqual(["a lookup of a client's coupons by email", 'a lookup of an unknown client']);
+    const r = await verify(
+      '--api',
+      'b2s',
+      '--provider-url',
+      url,
+      '--pacts',
+      pacts,
+      '--fixtures',
+      fixture('b2s-unscoped.json', { api: 'b2s', token: b2sFixtures.token }),
+    );
+    expect(
+      ours(r.stdout)
+        .filter((l) => l.startsWith('NOT VERIFIABLE'))
+        .map((l) => l.split(': ')[1]),
+    ).toEqual(["a lookup of a client's coupons by email", 'a lookup of an unknown client']);
     expect(r.stdout).toContain('give scoped_token and scoped_company_id in');
     expect(ours(r.stdout).at(-1)).toMatch(new RegExp(`^ok {3}b2s: ${counts.b2s - 2} verified, 0 failed, 2 not verifiable`));
     expect(r.code).toBe(0);
@@ -94,17 +142,47 @@ describe('coupon-kit verify --fixtures (no control API)', () => {
     ['zupy', 'reuse-returns-200', zupyOtpFixtures, 'a validate of a coupon that is already used', 'status: expected 409 but was 200'],
     ['zupy', 'validate-ignores-customer', zupyOtpFixtures, "a validate of another customer's coupon", 'status: expected 404 but was 200'],
     ['b2s', 'reuse-returns-200', b2sFixtures, 'a PATCH of a coupon that is already used', 'status: expected 400 but was 204'],
-  ] as const)('negative control: %s with --defect %s fails, naming the interaction that pins the rule', async (api, defect, fixtures, failing, mismatch) => {
-    const url = await startMockProcess(api, ['--no-control', '--defect', defect]);
-    const r = await verify('--api', api, '--provider-url', url, '--pacts', pacts, '--fixtures', fixture(`${api}-${defect}.json`, fixtures));
-    expect(r.code).toBe(1);
-    expect(ours(r.stdout).filter((l) => l.startsWith('FAIL'))).toEqual([`FAIL ${api}: ${failing}`, expect.stringMatching(new RegExp(`^FAIL ${api}: ${counts[api] - 1} verified, 1 failed, 0 not verifiable against `))]);
-    const block = r.stdout.slice(r.stdout.indexOf(`FAIL ${api}: ${failing}\n`)).split('\n');
-    expect(block.slice(1).filter((l) => l.startsWith('       ')).map((l) => l.trim())).toContain(mismatch);
-  }, 120_000);
+  ] as const)(
+    'negative control: %s with --defect %s fails, naming the interaction that pins the rule',
+    async (api, defect, fixtures, failing, mismatch) => {
+      const url = await startMockProcess(api, ['--no-control', '--defect', defect]);
+      const r = await verify(
+        '--api',
+        api,
+        '--provider-url',
+        url,
+        '--pacts',
+        pacts,
+        '--fixtures',
+        fixture(`${api}-${defect}.json`, fixtures),
+      );
+      expect(r.code).toBe(1);
+      expect(ours(r.stdout).filter((l) => l.startsWith('FAIL'))).toEqual([
+        `FAIL ${api}: ${failing}`,
+        expect.stringMatching(new RegExp(`^FAIL ${api}: ${counts[api] - 1} verified, 1 failed, 0 not verifiable against `)),
+      ]);
+      const block = r.stdout.slice(r.stdout.indexOf(`FAIL ${api}: ${failing}\n`)).split('\n');
+      expect(
+        block
+          .slice(1)
+          .filter((l) => l.startsWith('       '))
+          .map((l) => l.trim()),
+      ).toContain(mismatch);
+    },
+    120_000,
+  );
 
   it('a bad fixture file is one line per problem naming the file, exit 2, before any request', async () => {
-    const r = await verify('--api', 'zupy', '--provider-url', 'http://127.0.0.1:1', '--pacts', pacts, '--fixtures', fixture('bad.json', { ...zupyOtpFixtures, otp: { code: '12' } }));
+    const r = await verify(
+      '--api',
+      'zupy',
+      '--provider-url',
+      'http://127.0.0.1:1',
+      '--pacts',
+      pacts,
+      '--fixtures',
+      fixture('bad.json', { ...zupyOtpFixtures, otp: { code: '12' } }),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^fixture file .*bad\.json: missing field 'identifiers'$/),
@@ -115,7 +193,10 @@ describe('coupon-kit verify --fixtures (no control API)', () => {
   it('flags that cannot apply are refused with one line', async () => {
     const file = fixture('refuse.json', zupyFixtures);
     for (const [args, message] of [
-      [['--fixtures', file, '--states-url', 'http://127.0.0.1:1/s'], '--fixtures sets states up through the public API: it takes no --states-url, --control-token or --no-reset'],
+      [
+        ['--fixtures', file, '--states-url', 'http://127.0.0.1:1/s'],
+        '--fixtures sets states up through the public API: it takes no --states-url, --control-token or --no-reset',
+      ],
       [['--api-key', zupyFixtures.api_key], '--api-key and --token go with --fixtures'],
     ] as const) {
       const r = await verify('--api', 'zupy', '--provider-url', 'http://127.0.0.1:1', '--pacts', pacts, ...args);
@@ -138,9 +219,18 @@ describe('coupon-kit verify: runs that cannot judge the provider fail with one l
     const url = await startMockProcess('zupy', ['--no-control']);
     const refused = `http://127.0.0.1:${await freePort()}/states`;
     for (const [args, line] of [
-      [['--states-url', `${url}/pact/states`, '--no-reset'], `FAIL zupy: state set-up failed, nothing was judged: the state set-up endpoint ${url}/pact/states answered 404 for state '`],
-      [['--states-url', refused, '--no-reset'], `FAIL zupy: state set-up failed, nothing was judged: cannot reach the state set-up endpoint ${refused} (ECONNREFUSED) for state '`],
-      [[], `FAIL zupy: state set-up failed, nothing was judged: the state set-up endpoint ${url}/__control/reset answered 404 for the reset before an interaction`],
+      [
+        ['--states-url', `${url}/pact/states`, '--no-reset'],
+        `FAIL zupy: state set-up failed, nothing was judged: the state set-up endpoint ${url}/pact/states answered 404 for state '`,
+      ],
+      [
+        ['--states-url', refused, '--no-reset'],
+        `FAIL zupy: state set-up failed, nothing was judged: cannot reach the state set-up endpoint ${refused} (ECONNREFUSED) for state '`,
+      ],
+      [
+        [],
+        `FAIL zupy: state set-up failed, nothing was judged: the state set-up endpoint ${url}/__control/reset answered 404 for the reset before an interaction`,
+      ],
     ] as const) {
       const r = await verify('--api', 'zupy', '--provider-url', url, '--pacts', pacts, ...args);
       expect(r.code).toBe(2);
@@ -159,9 +249,11 @@ describe('coupon-kit verify: runs that cannot judge the provider fail with one l
           res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'unknown state' }));
           return;
         }
-        void fetch(`${sim}/__control/provider-states`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (r) => {
-          res.writeHead(r.status, { 'content-type': 'application/json' }).end(await r.text());
-        });
+        void fetch(`${sim}/__control/provider-states`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
+          async (r) => {
+            res.writeHead(r.status, { 'content-type': 'application/json' }).end(await r.text());
+          },
+        );
       });
     });
     servers.push(server);
@@ -188,8 +280,17 @@ describe('coupon-kit verify: runs that cannot judge the provider fail with one l
   it('0 interactions verified (every state not verifiable) is a failure, not a pass', async () => {
     const mock = await startMock({ api: 'b2s', port: 0 });
     mocks.push(mock);
-    const states = { description: 'nothing', begin: () => Promise.reject(new NotVerifiable('no state can be set up here')), setup: () => Promise.resolve({}) };
-    const r = await verifyPacts({ providerUrl: mock.url, pactFiles: [join(pacts, pactFileName('b2s'))], provider: PARTIES.b2s.provider, states });
+    const states = {
+      description: 'nothing',
+      begin: () => Promise.reject(new NotVerifiable('no state can be set up here')),
+      setup: () => Promise.resolve({}),
+    };
+    const r = await verifyPacts({
+      providerUrl: mock.url,
+      pactFiles: [join(pacts, pactFileName('b2s'))],
+      provider: PARTIES.b2s.provider,
+      states,
+    });
     expect(r.ok).toBe(false);
     expect(r.counts).toEqual({ verified: 0, failed: 0, 'not verifiable': counts.b2s });
     expect(r.error).toBe(`0 of ${counts.b2s} interactions could be verified (all not verifiable)`);

@@ -21,7 +21,19 @@ const SHAPE = { profile: 'smoke', vus: 8, groups: 2, coupons: 4, uses: 2, waveMs
 async function parallel(api: RaceApi, defects: DefectName[]) {
   const mock = await startMock({ api, port: 0, defects });
   try {
-    return await runParallelRace({ k6: k6 as string, api, target: mock.url, reportDir: join(reports, `${api}-${defects.join('-') || 'safe'}`), timeoutMs: 60_000, ...SHAPE, env: { LEAD_MS: '300' } }, 2, 3000);
+    return await runParallelRace(
+      {
+        k6: k6 as string,
+        api,
+        target: mock.url,
+        reportDir: join(reports, `${api}-${defects.join('-') || 'safe'}`),
+        timeoutMs: 60_000,
+        ...SHAPE,
+        env: { LEAD_MS: '300' },
+      },
+      2,
+      3000,
+    );
   } finally {
     await mock.close();
   }

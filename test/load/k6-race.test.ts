@@ -25,14 +25,25 @@ afterAll(() => rmSync(reports, { recursive: true, force: true }));
 export const SMOKE = { profile: 'smoke', vus: 8, groups: 2, coupons: 4, uses: 2, waveMs: 300 } as const;
 let dirs = 0;
 
-type Extra = Partial<Pick<StartMockOptions, 'latencyMs' | 'rateLimit'>> & { env?: Record<string, string>; proxy?: Omit<ProxyOptions, 'upstream'> };
+type Extra = Partial<Pick<StartMockOptions, 'latencyMs' | 'rateLimit'>> & {
+  env?: Record<string, string>;
+  proxy?: Omit<ProxyOptions, 'upstream'>;
+};
 
 /** One smoke race against a fresh simulator (optionally behind the stand-in proxy). */
 export async function race(api: RaceApi, defects: DefectName[] = [], extra: Extra = {}) {
   const mock = await startMock({ api, port: 0, defects, latencyMs: extra.latencyMs, rateLimit: extra.rateLimit });
   const proxy = extra.proxy ? await startProxy({ ...extra.proxy, upstream: mock.url }) : undefined;
   try {
-    const options: RaceRunOptions = { k6: k6 as string, api, target: proxy?.url ?? mock.url, reportDir: join(reports, String(++dirs)), timeoutMs: 60_000, ...SMOKE, env: { LEAD_MS: '300', ...extra.env } };
+    const options: RaceRunOptions = {
+      k6: k6 as string,
+      api,
+      target: proxy?.url ?? mock.url,
+      reportDir: join(reports, String(++dirs)),
+      timeoutMs: 60_000,
+      ...SMOKE,
+      env: { LEAD_MS: '300', ...extra.env },
+    };
     return { ...(await runRace(options)), mockUrl: mock.url, proxyThrottled: proxy?.throttled() ?? 0 };
   } finally {
     await proxy?.close();
@@ -51,16 +62,27 @@ export function expectConsistent(v: RaceVerdict, api: RaceApi): void {
   const text = formatVerdict(v, RACES[api].refusalLabel);
   if (v.outcome === 'double-spend') {
     expect(text).toContain(`DOUBLE SPEND: ${v.doubleSpent.length} of ${v.coupons.length} coupon(s) granted ${v.excessUses} use(s)`);
-    for (const c of v.doubleSpent) expect(text).toMatch(new RegExp(`^${c.code}\\s+${c.group}\\s+${c.uses}\\s+${c.wins}\\s+${c.consumed ?? 'unread'}\\s+${c.excess}\\b`, 'm'));
+    for (const c of v.doubleSpent)
+      expect(text).toMatch(
+        new RegExp(`^${c.code}\\s+${c.group}\\s+${c.uses}\\s+${c.wins}\\s+${c.consumed ?? 'unread'}\\s+${c.excess}\\b`, 'm'),
+      );
   }
 }
 
 /** Uses consumed per coupon code, read straight from the provider (not through k6). */
-async function consumedOnProvider(api: RaceApi, url: string, v: RaceVerdict, headers: Record<string, string>, coupons: { code: string; id?: string; module?: string }[]): Promise<Map<string, number>> {
+async function consumedOnProvider(
+  api: RaceApi,
+  url: string,
+  v: RaceVerdict,
+  headers: Record<string, string>,
+  coupons: { code: string; id?: string; module?: string }[],
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const c of coupons) {
     if (api === 'zupy') {
-      const body = (await (await fetch(`${url}/api/v2/coupons/issued/?code=${c.code}`, { headers })).json()) as { data: { total_usages_allowed: number; remaining_usages: number }[] };
+      const body = (await (await fetch(`${url}/api/v2/coupons/issued/?code=${c.code}`, { headers })).json()) as {
+        data: { total_usages_allowed: number; remaining_usages: number }[];
+      };
       const s = body.data[0];
       if (s) out.set(c.code, s.total_usages_allowed - s.remaining_usages);
     } else {
@@ -93,17 +115,28 @@ describe.skipIf(!k6)('race verdicts (k6 smoke runs on loopback)', () => {
       expectConsistent(verdict as RaceVerdict, api);
     }, 60_000);
 
-    it('racy-validate → double spend (exit 99); the per-coupon wins, the count and the provider\'s own state agree', async () => {
+    it("racy-validate → double spend (exit 99); the per-coupon wins, the count and the provider's own state agree", async () => {
       const mock = await startMock({ api, port: 0, defects: ['racy-validate'] });
       try {
-        const { exitCode, verdict, runs } = await runRace({ k6: k6 as string, api, target: mock.url, reportDir: join(reports, String(++dirs)), timeoutMs: 60_000, ...SMOKE, env: { LEAD_MS: '300' } });
+        const { exitCode, verdict, runs } = await runRace({
+          k6: k6 as string,
+          api,
+          target: mock.url,
+          reportDir: join(reports, String(++dirs)),
+          timeoutMs: 60_000,
+          ...SMOKE,
+          env: { LEAD_MS: '300' },
+        });
         expect(exitCode).toBe(RACE_EXIT['double-spend']);
         const v = verdict as RaceVerdict;
         expect(v.outcome).toBe('double-spend');
         expect(v.doubleSpent.length).toBeGreaterThan(0);
         expect(v.counts.successes).toBeGreaterThan(v.coupons.reduce((s, c) => s + (c.consumed ?? 0), 0));
         expectConsistent(v, api);
-        const plan = runs[0]?.summary?.setup_data as { headers: Record<string, string>; groups: { code: string; id?: string; module?: string }[][] };
+        const plan = runs[0]?.summary?.setup_data as {
+          headers: Record<string, string>;
+          groups: { code: string; id?: string; module?: string }[][];
+        };
         const state = await consumedOnProvider(api, mock.url, v, plan.headers, plan.groups.flat());
         for (const c of v.coupons) expect(c.consumed, c.code).toBe(state.get(c.code));
       } finally {
@@ -137,16 +170,28 @@ describe.skipIf(!k6)('race verdicts (k6 smoke runs on loopback)', () => {
       expect(exitCode).toBe(RACE_EXIT.inconclusive);
       expect(verdict?.counts.unreadable).toBe(SMOKE.groups * SMOKE.coupons);
       expect(verdict?.counts.unreadable429).toBe(SMOKE.groups * SMOKE.coupons);
-      expect(verdict?.reasons.join('\n')).toMatch(/final state of 8 coupon\(s\) could not be read; 8 still answered 429 after honouring Retry-After/);
+      expect(verdict?.reasons.join('\n')).toMatch(
+        /final state of 8 coupon\(s\) could not be read; 8 still answered 429 after honouring Retry-After/,
+      );
     }, 60_000);
 
-    it('a target whose /__control/fixtures is not the simulator\'s → setup error (exit 2) naming the credentials, no TypeError', async () => {
+    it("a target whose /__control/fixtures is not the simulator's → setup error (exit 2) naming the credentials, no TypeError", async () => {
       const proxy = await startProxy({ foreignFixtures: { status: 'ok', data: [{ name: 'wiremock mapping' }] } });
       try {
-        const { exitCode, setupError, verdict } = await runRace({ k6: k6 as string, api, target: proxy.url, reportDir: join(reports, String(++dirs)), timeoutMs: 60_000, ...SMOKE, env: { LEAD_MS: '300' } });
+        const { exitCode, setupError, verdict } = await runRace({
+          k6: k6 as string,
+          api,
+          target: proxy.url,
+          reportDir: join(reports, String(++dirs)),
+          timeoutMs: 60_000,
+          ...SMOKE,
+          env: { LEAD_MS: '300' },
+        });
         expect(verdict).toBeUndefined();
         expect(exitCode).toBe(RACE_EXIT.setup);
-        expect(setupError).toContain("/__control/fixtures answers, but not with coupon-kit's simulator fixtures (no companies[] with string ids)");
+        expect(setupError).toContain(
+          "/__control/fixtures answers, but not with coupon-kit's simulator fixtures (no companies[] with string ids)",
+        );
         expect(setupError).toContain(api === 'zupy' ? 'ZUPY_API_KEY' : 'B2S_TOKEN');
         expect(setupError).not.toMatch(/TypeError/);
       } finally {

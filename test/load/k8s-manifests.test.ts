@@ -17,8 +17,10 @@ function strict(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(strict);
   if (!schema || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(schema)) out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, strict(s)])) : strict(v);
-  if (out.properties && out.additionalProperties === undefined && out['x-kubernetes-preserve-unknown-fields'] !== true) out.additionalProperties = false;
+  for (const [k, v] of Object.entries(schema))
+    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, strict(s)])) : strict(v);
+  if (out.properties && out.additionalProperties === undefined && out['x-kubernetes-preserve-unknown-fields'] !== true)
+    out.additionalProperties = false;
   return out;
 }
 
@@ -32,11 +34,20 @@ function compile(): ValidateFunction {
 }
 
 const validate = compile();
-const errors = (doc: unknown) => (validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`));
+const errors = (doc: unknown) =>
+  validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 
-interface TestRun { kind: string; spec: { parallelism: number; runner?: { env?: { name: string; value?: string }[] } } }
-const testRuns = readdirSync(K8S).filter((f) => f.endsWith('.yaml')).flatMap((f) =>
-  parseAllDocuments(readFileSync(join(K8S, f), 'utf8')).map((d) => ({ file: f, doc: d.toJS() as TestRun })).filter((d) => d.doc?.kind === 'TestRun'));
+interface TestRun {
+  kind: string;
+  spec: { parallelism: number; runner?: { env?: { name: string; value?: string }[] } };
+}
+const testRuns = readdirSync(K8S)
+  .filter((f) => f.endsWith('.yaml'))
+  .flatMap((f) =>
+    parseAllDocuments(readFileSync(join(K8S, f), 'utf8'))
+      .map((d) => ({ file: f, doc: d.toJS() as TestRun }))
+      .filter((d) => d.doc?.kind === 'TestRun'),
+  );
 
 describe('load/k8s TestRun manifests', () => {
   it('there is at least one', () => {

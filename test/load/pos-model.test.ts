@@ -4,7 +4,9 @@ import { isInsufficientPoints, mayBeShort, mayBeUsedUp, MIX, priorOnCoupon, prio
 
 describe('pos-model', () => {
   it('the mix: 9 lookups, 5 list pages, 4 validates, 2 redeems per 20 iterations', () => {
-    expect(MIX.join(',')).toBe('lookup,lookup,lookup,lookup,lookup,lookup,lookup,lookup,lookup,list,list,list,list,list,validate,validate,validate,validate,redeem,redeem');
+    expect(MIX.join(',')).toBe(
+      'lookup,lookup,lookup,lookup,lookup,lookup,lookup,lookup,lookup,list,list,list,list,list,validate,validate,validate,validate,redeem,redeem',
+    );
   });
 
   it('counts earlier operations per coupon and overall', () => {

@@ -52,7 +52,18 @@ export async function startProxy(o: ProxyOptions): Promise<RunningProxy> {
     if (o.throttleFirstRead !== undefined && read !== null && !seen.has(read)) {
       seen.add(read);
       throttled++;
-      return json(res, 429, { type: 'https://docs.zupy.com/errors#rate-limit-exceeded', title: 'Rate Limit Exceeded', status: 429, detail: 'Too many requests.', instance: url.pathname }, { 'retry-after': String(o.throttleFirstRead) });
+      return json(
+        res,
+        429,
+        {
+          type: 'https://docs.zupy.com/errors#rate-limit-exceeded',
+          title: 'Rate Limit Exceeded',
+          status: 429,
+          detail: 'Too many requests.',
+          instance: url.pathname,
+        },
+        { 'retry-after': String(o.throttleFirstRead) },
+      );
     }
     if (!o.upstream) return json(res, 404, {});
     const up = new URL(req.url ?? '/', o.upstream);
@@ -68,9 +79,10 @@ export async function startProxy(o: ProxyOptions): Promise<RunningProxy> {
   return {
     url: `http://127.0.0.1:${port}`,
     throttled: () => throttled,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -25,10 +25,31 @@ const KEY = 'zupy_pk_RaceNoControlKey0000000000000000';
 const CUSTOMER = 'race_nc_customer';
 const REWARD = '2racenocontrolreward0000001';
 const zupyFixtures = {
-  companies: [{ id: 'race_nc_company', name: 'Race Co', otp_policy: { require_otp_for_redemption: false, require_otp_for_coupon_usage: false } }],
+  companies: [
+    { id: 'race_nc_company', name: 'Race Co', otp_policy: { require_otp_for_redemption: false, require_otp_for_coupon_usage: false } },
+  ],
   api_keys: [{ key: KEY, company_id: 'race_nc_company', access: 'read-write' }],
-  customers: [{ id: CUSTOMER, company_id: 'race_nc_company', full_name: 'Race Customer', identifiers: [], points_balance: 100_000, z_balance: '0.000000' }],
-  rewards: [{ id: REWARD, company_id: 'race_nc_company', name: 'Two coffees', points_required: 10, validity_days: 30, total_usages_allowed: 2, origin_type: 'loyalty_reward' }],
+  customers: [
+    {
+      id: CUSTOMER,
+      company_id: 'race_nc_company',
+      full_name: 'Race Customer',
+      identifiers: [],
+      points_balance: 100_000,
+      z_balance: '0.000000',
+    },
+  ],
+  rewards: [
+    {
+      id: REWARD,
+      company_id: 'race_nc_company',
+      name: 'Two coffees',
+      points_required: 10,
+      validity_days: 30,
+      total_usages_allowed: 2,
+      origin_type: 'loyalty_reward',
+    },
+  ],
   coupons: [],
 };
 
@@ -37,7 +58,13 @@ async function zupyRace(defects: DefectName[], foreign = false) {
   const proxy = foreign ? await startProxy({ upstream: mock.url, foreignFixtures: { mappings: [] } }) : undefined;
   try {
     return await runRace({
-      k6: k6 as string, api: 'zupy', target: proxy?.url ?? mock.url, reportDir: join(dir, `zupy-${defects.join('-')}-${String(foreign)}`), timeoutMs: 60_000, ...SMOKE, uses: 2,
+      k6: k6 as string,
+      api: 'zupy',
+      target: proxy?.url ?? mock.url,
+      reportDir: join(dir, `zupy-${defects.join('-')}-${String(foreign)}`),
+      timeoutMs: 60_000,
+      ...SMOKE,
+      uses: 2,
       env: { LEAD_MS: '300', ZUPY_API_KEY: KEY, ZUPY_CUSTOMER_ID: CUSTOMER, ZUPY_REWARD_ID: REWARD },
     });
   } finally {
@@ -47,17 +74,34 @@ async function zupyRace(defects: DefectName[], foreign = false) {
 }
 
 /** The B2S demo data plus 8 unused coupons of a client in the first token's scope, and those coupons. */
-async function b2sData(): Promise<{ fixtures: Record<string, unknown[]>; token: string; coupons: { id: string; code: string; module: string }[] }> {
+async function b2sData(): Promise<{
+  fixtures: Record<string, unknown[]>;
+  token: string;
+  coupons: { id: string; code: string; module: string }[];
+}> {
   const demo = await startMock({ api: 'b2s', port: 0 });
-  const snap = (await (await fetch(`${demo.url}/__control/fixtures`)).json()) as { tokens: { token: string; company_ids: string[] }[]; clients: { id: string; company_id: string }[]; coupons: unknown[] } & Record<string, unknown[]>;
+  const snap = (await (await fetch(`${demo.url}/__control/fixtures`)).json()) as {
+    tokens: { token: string; company_ids: string[] }[];
+    clients: { id: string; company_id: string }[];
+    coupons: unknown[];
+  } & Record<string, unknown[]>;
   await demo.close();
-  const token = snap.tokens.find((t) => snap.clients.some((c) => t.company_ids.includes(c.company_id))) as { token: string; company_ids: string[] };
+  const token = snap.tokens.find((t) => snap.clients.some((c) => t.company_ids.includes(c.company_id))) as {
+    token: string;
+    company_ids: string[];
+  };
   const client = snap.clients.find((c) => token.company_ids.includes(c.company_id)) as { id: string; company_id: string };
   const coupons = Array.from({ length: 8 }, (_, i) => ({ id: randomUUID(), code: `RACENC${i}`, module: 'premiado' }));
   const far = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const rows = coupons.map((c) => ({
-    ...c, company_id: client.company_id, client_id: client.id, status: false, date_of_use: null, expiration_date: far,
-    created_at: new Date().toISOString(), bonus: { id: randomUUID(), name: 'Race', type: 'default' },
+    ...c,
+    company_id: client.company_id,
+    client_id: client.id,
+    status: false,
+    date_of_use: null,
+    expiration_date: far,
+    created_at: new Date().toISOString(),
+    bonus: { id: randomUUID(), name: 'Race', type: 'default' },
   }));
   return { fixtures: { ...snap, coupons: [...snap.coupons, ...rows] }, token: token.token, coupons };
 }
@@ -74,7 +118,27 @@ async function b2sCliRace(defects: DefectName[]) {
   const file = join(dir, `b2s-coupons-${defects.join('-') || 'safe'}.json`);
   writeFileSync(file, JSON.stringify(data.coupons));
   try {
-    return await cli(['--api', 'b2s', '--target', mock.url, '--vus', '8', '--coupons', '4', '--duration', '1', '--wave-ms', '500', '--race-coupons', file, '--report', join(dir, `b2s-${defects.join('-') || 'safe'}`)], { B2S_TOKEN: data.token });
+    return await cli(
+      [
+        '--api',
+        'b2s',
+        '--target',
+        mock.url,
+        '--vus',
+        '8',
+        '--coupons',
+        '4',
+        '--duration',
+        '1',
+        '--wave-ms',
+        '500',
+        '--race-coupons',
+        file,
+        '--report',
+        join(dir, `b2s-${defects.join('-') || 'safe'}`),
+      ],
+      { B2S_TOKEN: data.token },
+    );
   } finally {
     await mock.close();
   }
@@ -116,9 +180,14 @@ describe.skipIf(!k6)('race without a control API', () => {
   it('no control API and no credentials: exit 2 with what to pass', async () => {
     const mock = await startMock({ api: 'zupy', port: 0, control: false });
     try {
-      const { code, out } = await cli(['--api', 'zupy', '--target', mock.url, '--vus', '4', '--coupons', '2', '--uses', '1', '--duration', '1'], { ZUPY_API_KEY: '' });
+      const { code, out } = await cli(
+        ['--api', 'zupy', '--target', mock.url, '--vus', '4', '--coupons', '2', '--uses', '1', '--duration', '1'],
+        { ZUPY_API_KEY: '' },
+      );
       expect(code, out).toBe(RACE_EXIT.setup);
-      expect(out).toContain('has no coupon-kit control API, and ZUPY_API_KEY is not set: pass RACE_COUPONS + ZUPY_API_KEY, or ZUPY_API_KEY + ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID');
+      expect(out).toContain(
+        'has no coupon-kit control API, and ZUPY_API_KEY is not set: pass RACE_COUPONS + ZUPY_API_KEY, or ZUPY_API_KEY + ZUPY_CUSTOMER_ID + ZUPY_REWARD_ID',
+      );
     } finally {
       await mock.close();
     }

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { SummaryData } from '../../load/lib/summary-data.ts';
 import { raceVerdict, RACE_EXIT } from '../../load/lib/verdict.ts';
 
-interface Slot { wins: number; consumed?: number }
+interface Slot {
+  wins: number;
+  consumed?: number;
+}
 
 /** One runner's summary of a 1-group race over `slots.length` coupons with `uses` uses each. */
 function summary(slots: Slot[], o: { uses: number; vus?: number; read?: boolean; extra?: Record<string, number> }): SummaryData {
@@ -14,27 +17,57 @@ function summary(slots: Slot[], o: { uses: number; vus?: number; read?: boolean;
   const counter = (name: string, count: number) => (metrics[name] = { type: 'counter', values: { count } });
   slots.forEach((s, i) => {
     counter(`race_success{slot:1.${i + 1}}`, s.wins);
-    metrics[`final_consumed{slot:1.${i + 1}}`] = { type: 'gauge', values: { value: o.read === false || s.consumed === undefined ? -1 : s.consumed } };
+    metrics[`final_consumed{slot:1.${i + 1}}`] = {
+      type: 'gauge',
+      values: { value: o.read === false || s.consumed === undefined ? -1 : s.consumed },
+    };
   });
-  counter('race_success', slots.reduce((a, s) => a + s.wins, 0));
+  counter(
+    'race_success',
+    slots.reduce((a, s) => a + s.wins, 0),
+  );
   counter('final_read', o.read === false ? 0 : 1);
   for (const [k, v] of Object.entries(o.extra ?? {})) counter(k, v);
   return {
     metrics,
     state: { testRunDurationMs: 1000 },
-    setup_data: { api: 'zupy', source: 'test', runners: 1, uses: o.uses, shape: { vus: o.vus ?? 20, groups: 1, coupons: slots.length }, groups: [slots.map((_, i) => ({ code: `CZ-0000000${i}` }))] },
+    setup_data: {
+      api: 'zupy',
+      source: 'test',
+      runners: 1,
+      uses: o.uses,
+      shape: { vus: o.vus ?? 20, groups: 1, coupons: slots.length },
+      groups: [slots.map((_, i) => ({ code: `CZ-0000000${i}` }))],
+    },
   };
 }
 
 describe('raceVerdict', () => {
   it('every coupon won and consumed exactly its uses → safe', () => {
-    const v = raceVerdict([summary([{ wins: 3, consumed: 3 }, { wins: 3, consumed: 3 }], { uses: 3 })]);
+    const v = raceVerdict([
+      summary(
+        [
+          { wins: 3, consumed: 3 },
+          { wins: 3, consumed: 3 },
+        ],
+        { uses: 3 },
+      ),
+    ]);
     expect(v.outcome).toBe('safe');
     expect(RACE_EXIT[v.outcome]).toBe(0);
   });
 
   it('135 successes on coupons of 3 uses whose count went below zero (consumed 135) → double spend, not 0', () => {
-    const v = raceVerdict([summary([{ wins: 45, consumed: 45 }, { wins: 45, consumed: 45 }, { wins: 45, consumed: 45 }], { uses: 3 })]);
+    const v = raceVerdict([
+      summary(
+        [
+          { wins: 45, consumed: 45 },
+          { wins: 45, consumed: 45 },
+          { wins: 45, consumed: 45 },
+        ],
+        { uses: 3 },
+      ),
+    ]);
     expect(v.outcome).toBe('double-spend');
     expect(v.doubleSpent).toHaveLength(3);
     expect(v.excessUses).toBe(3 * 42);
@@ -51,7 +84,9 @@ describe('raceVerdict', () => {
     const v = raceVerdict([summary([{ wins: 3 }, { wins: 3 }], { uses: 3, extra: { final_unreadable_429: 2, final_reads_429: 6 } })]);
     expect(v.outcome).toBe('inconclusive');
     expect(v.counts.unreadable).toBe(2);
-    expect(v.reasons.join('\n')).toContain('the final state of 2 coupon(s) could not be read; 2 still answered 429 after honouring Retry-After (6 429s in all)');
+    expect(v.reasons.join('\n')).toContain(
+      'the final state of 2 coupon(s) could not be read; 2 still answered 429 after honouring Retry-After (6 429s in all)',
+    );
   });
 
   it('more wins than uses is a double spend even when the final state is unread', () => {
@@ -60,7 +95,15 @@ describe('raceVerdict', () => {
   });
 
   it('429s, timeouts and coupons not fully consumed make a run inconclusive, with how many', () => {
-    const v = raceVerdict([summary([{ wins: 1, consumed: 1 }, { wins: 3, consumed: 3 }], { uses: 3, extra: { race_429: 17, race_timeout: 2 } })]);
+    const v = raceVerdict([
+      summary(
+        [
+          { wins: 1, consumed: 1 },
+          { wins: 3, consumed: 3 },
+        ],
+        { uses: 3, extra: { race_429: 17, race_timeout: 2 } },
+      ),
+    ]);
     expect(v.outcome).toBe('inconclusive');
     expect(v.reasons).toEqual([
       '2 race request(s) timed out: a use may have been granted without anyone seeing it',
@@ -70,7 +113,13 @@ describe('raceVerdict', () => {
   });
 
   it('winners split over two runners: each runner alone is within the uses, the sum is not → double spend, with who won', () => {
-    const a = summary([{ wins: 1, consumed: 1 }, { wins: 1, consumed: 1 }], { uses: 1 });
+    const a = summary(
+      [
+        { wins: 1, consumed: 1 },
+        { wins: 1, consumed: 1 },
+      ],
+      { uses: 1 },
+    );
     const b = summary([{ wins: 1 }, { wins: 0 }], { uses: 1, read: false });
     expect(raceVerdict([a]).outcome).toBe('safe');
     const v = raceVerdict([a, b]);

@@ -28,7 +28,9 @@ describe('coupon-kit mock', () => {
     });
     expect(out).toMatch(/zupy_pk_DemoAuroraReadWrite0000000000000/);
     expect(out).toMatch(/curl -s/);
-    const r = await fetch(`http://127.0.0.1:${port}/api/v2/coupons/issued/`, { headers: { 'X-API-Key': 'zupy_pk_DemoAuroraReadWrite0000000000000' } });
+    const r = await fetch(`http://127.0.0.1:${port}/api/v2/coupons/issued/`, {
+      headers: { 'X-API-Key': 'zupy_pk_DemoAuroraReadWrite0000000000000' },
+    });
     expect(r.status).toBe(200);
     const b2s = await fetch(`http://127.0.0.1:${port + 10}/__control/fixtures`);
     expect(b2s.status).toBe(200);
@@ -53,7 +55,10 @@ describe('coupon-kit mock', () => {
   });
 
   it('a bad fixture file: clear problems, non-zero exit', () => {
-    writeFileSync('/tmp/coupon-kit-bad-seed.json', JSON.stringify({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [{ id: 'x' }] }));
+    writeFileSync(
+      '/tmp/coupon-kit-bad-seed.json',
+      JSON.stringify({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [{ id: 'x' }] }),
+    );
     const r = run(['mock', 'zupy', '--port', '0', '--seed', '/tmp/coupon-kit-bad-seed.json']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/invalid zupy fixtures in \/tmp\/coupon-kit-bad-seed.json/);

@@ -43,7 +43,14 @@ describe('control API: requests validated from the control spec', () => {
     expect((await sim.app.inject({ method: 'POST', url: '/__control/clock', headers: JSON_TYPE })).statusCode).toBe(200);
     const r = await post('/__control/seed?mode=merge', '{"companies":[{"id":"x y"}],"api_keys":1}');
     expect(r.statusCode).toBe(400);
-    expect(JSON.parse(r.body)).toEqual({ error: 'invalid fixtures', problems: ["/companies/0 must have required property 'name'", '/companies/0/id must match pattern "^[0-9A-Za-z_]+$"', '/api_keys must be array'] });
+    expect(JSON.parse(r.body)).toEqual({
+      error: 'invalid fixtures',
+      problems: [
+        "/companies/0 must have required property 'name'",
+        '/companies/0/id must match pattern "^[0-9A-Za-z_]+$"',
+        '/api_keys must be array',
+      ],
+    });
   });
 
   it('the control routes take the precompiled validators of specs/generated/control.validators.cjs', async () => {
@@ -57,7 +64,10 @@ describe('control API: requests validated from the control spec', () => {
     const compile = validatorCompilerFor('control', { routes: [] });
     const anything = compile({ method: 'POST', url: '/__control/faults', httpPart: 'body', schema: { type: 'object' } as never });
     expect(anything({ latency_ms: '100' })).toBe(true);
-    const fromSpec = validatorCompilerFor('control', await routesFor('control'))({ method: 'POST', url: '/__control/faults', httpPart: 'body', schema: {} });
+    const fromSpec = validatorCompilerFor(
+      'control',
+      await routesFor('control'),
+    )({ method: 'POST', url: '/__control/faults', httpPart: 'body', schema: {} });
     expect(fromSpec({ latency_ms: '100' })).toBe(false);
   });
 });

@@ -23,7 +23,9 @@ describe('control API', () => {
 
   it('seed rejects bad fixtures with every problem listed, and changes nothing', async () => {
     const before = await mock.control.fixtures();
-    const err = await mock.control.seed({ companies: [], api_keys: [{ key: 'nope', company_id: 'x', access: 'admin' }], customers: [], rewards: [], coupons: [] }).catch((e: unknown) => e);
+    const err = await mock.control
+      .seed({ companies: [], api_keys: [{ key: 'nope', company_id: 'x', access: 'admin' }], customers: [], rewards: [], coupons: [] })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ControlError);
     expect((err as ControlError).status).toBe(400);
     expect(JSON.stringify((err as ControlError).body)).toMatch(/key must match pattern/);
@@ -37,7 +39,13 @@ describe('control API', () => {
 
   it('seed merge adds coupons; reset restores the start state', async () => {
     const f = await mock.control.fixtures<ZupyFixtures>();
-    const extra = { companies: [], api_keys: [], customers: [], rewards: [], coupons: [{ ...f.coupons[0]!, id: '2yyyyyyyyyyyyyyyyyyyyyyyyyy', coupon_code: 'CZ-ABCDEF12' }] };
+    const extra = {
+      companies: [],
+      api_keys: [],
+      customers: [],
+      rewards: [],
+      coupons: [{ ...f.coupons[0]!, id: '2yyyyyyyyyyyyyyyyyyyyyyyyyy', coupon_code: 'CZ-ABCDEF12' }],
+    };
     await mock.control.seed(extra, 'merge');
     expect((await mock.control.fixtures<ZupyFixtures>()).coupons).toHaveLength(f.coupons.length + 1);
     await mock.control.reset();
@@ -73,7 +81,8 @@ describe('control API', () => {
     await mock.control.clearRequests();
     await list();
     await fetch(`${mock.url}/api/v2/customers/${DEMO.customers.ana}/coupons/${DEMO.coupons.active.code}/validate/`, {
-      method: 'POST', headers: { 'X-API-Key': DEMO.keyReadWrite, 'X-OTP-Session': 'abc' },
+      method: 'POST',
+      headers: { 'X-API-Key': DEMO.keyReadWrite, 'X-OTP-Session': 'abc' },
     });
     const v = await mock.control.requests({ operation_id: 'validateCoupon' });
     expect(v.count).toBe(1);

@@ -19,13 +19,16 @@ const RENAMED = [
 
 const zupyValidate = (sim: Simulator, key: string, customer: string, coupon: string) =>
   call(sim, 'POST', `/api/v2/customers/${customer}/coupons/${coupon}/validate/`, undefined, { 'x-api-key': key });
-const b2sPatch = (sim: Simulator, token: string, coupon: string) => call(sim, 'PATCH', `/api/coupons/status/${coupon}`, undefined, { authorization: `Bearer ${token}` });
+const b2sPatch = (sim: Simulator, token: string, coupon: string) =>
+  call(sim, 'PATCH', `/api/coupons/status/${coupon}`, undefined, { authorization: `Bearer ${token}` });
 
 /** What each defect changes, as an observation of the simulator's answers (literal expectations below). */
 const OBSERVE: Record<ApiName, Record<(typeof RENAMED)[number][1], (sim: Simulator) => Promise<unknown>>> = {
   zupy: {
     'racy-use': async (sim) => {
-      const burst = await Promise.all(Array.from({ length: 20 }, () => zupyValidate(sim, DEMO.keyReadWrite, DEMO.customers.ana, DEMO.coupons.active.code)));
+      const burst = await Promise.all(
+        Array.from({ length: 20 }, () => zupyValidate(sim, DEMO.keyReadWrite, DEMO.customers.ana, DEMO.coupons.active.code)),
+      );
       return burst.filter((r) => r.status === 200).length > 1 ? 'double spend' : 'one winner';
     },
     'use-ignores-owner': async (sim) => (await zupyValidate(sim, DEMO.keyReadWrite, DEMO.customers.bruno, DEMO.coupons.active.code)).status,
@@ -78,7 +81,8 @@ describe.each(['zupy', 'b2s'] as const)('%s: an alias and the new name behave th
   /** Fresh demo state, OTP off (Zupy), these defects on through the control API; then the observation. */
   const observeWith = async (defects: string[], name: (typeof RENAMED)[number][1]) => {
     expect((await call(sim, 'POST', '/__control/reset')).status).toBe(200);
-    if (api === 'zupy') expect((await call(sim, 'POST', '/__control/otp-policy', { require_otp_for_coupon_usage: false })).status).toBe(200);
+    if (api === 'zupy')
+      expect((await call(sim, 'POST', '/__control/otp-policy', { require_otp_for_coupon_usage: false })).status).toBe(200);
     expect((await call(sim, 'POST', '/__control/faults', { defects })).status).toBe(200);
     return OBSERVE[api][name](sim);
   };
@@ -99,7 +103,9 @@ describe.each(['zupy', 'b2s'] as const)('%s: an alias and the new name behave th
     const refused = await call(sim, 'POST', '/__control/faults', { defects: ['reuse-succeeds', 'reuse-returns-201'] });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatch(/unknown defect\(s\) reuse-returns-201/);
-    expect((JSON.parse((await call(sim, 'GET', '/__control/faults')).body) as { defects: string[] }).defects.sort()).toEqual(faults.defects);
+    expect((JSON.parse((await call(sim, 'GET', '/__control/faults')).body) as { defects: string[] }).defects.sort()).toEqual(
+      faults.defects,
+    );
   });
 
   it('an alias given as a simulator option turns its defect on', async () => {

@@ -49,7 +49,12 @@ describe('colour policy', () => {
 
   it('the filter drops colour and cursor sequences, also split across chunks, and keeps the text', () => {
     const strip = ansiStripper();
-    const out = [strip.push('has status \u001b[1m200\u001b'), strip.push('[0m (\u001b[3'), strip.push('2mOK\u001b[0m)\n'), strip.end()].join('');
+    const out = [
+      strip.push('has status \u001b[1m200\u001b'),
+      strip.push('[0m (\u001b[3'),
+      strip.push('2mOK\u001b[0m)\n'),
+      strip.end(),
+    ].join('');
     expect(out).toBe('has status 200 (OK)\n');
     const lone = ansiStripper();
     expect(lone.push('a\u001b') + lone.end()).toBe('a');
@@ -59,24 +64,43 @@ describe('colour policy', () => {
     ['piped', {}],
     ['piped with CI=true', { CI: 'true' }],
     ['piped with NO_COLOR', { NO_COLOR: '1' }],
-  ])('coupon-kit verify %s: no ANSI code, and the result line', async (_name, extra) => {
-    const { stdout, stderr } = await run(process.execPath, verifyArgs(), { env: env(extra), timeout: 120_000, maxBuffer: 16 << 20 });
-    expect(stdout).toMatch(/ok {3}b2s: [1-9]\d* verified, 0 failed, 0 not verifiable/);
-    expect(stdout).toContain('Verifying a pact between b2s-pos and b2s-coupons-api');
-    expect(stdout + stderr).not.toContain(ESC);
-  }, 120_000);
+  ])(
+    'coupon-kit verify %s: no ANSI code, and the result line',
+    async (_name, extra) => {
+      const { stdout, stderr } = await run(process.execPath, verifyArgs(), { env: env(extra), timeout: 120_000, maxBuffer: 16 << 20 });
+      expect(stdout).toMatch(/ok {3}b2s: [1-9]\d* verified, 0 failed, 0 not verifiable/);
+      expect(stdout).toContain('Verifying a pact between b2s-pos and b2s-coupons-api');
+      expect(stdout + stderr).not.toContain(ESC);
+    },
+    120_000,
+  );
 
   it.skipIf(!hasScript).each([
     ['CI=true', { CI: 'true' }],
     ['NO_COLOR=1', { NO_COLOR: '1' }],
-  ])('on a terminal with %s: no ANSI code', async (_name, extra) => {
-    const { stdout } = await run('script', ['-qec', `${JSON.stringify(process.execPath)} ${verifyArgs().join(' ')}`, '/dev/null'], { env: env(extra), timeout: 120_000, maxBuffer: 16 << 20 });
-    expect(stdout).toMatch(/ok {3}b2s: [1-9]\d* verified, 0 failed, 0 not verifiable/);
-    expect(stdout).not.toContain(ESC);
-  }, 120_000);
+  ])(
+    'on a terminal with %s: no ANSI code',
+    async (_name, extra) => {
+      const { stdout } = await run('script', ['-qec', `${JSON.stringify(process.execPath)} ${verifyArgs().join(' ')}`, '/dev/null'], {
+        env: env(extra),
+        timeout: 120_000,
+        maxBuffer: 16 << 20,
+      });
+      expect(stdout).toMatch(/ok {3}b2s: [1-9]\d* verified, 0 failed, 0 not verifiable/);
+      expect(stdout).not.toContain(ESC);
+    },
+    120_000,
+  );
 
   // `npm test` runs vitest with scripts/plain-output.mjs preloaded (vitest picks colours before its config loads).
-  const vitestArgs = ['--import', './scripts/plain-output.mjs', './node_modules/vitest/vitest.mjs', 'run', 'clients/result.test.ts', '--reporter=default'];
+  const vitestArgs = [
+    '--import',
+    './scripts/plain-output.mjs',
+    './node_modules/vitest/vitest.mjs',
+    'run',
+    'clients/result.test.ts',
+    '--reporter=default',
+  ];
 
   it('vitest as npm test runs it, with CI=true: no ANSI code', async () => {
     const { stdout, stderr } = await run(process.execPath, vitestArgs, { env: env({ CI: 'true' }), timeout: 120_000 });
@@ -84,14 +108,29 @@ describe('colour policy', () => {
     expect(stdout + stderr).not.toContain(ESC);
   }, 120_000);
 
-  it.skipIf(!hasScript)('negative control: vitest as npm test runs it, on a terminal without CI or NO_COLOR, is coloured', async () => {
-    const { stdout } = await run('script', ['-qec', `${JSON.stringify(process.execPath)} ${vitestArgs.join(' ')}`, '/dev/null'], { env: env({}), timeout: 120_000 });
-    expect(stdout).toContain(ESC);
-  }, 120_000);
+  it.skipIf(!hasScript)(
+    'negative control: vitest as npm test runs it, on a terminal without CI or NO_COLOR, is coloured',
+    async () => {
+      const { stdout } = await run('script', ['-qec', `${JSON.stringify(process.execPath)} ${vitestArgs.join(' ')}`, '/dev/null'], {
+        env: env({}),
+        timeout: 120_000,
+      });
+      expect(stdout).toContain(ESC);
+    },
+    120_000,
+  );
 
-  it.skipIf(!hasScript)('negative control: on a terminal without CI or NO_COLOR, Pact colours its report', async () => {
-    const { stdout } = await run('script', ['-qec', `${JSON.stringify(process.execPath)} ${verifyArgs().join(' ')}`, '/dev/null'], { env: env({}), timeout: 120_000, maxBuffer: 16 << 20 });
-    expect(stdout).toMatch(/ok {3}b2s: [1-9]\d* verified, 0 failed, 0 not verifiable/);
-    expect(stdout).toContain(ESC);
-  }, 120_000);
+  it.skipIf(!hasScript)(
+    'negative control: on a terminal without CI or NO_COLOR, Pact colours its report',
+    async () => {
+      const { stdout } = await run('script', ['-qec', `${JSON.stringify(process.execPath)} ${verifyArgs().join(' ')}`, '/dev/null'], {
+        env: env({}),
+        timeout: 120_000,
+        maxBuffer: 16 << 20,
+      });
+      expect(stdout).toMatch(/ok {3}b2s: [1-9]\d* verified, 0 failed, 0 not verifiable/);
+      expect(stdout).toContain(ESC);
+    },
+    120_000,
+  );
 });

@@ -32,7 +32,10 @@ let installLog = '';
 
 /** The `<!-- checked: NAME -->` ```ts blocks of the README. */
 export function readmeSnippets(markdown: string): { name: string; code: string }[] {
-  return [...markdown.matchAll(/^<!-- checked: ([\w-]+) -->\n```ts\n([\s\S]*?)^```$/gm)].map((m) => ({ name: m[1] ?? '', code: m[2] ?? '' }));
+  return [...markdown.matchAll(/^<!-- checked: ([\w-]+) -->\n```ts\n([\s\S]*?)^```$/gm)].map((m) => ({
+    name: m[1] ?? '',
+    code: m[2] ?? '',
+  }));
 }
 
 /** Runs a command in the app; resolves with its exit code and output instead of throwing. */
@@ -49,7 +52,12 @@ async function inApp(file: string, args: string[], timeout = 180_000): Promise<{
 /** `npx coupon-kit mock API --port P` in the background (its own process group); resolves with its URL once it answers. */
 async function mockInBackground(api: ApiName, ...extra: string[]): Promise<string> {
   const port = await freePort();
-  const child = spawn('npx', ['coupon-kit', 'mock', api, '--port', String(port), ...extra], { cwd: app, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npx', ['coupon-kit', 'mock', api, '--port', String(port), ...extra], {
+    cwd: app,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -75,7 +83,12 @@ beforeAll(async () => {
   mkdirSync(app, { recursive: true });
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'integrator-app', version: '1.0.0', private: true, type: 'module' }));
   // Default log level: engine warnings (EBADENGINE) must show up here if there are any.
-  const installed = await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tgz], { cwd: app, env, timeout: 300_000, maxBuffer: 32 << 20 });
+  const installed = await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tgz], {
+    cwd: app,
+    env,
+    timeout: 300_000,
+    maxBuffer: 32 << 20,
+  });
   installLog = installed.stdout + installed.stderr;
 }, 600_000);
 
@@ -98,15 +111,30 @@ describe.sequential('the packed tarball, installed into an empty project', () =>
 
   it('ships declarations and the published pacts, and no tests or generated pact output', () => {
     const files = execFileSync('tar', ['-tzf', tgz], { encoding: 'utf8' }).split('\n');
-    for (const f of ['dist/types/mocks/index.d.ts', 'dist/types/clients/zupy.d.ts', 'dist/types/clients/b2s.d.ts', 'dist/types/clients/control.d.ts', `contracts/published/${pactFileName('zupy')}`, `contracts/published/${pactFileName('b2s')}`]) {
+    for (const f of [
+      'dist/types/mocks/index.d.ts',
+      'dist/types/clients/zupy.d.ts',
+      'dist/types/clients/b2s.d.ts',
+      'dist/types/clients/control.d.ts',
+      `contracts/published/${pactFileName('zupy')}`,
+      `contracts/published/${pactFileName('b2s')}`,
+    ]) {
       expect(files).toContain(`package/${f}`);
     }
     expect(files.filter((f) => f.startsWith('package/contracts/pacts/') || f.endsWith('.test.ts'))).toEqual([]);
   });
 
   it('exports the public entry points only', async () => {
-    const probe = (spec: string) => inApp(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(spec)}); console.log('loaded')`]);
-    for (const spec of ['coupon-kit', 'coupon-kit/mocks', 'coupon-kit/clients/zupy', 'coupon-kit/clients/b2s', 'coupon-kit/clients/control', 'coupon-kit/package.json']) {
+    const probe = (spec: string) =>
+      inApp(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(spec)}); console.log('loaded')`]);
+    for (const spec of [
+      'coupon-kit',
+      'coupon-kit/mocks',
+      'coupon-kit/clients/zupy',
+      'coupon-kit/clients/b2s',
+      'coupon-kit/clients/control',
+      'coupon-kit/package.json',
+    ]) {
       const r = spec.endsWith('.json') ? { code: 0, out: 'loaded' } : await probe(spec);
       expect(r.out, spec).toContain('loaded');
     }
@@ -121,15 +149,39 @@ describe.sequential('the packed tarball, installed into an empty project', () =>
     mkdirSync(join(app, 'snippets'), { recursive: true });
     for (const s of snippets) writeFileSync(join(app, 'snippets', `${s.name}.ts`), s.code);
     const compilerOptions = {
-      strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', outDir: 'build', rootDir: 'snippets',
-      skipLibCheck: true, typeRoots: [join(repo, 'node_modules', '@types')], types: ['node'],
+      strict: true,
+      module: 'nodenext',
+      moduleResolution: 'nodenext',
+      target: 'es2022',
+      outDir: 'build',
+      rootDir: 'snippets',
+      skipLibCheck: true,
+      typeRoots: [join(repo, 'node_modules', '@types')],
+      types: ['node'],
     };
     writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['snippets'] }, null, 1));
     const compiled = await inApp(process.execPath, [tsc, '-p', 'tsconfig.json']);
     expect(compiled.out).toBe('');
     expect(compiled.code).toBe(0);
     // The declarations themselves compile under the same options (only the package's, not its dependencies').
-    const ownTypes = await inApp(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', '--typeRoots', join(repo, 'node_modules', '@types'), 'node_modules/coupon-kit/dist/types/mocks/index.d.ts', 'node_modules/coupon-kit/dist/types/clients/zupy.d.ts', 'node_modules/coupon-kit/dist/types/clients/b2s.d.ts']);
+    const ownTypes = await inApp(process.execPath, [
+      tsc,
+      '--noEmit',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+      '--typeRoots',
+      join(repo, 'node_modules', '@types'),
+      'node_modules/coupon-kit/dist/types/mocks/index.d.ts',
+      'node_modules/coupon-kit/dist/types/clients/zupy.d.ts',
+      'node_modules/coupon-kit/dist/types/clients/b2s.d.ts',
+    ]);
     expect(ownTypes.out.split('\n').filter((l) => l.startsWith('node_modules/coupon-kit/'))).toEqual([]);
 
     const zupy = await inApp(process.execPath, ['build/zupy.js'], 60_000);
@@ -150,16 +202,20 @@ describe.sequential('the packed tarball, installed into an empty project', () =>
     expect(compiled.out).toMatch(/snippets\/zupy\.ts\(\d+,\d+\): error TS2339: Property 'detail' does not exist on type '.*UnexpectedBody/);
   }, 120_000);
 
-  it.each(['zupy', 'b2s'] as const)('%s: npx coupon-kit mock in the background, then npx coupon-kit verify with the shipped pacts passes every interaction', async (api) => {
-    const url = await mockInBackground(api);
-    const expected = interactionsIn(join(PUBLISHED_PACT_DIR, pactFileName(api)));
-    expect(expected).toBeGreaterThan(0);
-    const r = await inApp('npx', ['coupon-kit', 'verify', '--api', api, '--provider-url', url]);
-    expect(r.out).toContain(`ok   ${api}: ${expected} verified, 0 failed, 0 not verifiable against ${url}`);
-    expect(r.out).not.toMatch(/FAIL|npm run pacts/);
-    expect(r.out).not.toContain('\u001b[');
-    expect(r.code).toBe(0);
-  }, 240_000);
+  it.each(['zupy', 'b2s'] as const)(
+    '%s: npx coupon-kit mock in the background, then npx coupon-kit verify with the shipped pacts passes every interaction',
+    async (api) => {
+      const url = await mockInBackground(api);
+      const expected = interactionsIn(join(PUBLISHED_PACT_DIR, pactFileName(api)));
+      expect(expected).toBeGreaterThan(0);
+      const r = await inApp('npx', ['coupon-kit', 'verify', '--api', api, '--provider-url', url]);
+      expect(r.out).toContain(`ok   ${api}: ${expected} verified, 0 failed, 0 not verifiable against ${url}`);
+      expect(r.out).not.toMatch(/FAIL|npm run pacts/);
+      expect(r.out).not.toContain('\u001b[');
+      expect(r.code).toBe(0);
+    },
+    240_000,
+  );
 
   it('negative control: verify from the package fails (exit 1) against a provider with reuse-returns-200', async () => {
     const url = await mockInBackground('zupy', '--defect', 'reuse-returns-200');
@@ -224,4 +280,3 @@ describe.sequential('the packed tarball, installed into an empty project', () =>
     expect(used.out).toBe('status 200\n');
   }, 180_000);
 });
-

@@ -31,7 +31,10 @@ describe('shipped pacts', () => {
     copyFileSync(join(PUBLISHED_PACT_DIR, b2s), join(copy, b2s));
     expect(pactDrift(copy)).toEqual([]);
 
-    const pact = JSON.parse(readFileSync(join(copy, zupy), 'utf8')) as { metadata: Record<string, unknown>; interactions: { description: string; response: { status: number } }[] };
+    const pact = JSON.parse(readFileSync(join(copy, zupy), 'utf8')) as {
+      metadata: Record<string, unknown>;
+      interactions: { description: string; response: { status: number } }[];
+    };
     pact.metadata = { ...pact.metadata, pactRust: { ffi: '9.9.9', models: '9.9.9' } };
     writeFileSync(join(copy, zupy), JSON.stringify(pact, null, 2));
     expect(pactDrift(copy)).toEqual([]);

@@ -23,15 +23,19 @@ describe('B2S lifecycle model', () => {
     ['no-expiry-check', /exactly no 204|Coupon expired/],
     ['validate-ignores-customer', /scoped token cannot reach/],
     ['racy-validate', /exactly one 204/],
-  ])('catches the %s defect with a shrunk counterexample', async (defect, why) => {
-    const bad = await inProcessTarget('b2s', { defects: [defect] });
-    try {
-      const out = await fc.check(b2sProperty(bad), { numRuns: 300, seed: 7 });
-      expect(out.failed).toBe(true);
-      expect(String(out.errorInstance)).toMatch(why);
-      expect(fc.defaultReportMessage(out)).toMatch(/Counterexample/);
-    } finally {
-      await bad.close();
-    }
-  }, 120_000);
+  ])(
+    'catches the %s defect with a shrunk counterexample',
+    async (defect, why) => {
+      const bad = await inProcessTarget('b2s', { defects: [defect] });
+      try {
+        const out = await fc.check(b2sProperty(bad), { numRuns: 300, seed: 7 });
+        expect(out.failed).toBe(true);
+        expect(String(out.errorInstance)).toMatch(why);
+        expect(fc.defaultReportMessage(out)).toMatch(/Counterexample/);
+      } finally {
+        await bad.close();
+      }
+    },
+    120_000,
+  );
 });

@@ -7,9 +7,11 @@ import { startMockProcess, stopMockProcesses } from '../helpers.ts';
 const CLI = ['--import', 'tsx', 'cli/main.ts'];
 afterAll(stopMockProcesses);
 
-
 const check = (url: string, extra: string[] = []) =>
-  spawnSync(process.execPath, [...CLI, 'check', '--api', 'zupy', '--target', url, '--runs', '40', ...extra], { encoding: 'utf8', timeout: 90_000 });
+  spawnSync(process.execPath, [...CLI, 'check', '--api', 'zupy', '--target', url, '--runs', '40', ...extra], {
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
 
 describe('coupon-kit check', () => {
   it('passes against the simulator and fails on a defect with the shrunk sequence, seed, replay line and JUnit', async () => {

@@ -30,8 +30,20 @@ function file(name: string, content: unknown): string {
 }
 
 /** Padaria Boa Vista (no OTP): Diego, 800 points, and a 100-point reward to redeem. */
-const zupyFixtures = { api: 'zupy', api_key: DEMO.keyOtherCompany, other_api_key: DEMO.keyReadWrite, customer_ids: [DEMO.customers.diego], reward_ids: [DEMO.rewards.bread], foreign_customer_id: DEMO.customers.ana };
-const b2sFixtures = { api: 'b2s', token: B2S_DEMO.franchiseToken, scoped_token: B2S_DEMO.companyBToken, scoped_company_id: B2S_DEMO.companyB };
+const zupyFixtures = {
+  api: 'zupy',
+  api_key: DEMO.keyOtherCompany,
+  other_api_key: DEMO.keyReadWrite,
+  customer_ids: [DEMO.customers.diego],
+  reward_ids: [DEMO.rewards.bread],
+  foreign_customer_id: DEMO.customers.ana,
+};
+const b2sFixtures = {
+  api: 'b2s',
+  token: B2S_DEMO.franchiseToken,
+  scoped_token: B2S_DEMO.companyBToken,
+  scoped_company_id: B2S_DEMO.companyB,
+};
 
 /** The demo data plus 60 active coupons for Diego (Padaria Boa Vista, no OTP), as a seed file. */
 function zupySupplySeed(): string {
@@ -40,8 +52,15 @@ function zupySupplySeed(): string {
   for (let i = 0; i < 60; i++) {
     const n = String(i).padStart(2, '0');
     seed.coupons.push({
-      id: `2zSupply${n}`.padEnd(27, 'x'), customer_id: DEMO.customers.diego, reward_id: DEMO.rewards.bread, coupon_code: `CZ-5A9910${n}`,
-      status: 'active', remaining_usages: i % 3 === 0 ? 3 : 1, total_usages_allowed: i % 3 === 0 ? 3 : 1, valid_until: validUntil, created_at: new Date(Date.now() - 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      id: `2zSupply${n}`.padEnd(27, 'x'),
+      customer_id: DEMO.customers.diego,
+      reward_id: DEMO.rewards.bread,
+      coupon_code: `CZ-5A9910${n}`,
+      status: 'active',
+      remaining_usages: i % 3 === 0 ? 3 : 1,
+      total_usages_allowed: i % 3 === 0 ? 3 : 1,
+      valid_until: validUntil,
+      created_at: new Date(Date.now() - 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     });
   }
   return file('zupy-supply-seed.json', seed);
@@ -64,23 +83,45 @@ describe('check --fixtures against the simulator started with --no-control: each
     ['b2s', 'validate-ignores-customer', /scoped token cannot reach/],
     ['b2s', 'reuse-returns-200', /exactly no 204|already used/],
     ['b2s', 'lenient-auth', /Bearer token is a 401/],
-  ] as const)('%s %s', async (api, defect, why) => {
-    // A sandbox with supply enough for 100 sequences, so the verdict is about the defect, not a dry run.
-    const url = await startMockProcess(api, ['--no-control', '--defect', defect, ...(api === 'zupy' ? ['--seed', zupySupplySeed()] : [])]);
-    const fixtures = file(`${api}-${defect}.json`, api === 'zupy' ? zupyFixtures : b2sFixtures);
-    // A lost update over real HTTP needs two requests to interleave, which timing can deny one run:
-    // racy-validate gets up to three runs (seeds 3, 4, 5) and must be caught in one of them.
-    const seeds = defect === 'racy-validate' ? ['3', '4', '5'] : ['3'];
-    let r = await check(['--api', api, '--target', url, '--fixtures', fixtures, '--runs', '100', '--fuzz-runs', '0', '--seed', seeds[0]!]);
-    for (const seed of seeds.slice(1)) {
-      if (r.status === 1) break;
-      r = await check(['--api', api, '--target', url, '--fixtures', fixtures, '--runs', '100', '--fuzz-runs', '0', '--seed', seed]);
-    }
-    expect(r.stdout).toMatch(new RegExp(`FAIL ${api} conformance after \\d+ sequence\\(s\\); no control API`));
-    expect(r.stdout).toMatch(why);
-    expect(r.stdout).toMatch(/^replay: coupon-kit check /m);
-    expect(r.status).toBe(1);
-  }, 180_000);
+  ] as const)(
+    '%s %s',
+    async (api, defect, why) => {
+      // A sandbox with supply enough for 100 sequences, so the verdict is about the defect, not a dry run.
+      const url = await startMockProcess(api, [
+        '--no-control',
+        '--defect',
+        defect,
+        ...(api === 'zupy' ? ['--seed', zupySupplySeed()] : []),
+      ]);
+      const fixtures = file(`${api}-${defect}.json`, api === 'zupy' ? zupyFixtures : b2sFixtures);
+      // A lost update over real HTTP needs two requests to interleave, which timing can deny one run:
+      // racy-validate gets up to three runs (seeds 3, 4, 5) and must be caught in one of them.
+      const seeds = defect === 'racy-validate' ? ['3', '4', '5'] : ['3'];
+      let r = await check([
+        '--api',
+        api,
+        '--target',
+        url,
+        '--fixtures',
+        fixtures,
+        '--runs',
+        '100',
+        '--fuzz-runs',
+        '0',
+        '--seed',
+        seeds[0]!,
+      ]);
+      for (const seed of seeds.slice(1)) {
+        if (r.status === 1) break;
+        r = await check(['--api', api, '--target', url, '--fixtures', fixtures, '--runs', '100', '--fuzz-runs', '0', '--seed', seed]);
+      }
+      expect(r.stdout).toMatch(new RegExp(`FAIL ${api} conformance after \\d+ sequence\\(s\\); no control API`));
+      expect(r.stdout).toMatch(why);
+      expect(r.stdout).toMatch(/^replay: coupon-kit check /m);
+      expect(r.status).toBe(1);
+    },
+    180_000,
+  );
 });
 
 describe('HTTP fuzz over the target', () => {
@@ -98,8 +139,23 @@ describe('HTTP fuzz over the target', () => {
       },
     });
     closers.push(stand.close);
-    const r = await check(['--api', 'zupy', '--target', stand.url, '--fixtures', file('zupy-500.json', zupyFixtures), '--runs', '10', '--fuzz-runs', '200', '--seed', '5']);
-    expect(r.stdout).toMatch(/FAIL zupy HTTP fuzz after \d+ request\(s\): InvariantError: POST \/api\/v2\/\S+ with malformed JSON .* → \w+: 500 \(a 5xx\)/);
+    const r = await check([
+      '--api',
+      'zupy',
+      '--target',
+      stand.url,
+      '--fixtures',
+      file('zupy-500.json', zupyFixtures),
+      '--runs',
+      '10',
+      '--fuzz-runs',
+      '200',
+      '--seed',
+      '5',
+    ]);
+    expect(r.stdout).toMatch(
+      /FAIL zupy HTTP fuzz after \d+ request\(s\): InvariantError: POST \/api\/v2\/\S+ with malformed JSON .* → \w+: 500 \(a 5xx\)/,
+    );
     expect(r.stdout).toMatch(/^replay: coupon-kit check .* --runs 0 --fuzz-runs 200 --seed 5 --path "[\d:]+"$/m);
     expect(r.status).toBe(1);
   }, 180_000);
@@ -107,7 +163,20 @@ describe('HTTP fuzz over the target', () => {
   it('zupy and b2s: the faithful simulator passes the fuzz, and a 500 is never the answer', async () => {
     for (const api of ['zupy', 'b2s'] as const) {
       const up = await upstream(api);
-      const r = await check(['--api', api, '--target', up.url, '--fixtures', file(`${api}-fuzz.json`, api === 'zupy' ? zupyFixtures : b2sFixtures), '--runs', '0', '--fuzz-runs', '300', '--seed', '9']);
+      const r = await check([
+        '--api',
+        api,
+        '--target',
+        up.url,
+        '--fixtures',
+        file(`${api}-fuzz.json`, api === 'zupy' ? zupyFixtures : b2sFixtures),
+        '--runs',
+        '0',
+        '--fuzz-runs',
+        '300',
+        '--seed',
+        '9',
+      ]);
       expect(r.stdout).toMatch(new RegExp(`ok {3}${api} HTTP fuzz: 300 requests`));
       expect(r.status).toBe(0);
     }
@@ -117,16 +186,46 @@ describe('HTTP fuzz over the target', () => {
 describe('power', () => {
   it('zupy: a sandbox with one coupon and nothing to redeem runs dry: exit 3, with what to seed', async () => {
     const up = await upstream('zupy');
-    const r = await check(['--api', 'zupy', '--target', up.url, '--fixtures', file('zupy-dry.json', { ...zupyFixtures, reward_ids: [] }), '--runs', '40', '--fuzz-runs', '0', '--seed', '1']);
+    const r = await check([
+      '--api',
+      'zupy',
+      '--target',
+      up.url,
+      '--fixtures',
+      file('zupy-dry.json', { ...zupyFixtures, reward_ids: [] }),
+      '--runs',
+      '40',
+      '--fuzz-runs',
+      '0',
+      '--seed',
+      '1',
+    ]);
     expect(r.stdout).toMatch(/ok {3}zupy conformance: 40 sequences passed/);
-    expect(r.stdout).toMatch(/^power: \d+ of \d+ state-changing commands changed state \(validates \d+ of \d+ succeeded\); \d+ of 40 sequences had something to change/m);
-    expect(r.stdout).toMatch(/^DRY {2}zupy conformance is inconclusive: only \d+ of 40 sequences had anything to change \(the threshold is 50%\).*give the customers in customer_ids more active coupons/m);
+    expect(r.stdout).toMatch(
+      /^power: \d+ of \d+ state-changing commands changed state \(validates \d+ of \d+ succeeded\); \d+ of 40 sequences had something to change/m,
+    );
+    expect(r.stdout).toMatch(
+      /^DRY {2}zupy conformance is inconclusive: only \d+ of 40 sequences had anything to change \(the threshold is 50%\).*give the customers in customer_ids more active coupons/m,
+    );
     expect(r.status).toBe(3);
   }, 120_000);
 
   it('zupy: with a reward to redeem the same sandbox keeps its power: exit 0', async () => {
     const up = await upstream('zupy');
-    const r = await check(['--api', 'zupy', '--target', up.url, '--fixtures', file('zupy-live.json', zupyFixtures), '--runs', '15', '--fuzz-runs', '0', '--seed', '1']);
+    const r = await check([
+      '--api',
+      'zupy',
+      '--target',
+      up.url,
+      '--fixtures',
+      file('zupy-live.json', zupyFixtures),
+      '--runs',
+      '15',
+      '--fuzz-runs',
+      '0',
+      '--seed',
+      '1',
+    ]);
     expect(r.stdout).toMatch(/redeems \d+ of \d+ issued a coupon/);
     expect(r.stdout).not.toMatch(/^DRY/m);
     expect(r.status).toBe(0);
@@ -134,12 +233,15 @@ describe('power', () => {
 });
 
 describe('Zupy response formats (decision Z-1) and the inferred points endpoint', () => {
-  const postCutover = async (defects: ('reuse-returns-200')[] = []) => {
+  const postCutover = async (defects: 'reuse-returns-200'[] = []) => {
     const up = await startMock({ api: 'zupy', control: false, defects });
     closers.push(() => up.close());
     const stand = await startStandIn(up.url, {
       // No points endpoint: it is inferred (x-inferred), a provider may not have it.
-      before: (req) => (req.path.includes('/points/') ? { status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ detail: 'Not found.' }) } : undefined),
+      before: (req) =>
+        req.path.includes('/points/')
+          ? { status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ detail: 'Not found.' }) }
+          : undefined,
       after: toPostCutover,
     });
     closers.push(stand.close);
@@ -149,8 +251,25 @@ describe('Zupy response formats (decision Z-1) and the inferred points endpoint'
   it('a faithful provider in the post-cutover format, without the points endpoint, passes with a note', async () => {
     const url = await postCutover();
     // The format is under test here, not the sandbox's supply: --min-live 0 (a run with no change at all is still dry).
-    const r = await check(['--api', 'zupy', '--target', url, '--fixtures', file('zupy-cutover.json', zupyFixtures), '--runs', '30', '--fuzz-runs', '100', '--min-live', '0', '--seed', '1']);
-    expect(r.stdout).toMatch(/note: GET \/api\/v2\/customers\/\{id\}\/points\/ \(inferred, x-inferred in the spec\) answered 404 for every customer: skipped/);
+    const r = await check([
+      '--api',
+      'zupy',
+      '--target',
+      url,
+      '--fixtures',
+      file('zupy-cutover.json', zupyFixtures),
+      '--runs',
+      '30',
+      '--fuzz-runs',
+      '100',
+      '--min-live',
+      '0',
+      '--seed',
+      '1',
+    ]);
+    expect(r.stdout).toMatch(
+      /note: GET \/api\/v2\/customers\/\{id\}\/points\/ \(inferred, x-inferred in the spec\) answered 404 for every customer: skipped/,
+    );
     expect(r.stdout).toMatch(/ok {3}zupy conformance: 30 sequences passed/);
     expect(r.stdout).toMatch(/ok {3}zupy HTTP fuzz: 100 requests/);
     expect(r.stdout).toMatch(/Zupy format: post-cutover \((root object|DRF list)(, (root object|DRF list))*\)/);
@@ -160,7 +279,20 @@ describe('Zupy response formats (decision Z-1) and the inferred points endpoint'
 
   it('negative control: the same format in front of a provider that answers 200 to reuse is caught', async () => {
     const url = await postCutover(['reuse-returns-200']);
-    const r = await check(['--api', 'zupy', '--target', url, '--fixtures', file('zupy-cutover-bad.json', zupyFixtures), '--runs', '60', '--fuzz-runs', '0', '--seed', '3']);
+    const r = await check([
+      '--api',
+      'zupy',
+      '--target',
+      url,
+      '--fixtures',
+      file('zupy-cutover-bad.json', zupyFixtures),
+      '--runs',
+      '60',
+      '--fuzz-runs',
+      '0',
+      '--seed',
+      '3',
+    ]);
     expect(r.stdout).toMatch(/FAIL zupy conformance/);
     expect(r.status).toBe(1);
   }, 180_000);

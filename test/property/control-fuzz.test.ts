@@ -15,7 +15,14 @@ const TOKEN = 'fuzz-control-token';
 /** Not JSON answers: the event stream stays open, the console is HTML (the browser tests cover it). */
 const NOT_FUZZED = new Set(['streamEvents', 'getConsole', 'getConsoleAsset']);
 const spec = loadSpec('control');
-const fuzzed: OpenApiDocument = { ...spec, paths: Object.fromEntries(Object.entries(spec.paths).filter(([, item]) => !Object.values(item).some((op) => NOT_FUZZED.has((op as { operationId?: string }).operationId ?? '')))) };
+const fuzzed: OpenApiDocument = {
+  ...spec,
+  paths: Object.fromEntries(
+    Object.entries(spec.paths).filter(
+      ([, item]) => !Object.values(item).some((op) => NOT_FUZZED.has((op as { operationId?: string }).operationId ?? '')),
+    ),
+  ),
+};
 
 const CONTEXT: FuzzContext = {
   auth: [{ 'X-Control-Token': TOKEN }, { 'X-Control-Token': TOKEN }, { 'X-Control-Token': TOKEN }, {}, { 'X-Control-Token': 'nope' }],
@@ -31,17 +38,33 @@ function exampleRequests(doc: OpenApiDocument): fc.Arbitrary<FuzzRequest> {
       const value = (deref(doc, ex) as { value: unknown }).value;
       for (const mode of ['', '?mode=merge']) {
         if (mode && op.operationId !== 'seed') continue;
-        out.push({ operationId: op.operationId, method, url: `${path}${mode}`, headers: { 'X-Control-Token': TOKEN, 'content-type': 'application/json' }, body: JSON.stringify(value) });
+        out.push({
+          operationId: op.operationId,
+          method,
+          url: `${path}${mode}`,
+          headers: { 'X-Control-Token': TOKEN, 'content-type': 'application/json' },
+          body: JSON.stringify(value),
+        });
       }
     }
   }
   return fc.constantFrom(...out);
 }
 
-type Tamper = (r: { status: number; body: string; contentType: string | undefined }) => { status: number; body: string; contentType: string | undefined };
+type Tamper = (r: { status: number; body: string; contentType: string | undefined }) => {
+  status: number;
+  body: string;
+  contentType: string | undefined;
+};
 
 async function send(sim: Simulator, r: FuzzRequest, tamper: Tamper = (x) => x) {
-  const res = await sim.app.inject({ method: r.method as 'GET', url: r.url, headers: r.headers, remoteAddress: '127.0.0.1', ...(r.body === undefined ? {} : { payload: r.body }) });
+  const res = await sim.app.inject({
+    method: r.method as 'GET',
+    url: r.url,
+    headers: r.headers,
+    remoteAddress: '127.0.0.1',
+    ...(r.body === undefined ? {} : { payload: r.body }),
+  });
   return tamper({ status: res.statusCode, body: res.body, contentType: res.headers['content-type'] as string | undefined });
 }
 
@@ -61,7 +84,11 @@ async function fuzz(sim: Simulator, runs: number, seen: Map<string, Set<number>>
 }
 
 /** The check that failed a run (fast-check keeps it as the cause of its report). */
-const failure = (run: Promise<void>) => run.then(() => 'no failure', (err: Error) => String((err.cause as Error | undefined)?.message ?? err.message));
+const failure = (run: Promise<void>) =>
+  run.then(
+    () => 'no failure',
+    (err: Error) => String((err.cause as Error | undefined)?.message ?? err.message),
+  );
 
 describe.each(['zupy', 'b2s'] as const)('%s simulator: the control API against specs/control.openapi.yaml', (api) => {
   let sim: Simulator;
@@ -83,10 +110,14 @@ describe.each(['zupy', 'b2s'] as const)('%s simulator: the control API against s
 
   it('negative control: a control API whose errors leave the spec ({"message"} instead of {"error"}) is caught', async () => {
     const offSpec: Tamper = (r) => (r.status >= 400 ? { ...r, body: r.body.replace('"error"', '"message"') } : r);
-    expect(await failure(fuzz(sim, 100, new Map(), offSpec))).toMatch(/415 body breaks the schema: data must have required property 'error'/);
+    expect(await failure(fuzz(sim, 100, new Map(), offSpec))).toMatch(
+      /415 body breaks the schema: data must have required property 'error'/,
+    );
   }, 60_000);
 
   it('negative control: an answer the spec does not declare is caught', async () => {
-    expect(await failure(fuzz(sim, 100, new Map(), (r) => (r.status === 200 ? { ...r, status: 202 } : r)))).toMatch(/status 202 is not declared/);
+    expect(await failure(fuzz(sim, 100, new Map(), (r) => (r.status === 200 ? { ...r, status: 202 } : r)))).toMatch(
+      /status 202 is not declared/,
+    );
   }, 60_000);
 });

@@ -10,17 +10,52 @@ import { loadSpec, type ApiName } from '../../specs/index.ts';
 
 const CONTEXTS: Record<ApiName, FuzzContext> = {
   zupy: {
-    auth: [{ 'X-API-Key': DEMO.keyOtherCompany }, { 'X-API-Key': DEMO.keyOtherCompany }, { 'X-API-Key': DEMO.keyReadWrite }, { 'X-API-Key': DEMO.keyReadOnly }, {}, { 'X-API-Key': 'zupy_pk_nope' }],
-    ids: [DEMO.customers.diego, DEMO.customers.ana, DEMO.rewards.bread, DEMO.rewards.coffee, DEMO.coupons.diego.code, DEMO.coupons.diego.id, DEMO.coupons.active.code.toLowerCase(), '+5541999887766'],
+    auth: [
+      { 'X-API-Key': DEMO.keyOtherCompany },
+      { 'X-API-Key': DEMO.keyOtherCompany },
+      { 'X-API-Key': DEMO.keyReadWrite },
+      { 'X-API-Key': DEMO.keyReadOnly },
+      {},
+      { 'X-API-Key': 'zupy_pk_nope' },
+    ],
+    ids: [
+      DEMO.customers.diego,
+      DEMO.customers.ana,
+      DEMO.rewards.bread,
+      DEMO.rewards.coffee,
+      DEMO.coupons.diego.code,
+      DEMO.coupons.diego.id,
+      DEMO.coupons.active.code.toLowerCase(),
+      '+5541999887766',
+    ],
   },
   b2s: {
-    auth: [{ Authorization: `Bearer ${B2S_DEMO.franchiseToken}` }, { Authorization: `Bearer ${B2S_DEMO.franchiseToken}` }, { Authorization: `Bearer ${B2S_DEMO.companyAToken}` }, {}, { Authorization: 'Bearer nope' }],
-    ids: [B2S_DEMO.companyA, B2S_DEMO.companyB, B2S_DEMO.activeCoupon, B2S_DEMO.usedCoupon, 'WELCOME2024', '5511999999999', '123.456.789-09'],
+    auth: [
+      { Authorization: `Bearer ${B2S_DEMO.franchiseToken}` },
+      { Authorization: `Bearer ${B2S_DEMO.franchiseToken}` },
+      { Authorization: `Bearer ${B2S_DEMO.companyAToken}` },
+      {},
+      { Authorization: 'Bearer nope' },
+    ],
+    ids: [
+      B2S_DEMO.companyA,
+      B2S_DEMO.companyB,
+      B2S_DEMO.activeCoupon,
+      B2S_DEMO.usedCoupon,
+      'WELCOME2024',
+      '5511999999999',
+      '123.456.789-09',
+    ],
   },
 };
 
 async function send(sim: Simulator, r: FuzzRequest) {
-  const res = await sim.app.inject({ method: r.method as 'GET', url: r.url, headers: r.headers, ...(r.body === undefined ? {} : { payload: r.body }) });
+  const res = await sim.app.inject({
+    method: r.method as 'GET',
+    url: r.url,
+    headers: r.headers,
+    ...(r.body === undefined ? {} : { payload: r.body }),
+  });
   return { status: res.statusCode, body: res.body, contentType: res.headers['content-type'] as string | undefined };
 }
 

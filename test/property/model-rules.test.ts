@@ -30,7 +30,14 @@ describe('B2S rules (B-4, B-5, B-6)', () => {
 });
 
 describe('Zupy rules (Z-5, Z-8, Z-2)', () => {
-  const c = { id: 'k', code: 'CZ-914F15F3', customerId: 'c', remaining: 1, status: 'active' as const, validUntilMs: Date.parse('2026-04-25T00:00:00Z') };
+  const c = {
+    id: 'k',
+    code: 'CZ-914F15F3',
+    customerId: 'c',
+    remaining: 1,
+    status: 'active' as const,
+    validUntilMs: Date.parse('2026-04-25T00:00:00Z'),
+  };
   it('an active coupon reads as expired only after valid_until (valid_until itself is still valid)', () => {
     expect(effective(c, Date.parse('2026-04-25T00:00:00Z'))).toBe('active');
     expect(effective(c, Date.parse('2026-04-25T00:00:00.001Z'))).toBe('expired');
@@ -51,10 +58,21 @@ describe('Zupy formats (Z-1)', () => {
   it('reads the envelope as is, and root objects, DRF lists and bare lists as the envelope', () => {
     expect(toEnvelope({ data: { a: 1 }, meta: {} })).toEqual({ body: { data: { a: 1 }, meta: {} }, format: 'envelope' });
     expect(toEnvelope({ total_issued: 0 })).toEqual({ body: { data: { total_issued: 0 }, meta: {} }, format: 'root object' });
-    expect(toEnvelope({ count: 3, next: 'https://api.zupy.com/api/v2/coupons/issued/?cursor=cD0y&page_size=2', previous: null, results: [1, 2] })).toEqual({
-      body: { data: [1, 2], meta: { cursor: 'cD0y', has_next: true, count: 3 } }, format: 'DRF list',
+    expect(
+      toEnvelope({
+        count: 3,
+        next: 'https://api.zupy.com/api/v2/coupons/issued/?cursor=cD0y&page_size=2',
+        previous: null,
+        results: [1, 2],
+      }),
+    ).toEqual({
+      body: { data: [1, 2], meta: { cursor: 'cD0y', has_next: true, count: 3 } },
+      format: 'DRF list',
     });
-    expect(toEnvelope({ count: 1, next: null, previous: null, results: [1] })).toEqual({ body: { data: [1], meta: { cursor: null, has_next: false, count: 1 } }, format: 'DRF list' });
+    expect(toEnvelope({ count: 1, next: null, previous: null, results: [1] })).toEqual({
+      body: { data: [1], meta: { cursor: null, has_next: false, count: 1 } },
+      format: 'DRF list',
+    });
     expect(toEnvelope([1])).toEqual({ body: { data: [1], meta: { cursor: null, has_next: false, count: 1 } }, format: 'bare list' });
     expect(() => toEnvelope({ count: 3, next: 'https://x/?page=2', previous: null, results: [] })).toThrow(/no cursor parameter/);
   });
@@ -71,7 +89,9 @@ describe('power', () => {
     expect(t).toMatchObject({ sequences: 10, liveSequences: 4, tried: { validate: 30 }, changed: { validate: 4 } });
     expect(isDry(t, 0.5)).toBe(true);
     expect(isDry(t, 0.4)).toBe(false);
-    expect(powerLine(t)).toBe('power: 4 of 30 state-changing commands changed state (validates 4 of 30 succeeded); 4 of 10 sequences had something to change (a usable coupon at the start, or a command that changed state; the run is dry below 50%, or with no change at all)');
+    expect(powerLine(t)).toBe(
+      'power: 4 of 30 state-changing commands changed state (validates 4 of 30 succeeded); 4 of 10 sequences had something to change (a usable coupon at the start, or a command that changed state; the run is dry below 50%, or with no change at all)',
+    );
     const none = newTally();
     startSequence(none, 5);
     endSequence(none);
@@ -88,13 +108,26 @@ describe('HTTP fuzz requests', () => {
   const ctx = { auth: { 'X-API-Key': 'zupy_pk_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345' }, ids: ['2dVOq0aSrN6pY4uZxTeF1gHiJl3'] };
   it('a state-changing request with valid credentials addresses ids that do not exist', () => {
     const r = fuzzRequest(zupy, ctx, { operationId: 'validateCoupon', malformation: 'malformed JSON', pick: 0 });
-    expect(r).toMatchObject({ method: 'POST', url: '/api/v2/customers/fuzz0x/coupons/fuzz0x/validate/', body: '{', headers: { 'X-API-Key': ctx.auth['X-API-Key'], 'content-type': 'application/json' } });
+    expect(r).toMatchObject({
+      method: 'POST',
+      url: '/api/v2/customers/fuzz0x/coupons/fuzz0x/validate/',
+      body: '{',
+      headers: { 'X-API-Key': ctx.auth['X-API-Key'], 'content-type': 'application/json' },
+    });
   });
   it('missing and bad credentials', () => {
     expect(fuzzRequest(zupy, ctx, { operationId: 'listIssuedCoupons', malformation: 'missing credentials', pick: 0 }).headers).toEqual({});
-    expect(fuzzRequest(zupy, ctx, { operationId: 'listIssuedCoupons', malformation: 'bad credentials', pick: 2 }).headers).toEqual({ 'X-API-Key': 'not-a-key' });
-    const b2s = fuzzRequest(loadSpec('b2s'), { auth: { Authorization: 'Bearer t0k3n-of-the-run' }, ids: [] }, { operationId: 'listCoupons', malformation: 'bad credentials', pick: 3 });
+    expect(fuzzRequest(zupy, ctx, { operationId: 'listIssuedCoupons', malformation: 'bad credentials', pick: 2 }).headers).toEqual({
+      'X-API-Key': 'not-a-key',
+    });
+    const b2s = fuzzRequest(
+      loadSpec('b2s'),
+      { auth: { Authorization: 'Bearer t0k3n-of-the-run' }, ids: [] },
+      { operationId: 'listCoupons', malformation: 'bad credentials', pick: 3 },
+    );
     expect(b2s.headers).toEqual({ Authorization: 't0k3n-of-the-run' });
-    expect(b2s.url).toMatch(/^\/api\/coupons\?date_start=2000-01-01&date_end=2100-12-31&limit=\d+&offset=1&order_column=\w+&order_type=ASC&module=(premiado|falae)$/);
+    expect(b2s.url).toMatch(
+      /^\/api\/coupons\?date_start=2000-01-01&date_end=2100-12-31&limit=\d+&offset=1&order_column=\w+&order_type=ASC&module=(premiado|falae)$/,
+    );
   });
 });

@@ -19,11 +19,15 @@ function zupyRace(racy: boolean) {
     store.load(zupyDemoFixtures(NOW), true);
     const { companyA, customers, coupons } = DEMO;
     const attempts = Array.from({ length: calls }, (_, i) =>
-      s.schedule(Promise.resolve(`validate #${i}`)).then(() =>
-        racy
-          ? store.validateRacy(companyA, customers.ana, coupons.multiUse.code, {}, () => s.schedule(Promise.resolve(`gap #${i}`)).then(() => undefined))
-          : store.validate(companyA, customers.ana, coupons.multiUse.code),
-      ),
+      s
+        .schedule(Promise.resolve(`validate #${i}`))
+        .then(() =>
+          racy
+            ? store.validateRacy(companyA, customers.ana, coupons.multiUse.code, {}, () =>
+                s.schedule(Promise.resolve(`gap #${i}`)).then(() => undefined),
+              )
+            : store.validate(companyA, customers.ana, coupons.multiUse.code),
+        ),
     );
     await s.waitAll();
     const wins = (await Promise.all(attempts)).filter((r) => r.ok).length;
@@ -40,9 +44,13 @@ function b2sRace(racy: boolean) {
     store.load(b2sDemoFixtures(NOW), true);
     const scope = new Set([B2S_DEMO.companyA]);
     const attempts = Array.from({ length: calls }, (_, i) =>
-      s.schedule(Promise.resolve(`patch #${i}`)).then(() =>
-        racy ? store.markUsedRacy(scope, B2S_DEMO.activeCoupon, {}, () => s.schedule(Promise.resolve(`gap #${i}`)).then(() => undefined)) : store.markUsed(scope, B2S_DEMO.activeCoupon),
-      ),
+      s
+        .schedule(Promise.resolve(`patch #${i}`))
+        .then(() =>
+          racy
+            ? store.markUsedRacy(scope, B2S_DEMO.activeCoupon, {}, () => s.schedule(Promise.resolve(`gap #${i}`)).then(() => undefined))
+            : store.markUsed(scope, B2S_DEMO.activeCoupon),
+        ),
     );
     await s.waitAll();
     const wins = (await Promise.all(attempts)).filter((r) => r.ok).length;

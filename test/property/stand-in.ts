@@ -41,11 +41,16 @@ export async function startStandIn(upstream: string, hooks: StandInHooks): Promi
     void (async () => {
       const body = await read(req);
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !['host', 'content-length', 'connection'].includes(k)) headers[k] = v;
+      for (const [k, v] of Object.entries(req.headers))
+        if (typeof v === 'string' && !['host', 'content-length', 'connection'].includes(k)) headers[k] = v;
       const fwd: Forwarded = { method: req.method ?? 'GET', path: req.url ?? '/', headers, body };
       let answer = hooks.before?.(fwd);
       if (!answer) {
-        const up = await fetch(`${upstream}${fwd.path}`, { method: fwd.method, headers, ...(body && fwd.method !== 'GET' ? { body } : {}) });
+        const up = await fetch(`${upstream}${fwd.path}`, {
+          method: fwd.method,
+          headers,
+          ...(body && fwd.method !== 'GET' ? { body } : {}),
+        });
         const upHeaders: Record<string, string> = {};
         up.headers.forEach((v, k) => {
           if (!['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(k)) upHeaders[k] = v;

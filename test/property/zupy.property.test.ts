@@ -27,17 +27,21 @@ describe('Zupy lifecycle model', () => {
     ['validate-ignores-customer', /as another customer must be 404/],
     ['racy-validate', /successes must equal the uses available/],
     ['lenient-auth', /unknown key is a 401/],
-  ])('catches the %s defect with a shrunk counterexample', async (defect, why) => {
-    const bad = await inProcessTarget('zupy', { defects: [defect] });
-    try {
-      const out = await fc.check(zupyProperty(bad), { numRuns: 300, seed: 7 });
-      expect(out.failed).toBe(true);
-      const report = fc.defaultReportMessage(out) ?? '';
-      expect(String(out.errorInstance)).toMatch(why);
-      expect(report).toMatch(/Counterexample/);
-      expect(report).toMatch(/seed/);
-    } finally {
-      await bad.close();
-    }
-  }, 120_000);
+  ])(
+    'catches the %s defect with a shrunk counterexample',
+    async (defect, why) => {
+      const bad = await inProcessTarget('zupy', { defects: [defect] });
+      try {
+        const out = await fc.check(zupyProperty(bad), { numRuns: 300, seed: 7 });
+        expect(out.failed).toBe(true);
+        const report = fc.defaultReportMessage(out) ?? '';
+        expect(String(out.errorInstance)).toMatch(why);
+        expect(report).toMatch(/Counterexample/);
+        expect(report).toMatch(/seed/);
+      } finally {
+        await bad.close();
+      }
+    },
+    120_000,
+  );
 });

@@ -50,13 +50,20 @@ describe.each(['zupy', 'b2s'] as const)('%s control API against a browser', (api
     const read = await raw(m().url, '/__control/fixtures', { headers: evil });
     expect(read.status).toBe(403);
     expect(read.body).not.toContain(api === 'zupy' ? DEMO.keyReadWrite : 'b2s_demo');
-    expect((await raw(m().url, '/__control/seed?mode=replace', { method: 'POST', headers: { ...evil, ...JSON_TYPE }, body: '{}' })).status).toBe(403);
+    expect(
+      (await raw(m().url, '/__control/seed?mode=replace', { method: 'POST', headers: { ...evil, ...JSON_TYPE }, body: '{}' })).status,
+    ).toBe(403);
     const apiPath = api === 'zupy' ? '/api/v2/coupons/issued/' : '/api/coupons/clients/x?email=john@example.com';
-    const auth: Record<string, string> = api === 'zupy' ? { 'x-api-key': DEMO.keyReadWrite } : { authorization: 'Bearer b2s_demo_franchise_token_0001' };
+    const auth: Record<string, string> =
+      api === 'zupy' ? { 'x-api-key': DEMO.keyReadWrite } : { authorization: 'Bearer b2s_demo_franchise_token_0001' };
     const data = await raw(m().url, apiPath, { headers: { ...evil, ...auth } });
     expect(data.status).toBe(403);
-    expect(JSON.parse(data.body)).toMatchObject(api === 'zupy' ? { type: 'https://docs.zupy.com/errors#permission-denied', status: 403 } : { status: 'error', message: 'Host not allowed' });
-    expect((await m().control.fixtures<Record<string, unknown[]>>())).toHaveProperty('coupons');
+    expect(JSON.parse(data.body)).toMatchObject(
+      api === 'zupy'
+        ? { type: 'https://docs.zupy.com/errors#permission-denied', status: 403 }
+        : { status: 'error', message: 'Host not allowed' },
+    );
+    expect(await m().control.fixtures<Record<string, unknown[]>>()).toHaveProperty('coupons');
   });
 
   it('loopback names and addresses are served: localhost, 127.0.0.1, [::1] forms', async () => {
@@ -67,7 +74,10 @@ describe.each(['zupy', 'b2s'] as const)('%s control API against a browser', (api
   });
 
   it('no CORS: a preflight gets 405 with Allow and no Access-Control-* headers', async () => {
-    const r = await raw(m().url, '/__control/seed', { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const r = await raw(m().url, '/__control/seed', {
+      method: 'OPTIONS',
+      headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
     expect(r.status).toBe(405);
     expect(r.headers.allow).toBe('POST');
     expect(corsHeaders(r)).toEqual([]);
@@ -75,9 +85,12 @@ describe.each(['zupy', 'b2s'] as const)('%s control API against a browser', (api
     expect(corsHeaders(fixturesGet)).toEqual([]);
   });
 
-  it("same-origin JSON calls work (a console served by the mock), as do curl-style calls with no Origin", async () => {
+  it('same-origin JSON calls work (a console served by the mock), as do curl-style calls with no Origin', async () => {
     const own = { origin: m().url, 'sec-fetch-site': 'same-origin', ...JSON_TYPE };
-    expect((await raw(m().url, '/__control/clock', { method: 'POST', headers: own, body: '{"now":"2030-01-01T00:00:00Z","frozen":true}' })).status).toBe(200);
+    expect(
+      (await raw(m().url, '/__control/clock', { method: 'POST', headers: own, body: '{"now":"2030-01-01T00:00:00Z","frozen":true}' }))
+        .status,
+    ).toBe(200);
     expect((await m().control.clock()).now).toBe('2030-01-01T00:00:00.000Z');
     expect((await raw(m().url, '/__control/reset', { method: 'POST', headers: JSON_TYPE })).status).toBe(200);
     expect((await m().control.clock()).frozen).toBe(false);
@@ -93,9 +106,12 @@ describe('with --control-token', () => {
       expect((await raw(m.url, '/__control/clock', { headers: { 'x-control-token': 'tok-12345' } })).status).toBe(401);
       expect((await raw(m.url, '/__control/clock', { headers: { 'x-control-token': 'tok-1234567' } })).status).toBe(401);
       expect((await raw(m.url, '/__control/clock', { headers: { 'x-control-token': 'tok-123456' } })).status).toBe(200);
-      const xsite = await raw(m.url, '/__control/reset', { method: 'POST', headers: { 'x-control-token': 'tok-123456', origin: 'http://evil.example', 'content-type': 'text/plain' } });
+      const xsite = await raw(m.url, '/__control/reset', {
+        method: 'POST',
+        headers: { 'x-control-token': 'tok-123456', origin: 'http://evil.example', 'content-type': 'text/plain' },
+      });
       expect(xsite.status).toBe(403);
-      expect((await m.control.reset())).toMatchObject({ reset: true });
+      expect(await m.control.reset()).toMatchObject({ reset: true });
     } finally {
       await m.close();
     }
@@ -118,7 +134,11 @@ describe('the Host rule', () => {
     // In-process, never listening on a wildcard address: only the Host policy differs.
     const sim = await createSimulator({ api: 'zupy', host: '0.0.0.0', control: { token: 'tok-abcdef' } });
     try {
-      const r = await sim.app.inject({ url: '/__control/fixtures', headers: { host: 'evil.example:4010', 'x-control-token': 'tok-abcdef' }, remoteAddress: '127.0.0.1' });
+      const r = await sim.app.inject({
+        url: '/__control/fixtures',
+        headers: { host: 'evil.example:4010', 'x-control-token': 'tok-abcdef' },
+        remoteAddress: '127.0.0.1',
+      });
       expect(r.statusCode).toBe(200);
       expect(r.body).toContain(DEMO.keyReadWrite);
     } finally {

@@ -12,7 +12,10 @@ import type { ProviderModule } from '../../mocks/simulator/types.ts';
 import type { ApiName } from '../../specs/index.ts';
 
 const KEY = 'zupy_pk_DemoAuroraReadWrite0000000000000';
-const AUTH: Record<ApiName, Record<string, string>> = { zupy: { 'x-api-key': KEY }, b2s: { authorization: 'Bearer b2s_demo_franchise_token_0001' } };
+const AUTH: Record<ApiName, Record<string, string>> = {
+  zupy: { 'x-api-key': KEY },
+  b2s: { authorization: 'Bearer b2s_demo_franchise_token_0001' },
+};
 const LIST: Record<ApiName, { op: string; url: string }> = {
   zupy: { op: 'listIssuedCoupons', url: '/api/v2/coupons/issued/' },
   b2s: { op: 'listClientCoupons', url: '/api/coupons/clients/b2500000-0000-4000-a000-000000000001?email=john@example.com' },
@@ -25,7 +28,15 @@ async function throwing(api: ApiName) {
     ...real,
     create: (ctx, f) => {
       const p = real.create(ctx, f);
-      return { ...p, handlers: { ...p.handlers, [LIST[api].op]: () => { throw new Error('store exploded'); } } };
+      return {
+        ...p,
+        handlers: {
+          ...p.handlers,
+          [LIST[api].op]: () => {
+            throw new Error('store exploded');
+          },
+        },
+      };
     },
   };
   return module;
@@ -39,25 +50,33 @@ describe.each(['zupy', 'b2s'] as const)('%s: an internal error', (api) => {
   afterEach(() => void stderr.splice(0));
   afterAll(() => vi.restoreAllMocks());
 
-  it.each(['silent', 'error', 'info'] as const)('at log level %s: 500 in the provider format with the request id; stack and id on stderr', async (logLevel) => {
-    const sim = await buildSimulator(await throwing(api), { logLevel });
-    try {
-      const r = await sim.app.inject({ url: LIST[api].url, headers: AUTH[api] });
-      expect(r.statusCode).toBe(500);
-      const body = r.json<Record<string, unknown>>();
-      const id = body.request_id;
-      expect(typeof id === 'string' && id.length > 0).toBe(true);
-      expect(r.headers['x-request-id']).toBe(id);
-      if (api === 'zupy') expect(body).toMatchObject({ type: 'https://docs.zupy.com/errors#internal-error', status: 500, instance: '/api/v2/coupons/issued/' });
-      else expect(body).toMatchObject({ status: 'error', message: 'Internal server error' });
-      const log = stderr.join('');
-      expect(log).toContain(`request id ${String(id)}`);
-      expect(log).toContain('Error: store exploded');
-      expect(log).toMatch(/\n\s+at /);
-    } finally {
-      await sim.app.close();
-    }
-  });
+  it.each(['silent', 'error', 'info'] as const)(
+    'at log level %s: 500 in the provider format with the request id; stack and id on stderr',
+    async (logLevel) => {
+      const sim = await buildSimulator(await throwing(api), { logLevel });
+      try {
+        const r = await sim.app.inject({ url: LIST[api].url, headers: AUTH[api] });
+        expect(r.statusCode).toBe(500);
+        const body = r.json<Record<string, unknown>>();
+        const id = body.request_id;
+        expect(typeof id === 'string' && id.length > 0).toBe(true);
+        expect(r.headers['x-request-id']).toBe(id);
+        if (api === 'zupy')
+          expect(body).toMatchObject({
+            type: 'https://docs.zupy.com/errors#internal-error',
+            status: 500,
+            instance: '/api/v2/coupons/issued/',
+          });
+        else expect(body).toMatchObject({ status: 'error', message: 'Internal server error' });
+        const log = stderr.join('');
+        expect(log).toContain(`request id ${String(id)}`);
+        expect(log).toContain('Error: store exploded');
+        expect(log).toMatch(/\n\s+at /);
+      } finally {
+        await sim.app.close();
+      }
+    },
+  );
 
   it('negative control: a request that does not fail logs nothing and carries no request id', async () => {
     const sim = await buildSimulator(await loadModule(api));
@@ -80,7 +99,9 @@ function rawRequest(port: number, line: string, headers: Record<string, string>)
     s.on('data', (d: Buffer) => (out += d.toString('utf8')));
     s.on('error', reject);
     s.on('close', () => resolve({ status: Number(out.split(' ')[1]), body: out.slice(out.indexOf('\r\n\r\n') + 4) }));
-    const head = Object.entries({ host: `127.0.0.1:${port}`, connection: 'close', ...headers }).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    const head = Object.entries({ host: `127.0.0.1:${port}`, connection: 'close', ...headers })
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
     s.write(Buffer.concat([Buffer.from(`${line} HTTP/1.1\r\n`, 'latin1'), Buffer.from(`${head}\r\n`)]));
   });
 }
@@ -97,7 +118,10 @@ describe('unreadable request lines and other methods', () => {
     const line = 'GET /api/v2/coupons/issued/?code=CZ-\xC3\xA7\xFF';
     const anon = await rawRequest(zupy.port, line, {});
     expect(anon.status).toBe(401);
-    expect(JSON.parse(anon.body)).toMatchObject({ type: 'https://docs.zupy.com/errors#authentication-required', instance: '/api/v2/coupons/issued/' });
+    expect(JSON.parse(anon.body)).toMatchObject({
+      type: 'https://docs.zupy.com/errors#authentication-required',
+      instance: '/api/v2/coupons/issued/',
+    });
     const keyed = await rawRequest(zupy.port, line, { 'x-api-key': KEY });
     expect(keyed.status).toBe(404);
     expect(JSON.parse(keyed.body)).toMatchObject({ type: 'https://docs.zupy.com/errors#not-found', status: 404 });
@@ -122,7 +146,12 @@ describe('unreadable request lines and other methods', () => {
     expect(r.status).toBe(405);
     expect(r.headers.get('allow')).toBe(allow);
     const body = (await r.json()) as Record<string, unknown>;
-    if (api === 'zupy') expect(body).toMatchObject({ type: 'https://docs.zupy.com/errors#method-not-allowed', status: 405, detail: `Method "${method}" not allowed.` });
+    if (api === 'zupy')
+      expect(body).toMatchObject({
+        type: 'https://docs.zupy.com/errors#method-not-allowed',
+        status: 405,
+        detail: `Method "${method}" not allowed.`,
+      });
     else expect(body).toEqual({ status: 'error', message: `Method ${method} not allowed` });
   });
 

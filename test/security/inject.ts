@@ -6,7 +6,13 @@ export interface Answer {
   body: string;
 }
 
-export async function call(sim: Simulator, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+export async function call(
+  sim: Simulator,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const r = await sim.app.inject({
     method: method as 'GET',
     url,

@@ -7,7 +7,11 @@ export interface RawResponse {
   body: string;
 }
 
-export function raw(base: string, path: string, o: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export function raw(
+  base: string,
+  path: string,
+  o: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(`${base}${path}`, { method: o.method ?? 'GET', headers: o.headers ?? {}, agent: false }, (res) => {
       let body = '';

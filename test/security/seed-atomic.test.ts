@@ -39,7 +39,12 @@ describe('partial merges', () => {
     const before = await fixturesText(s);
     expect((await seed(s, 'merge', {})).status).toBe(200);
     expect(await fixturesText(s)).toBe(before);
-    const r = await seed(s, 'merge', { companies: [{ id: 'b2500000-0000-4000-a000-0000000000ff', name: 'Sul' }, { id: 'nope', name: 'Bad' }] });
+    const r = await seed(s, 'merge', {
+      companies: [
+        { id: 'b2500000-0000-4000-a000-0000000000ff', name: 'Sul' },
+        { id: 'nope', name: 'Bad' },
+      ],
+    });
     expect(r.status).toBe(400);
     // Problem paths point into the body sent, not into the merged data.
     expect((JSON.parse(r.body) as { problems: string[] }).problems.join('\n')).toMatch(/^\/companies\/1\/id must match format "uuid"/);
@@ -60,51 +65,90 @@ describe('partial merges', () => {
 function badSeed(base: Fixtures): fc.Arbitrary<{ mode: 'merge' | 'replace'; body: unknown }> {
   const arrays = Object.keys(base).filter((k) => Array.isArray(base[k]) && base[k].length > 0);
   const mutation = fc.oneof(
-    fc.record({ kind: fc.constant('wrong-type' as const), key: fc.constantFrom(...arrays), value: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.dictionary(fc.string(), fc.string())) }),
-    fc.record({ kind: fc.constant('unknown-field' as const), key: fc.constantFrom(...arrays), index: fc.nat(), field: fc.constantFrom('extra', 'constructor', '__proto__x', 'Id') }),
-    fc.record({ kind: fc.constant('drop-required' as const), key: fc.constantFrom(...arrays), index: fc.nat(), field: fc.constantFrom('id', 'company_id', 'name', 'token', 'key', 'code', 'coupon_code', 'status') }),
-    fc.record({ kind: fc.constant('ghost-ref' as const), key: fc.constantFrom(...arrays), index: fc.nat(), ghost: fc.stringMatching(/^ghost[a-z0-9]{1,8}$/) }),
+    fc.record({
+      kind: fc.constant('wrong-type' as const),
+      key: fc.constantFrom(...arrays),
+      value: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.dictionary(fc.string(), fc.string())),
+    }),
+    fc.record({
+      kind: fc.constant('unknown-field' as const),
+      key: fc.constantFrom(...arrays),
+      index: fc.nat(),
+      field: fc.constantFrom('extra', 'constructor', '__proto__x', 'Id'),
+    }),
+    fc.record({
+      kind: fc.constant('drop-required' as const),
+      key: fc.constantFrom(...arrays),
+      index: fc.nat(),
+      field: fc.constantFrom('id', 'company_id', 'name', 'token', 'key', 'code', 'coupon_code', 'status'),
+    }),
+    fc.record({
+      kind: fc.constant('ghost-ref' as const),
+      key: fc.constantFrom(...arrays),
+      index: fc.nat(),
+      ghost: fc.stringMatching(/^ghost[a-z0-9]{1,8}$/),
+    }),
     fc.record({ kind: fc.constant('unknown-top' as const), name: fc.constantFrom('vouchers', 'toString', 'hasOwnProperty', 'Coupons') }),
-    fc.record({ kind: fc.constant('field-junk' as const), key: fc.constantFrom(...arrays), index: fc.nat(), value: fc.oneof(fc.constant(null), fc.constant(-1), fc.constant(''), fc.constant([]), fc.constant({}), fc.constant(Number.POSITIVE_INFINITY)) }),
+    fc.record({
+      kind: fc.constant('field-junk' as const),
+      key: fc.constantFrom(...arrays),
+      index: fc.nat(),
+      value: fc.oneof(
+        fc.constant(null),
+        fc.constant(-1),
+        fc.constant(''),
+        fc.constant([]),
+        fc.constant({}),
+        fc.constant(Number.POSITIVE_INFINITY),
+      ),
+    }),
   );
-  return fc.record({ mode: fc.constantFrom('merge' as const, 'replace' as const), mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }), partial: fc.boolean() }).map(({ mode, mutations, partial }) => {
-    const body = structuredClone(base) as Record<string, unknown>;
-    const at = (key: string, index: number) => {
-      const list = body[key];
-      return Array.isArray(list) && list.length ? (list[index % list.length] as Record<string, unknown>) : undefined;
-    };
-    let certain = false;
-    for (const m of mutations) {
-      if (m.kind === 'wrong-type') {
-        body[m.key] = m.value;
-        certain = true;
-      }
-      if (m.kind === 'unknown-top') {
-        body[m.name] = [];
-        certain = true;
-      }
-      const rec = 'index' in m ? at(m.key, m.index) : undefined;
-      if (!rec) continue;
-      const set = (field: string, value: unknown) => {
-        rec[field] = value;
-        certain = true;
+  return fc
+    .record({
+      mode: fc.constantFrom('merge' as const, 'replace' as const),
+      mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }),
+      partial: fc.boolean(),
+    })
+    .map(({ mode, mutations, partial }) => {
+      const body = structuredClone(base) as Record<string, unknown>;
+      const at = (key: string, index: number) => {
+        const list = body[key];
+        return Array.isArray(list) && list.length ? (list[index % list.length] as Record<string, unknown>) : undefined;
       };
-      if (m.kind === 'unknown-field') set(m.field, 'x');
-      if (m.kind === 'drop-required' && m.field in rec && m.field !== 'status') {
-        delete rec[m.field];
-        certain = true;
+      let certain = false;
+      for (const m of mutations) {
+        if (m.kind === 'wrong-type') {
+          body[m.key] = m.value;
+          certain = true;
+        }
+        if (m.kind === 'unknown-top') {
+          body[m.name] = [];
+          certain = true;
+        }
+        const rec = 'index' in m ? at(m.key, m.index) : undefined;
+        if (!rec) continue;
+        const set = (field: string, value: unknown) => {
+          rec[field] = value;
+          certain = true;
+        };
+        if (m.kind === 'unknown-field') set(m.field, 'x');
+        if (m.kind === 'drop-required' && m.field in rec && m.field !== 'status') {
+          delete rec[m.field];
+          certain = true;
+        }
+        if (m.kind === 'ghost-ref')
+          for (const ref of ['company_id', 'customer_id', 'reward_id', 'client_id']) if (typeof rec[ref] === 'string') set(ref, m.ghost);
+        if (m.kind === 'field-junk') {
+          const field = ['id', 'company_id', 'code', 'coupon_code', 'token', 'key'].find((f) => f in rec);
+          if (field) set(field, m.value);
+        }
       }
-      if (m.kind === 'ghost-ref') for (const ref of ['company_id', 'customer_id', 'reward_id', 'client_id']) if (typeof rec[ref] === 'string') set(ref, m.ghost);
-      if (m.kind === 'field-junk') {
-        const field = ['id', 'company_id', 'code', 'coupon_code', 'token', 'key'].find((f) => f in rec);
-        if (field) set(field, m.value);
-      }
-    }
-    if (!certain) body.unknown_section = [];
-    // A partial merge: only the sections a mutation touched (and the rest missing, which means none).
-    if (partial && mode === 'merge') for (const k of Object.keys(body)) if (JSON.stringify(body[k]) === JSON.stringify(base[k])) delete body[k];
-    return { mode, body };
-  });
+      if (!certain) body.unknown_section = [];
+      // A partial merge: only the sections a mutation touched (and the rest missing, which means none).
+      if (partial && mode === 'merge')
+        for (const k of Object.keys(body)) if (JSON.stringify(body[k]) === JSON.stringify(base[k])) delete body[k];
+      return { mode, body };
+    });
 }
 
 describe.each(['zupy', 'b2s'] as const)('%s: a refused seed changes nothing', (api) => {
@@ -153,9 +197,27 @@ describe.each(['zupy', 'b2s'] as const)('%s: a refused seed changes nothing', (a
       ['/__control/provider-states', { state: 'constructor' }],
       ['/__control/provider-states', { state: 'toString', params: {} }],
       ['/__control/provider-states', { state: '__proto__' }],
-      ['/__control/provider-states', { state: api === 'zupy' ? 'coupon {code} is active with {uses} uses left' : 'coupon {id} expires in {hours} hours', params: api === 'zupy' ? { code: 'CZ-NEWCODE1', uses: -1 } : { hours: 1e12 } }],
-      ['/__control/provider-states', { state: api === 'zupy' ? 'coupon {code} is used' : 'company {companyId} has {count} coupons created on {date}', params: api === 'zupy' ? { code: 'not a code' } : { date: '2024-02-30' } }],
-      ['/__control/provider-states', { state: api === 'zupy' ? 'the company requires OTP for {action}' : 'coupon {id} is used', params: { action: 'constructor', id: 'toString' } }],
+      [
+        '/__control/provider-states',
+        {
+          state: api === 'zupy' ? 'coupon {code} is active with {uses} uses left' : 'coupon {id} expires in {hours} hours',
+          params: api === 'zupy' ? { code: 'CZ-NEWCODE1', uses: -1 } : { hours: 1e12 },
+        },
+      ],
+      [
+        '/__control/provider-states',
+        {
+          state: api === 'zupy' ? 'coupon {code} is used' : 'company {companyId} has {count} coupons created on {date}',
+          params: api === 'zupy' ? { code: 'not a code' } : { date: '2024-02-30' },
+        },
+      ],
+      [
+        '/__control/provider-states',
+        {
+          state: api === 'zupy' ? 'the company requires OTP for {action}' : 'coupon {id} is used',
+          params: { action: 'constructor', id: 'toString' },
+        },
+      ],
     ];
     if (api === 'zupy') {
       bad.push(
@@ -184,7 +246,7 @@ describe.each(['zupy', 'b2s'] as const)('%s: a refused seed changes nothing', (a
 
 describe('negative control', () => {
   it('a provider that skips the fixture check gets half-applied merges: the property sees them', async () => {
-    const real = (await loadModule('zupy'));
+    const real = await loadModule('zupy');
     const unchecked: ProviderModule = { ...real, create: (ctx, f) => ({ ...real.create(ctx, f), checkFixtures: () => [] }) };
     const s = await buildSimulator(unchecked);
     try {

@@ -24,29 +24,41 @@ const AUTH: Record<ApiName, Record<string, string>[]> = {
 
 function deref<T>(doc: OpenApiDocument, node: T): T {
   let n = node as { $ref?: string };
-  while (n && typeof n === 'object' && typeof n.$ref === 'string') n = n.$ref.slice(2).split('/').reduce<unknown>((a, k) => (a as Record<string, unknown>)[k], doc) as { $ref?: string };
+  while (n && typeof n === 'object' && typeof n.$ref === 'string')
+    n = n.$ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((a, k) => (a as Record<string, unknown>)[k], doc) as { $ref?: string };
   return n as T;
 }
 
 /** Candidate values for a schema, kept only when AJV says the schema accepts them. */
 function valid(doc: OpenApiDocument, ajv: Ajv2020, raw: Schema): fc.Arbitrary<unknown> {
   const s = deref(doc, raw);
-  const check = ajv.compile(JSON.parse(JSON.stringify(s, (k, v: unknown) => (k === 'description' || k.startsWith('x-') ? undefined : v))) as Schema);
+  const check = ajv.compile(
+    JSON.parse(JSON.stringify(s, (k, v: unknown) => (k === 'description' || k.startsWith('x-') ? undefined : v))) as Schema,
+  );
   let a: fc.Arbitrary<unknown>;
   const type = Array.isArray(s.type) ? (s.type as string[]).find((t) => t !== 'null') : (s.type as string | undefined);
   if (Array.isArray(s.enum)) a = fc.constantFrom(...(s.enum as unknown[]));
-  else if (type === 'integer') a = fc.integer({ min: (s.minimum as number | undefined) ?? -1000, max: (s.maximum as number | undefined) ?? 1000 });
+  else if (type === 'integer')
+    a = fc.integer({ min: (s.minimum as number | undefined) ?? -1000, max: (s.maximum as number | undefined) ?? 1000 });
   else if (type === 'number') a = fc.double({ noNaN: true, min: -1e6, max: 1e6 });
   else if (type === 'boolean') a = fc.boolean();
   else if (type === 'object') {
     const props = (s.properties ?? {}) as Record<string, Schema>;
     const required = new Set((s.required ?? []) as string[]);
     a = fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, valid(doc, ajv, v)])), { requiredKeys: [...required] });
-  } else if (s.format === 'date') a = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  } else if (s.format === 'date')
+    a = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
   else if (s.format === 'uuid') a = fc.uuid();
   else if (s.format === 'email') a = fc.emailAddress();
   else if (typeof s.pattern === 'string') a = fc.stringMatching(new RegExp(s.pattern));
-  else a = fc.string({ minLength: (s.minLength as number | undefined) ?? 0, maxLength: Math.min((s.maxLength as number | undefined) ?? 30, 30) });
+  else
+    a = fc.string({
+      minLength: (s.minLength as number | undefined) ?? 0,
+      maxLength: Math.min((s.maxLength as number | undefined) ?? 30, 30),
+    });
   return a.filter((v) => check(v));
 }
 
@@ -62,10 +74,35 @@ function requests(doc: OpenApiDocument): fc.Arbitrary<Req> {
       const query = params.filter((p) => p.in === 'query' && p.name !== 'cursor');
       const pathParams = params.filter((p) => p.in === 'path');
       const str = (v: unknown) => String(v);
-      const q = fc.record(Object.fromEntries(query.map((p) => [p.name, valid(doc, ajv, p.schema).map(str)])), { requiredKeys: query.filter((p) => p.required).map((p) => p.name) });
-      const pp = fc.record(Object.fromEntries(pathParams.map((p) => [p.name, valid(doc, ajv, p.schema).map(str).filter((v) => v.length > 0)])));
-      const body = op.requestBody ? valid(doc, ajv, deref(doc, op.requestBody as { content: Record<string, { schema: Schema }> }).content['application/json']?.schema ?? {}) : fc.constant(undefined);
-      ops.push(fc.tuple(pp, q, body).map(([p, qs, b]) => ({ op: op.operationId as string, method: method.toUpperCase(), url: path.replace(/\{(\w+)\}/g, (_m, n: string) => encodeURIComponent(p[n] ?? 'x')), query: qs, body: b })));
+      const q = fc.record(Object.fromEntries(query.map((p) => [p.name, valid(doc, ajv, p.schema).map(str)])), {
+        requiredKeys: query.filter((p) => p.required).map((p) => p.name),
+      });
+      const pp = fc.record(
+        Object.fromEntries(
+          pathParams.map((p) => [
+            p.name,
+            valid(doc, ajv, p.schema)
+              .map(str)
+              .filter((v) => v.length > 0),
+          ]),
+        ),
+      );
+      const body = op.requestBody
+        ? valid(
+            doc,
+            ajv,
+            deref(doc, op.requestBody as { content: Record<string, { schema: Schema }> }).content['application/json']?.schema ?? {},
+          )
+        : fc.constant(undefined);
+      ops.push(
+        fc.tuple(pp, q, body).map(([p, qs, b]) => ({
+          op: op.operationId as string,
+          method: method.toUpperCase(),
+          url: path.replace(/\{(\w+)\}/g, (_m, n: string) => encodeURIComponent(p[n] ?? 'x')),
+          query: qs,
+          body: b,
+        })),
+      );
     }
   }
   return fc.oneof(...ops);
@@ -78,7 +115,11 @@ function requests(doc: OpenApiDocument): fc.Arbitrary<Req> {
  */
 function crossFieldOk(r: Req): boolean {
   if (r.op === 'listRewards' && r.query.redeemable === 'true' && !r.query.customer_id) return false;
-  for (const [a, b] of [['date_start', 'date_end'], ['date_of_use_start', 'date_of_use_end'], ['expiration_date_start', 'expiration_date_end']] as const) {
+  for (const [a, b] of [
+    ['date_start', 'date_end'],
+    ['date_of_use_start', 'date_of_use_end'],
+    ['expiration_date_start', 'expiration_date_end'],
+  ] as const) {
     if (r.query[a] && r.query[b] && r.query[a] > r.query[b]) return false;
   }
   if (r.op === 'listClientCoupons' && !['phone', 'email', 'cpf'].some((k) => (r.query[k] ?? '') !== '')) return false;
@@ -100,15 +141,30 @@ function refusedAsInvalid(api: ApiName, r: Req, status: number, body: string): s
   return ['Coupon already used', 'Coupon expired'].includes(message) ? null : message;
 }
 
-async function agreement(api: ApiName, sim: Simulator, doc: OpenApiDocument, numRuns: number, seed: number, seen = new Map<string, Set<number>>()) {
+async function agreement(
+  api: ApiName,
+  sim: Simulator,
+  doc: OpenApiDocument,
+  numRuns: number,
+  seed: number,
+  seen = new Map<string, Set<number>>(),
+) {
   return fc.check(
     fc.asyncProperty(requests(doc).filter(crossFieldOk), fc.constantFrom(...AUTH[api]), async (r, auth) => {
       const qs = new URLSearchParams(r.query).toString();
-      const res = await sim.app.inject({ method: r.method as 'GET', url: qs ? `${r.url}?${qs}` : r.url, headers: { ...auth, ...(r.body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(r.body === undefined ? {} : { payload: JSON.stringify(r.body) }) });
+      const res = await sim.app.inject({
+        method: r.method as 'GET',
+        url: qs ? `${r.url}?${qs}` : r.url,
+        headers: { ...auth, ...(r.body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(r.body === undefined ? {} : { payload: JSON.stringify(r.body) }),
+      });
       expect(res.statusCode).toBeLessThan(500);
       seen.set(r.op, (seen.get(r.op) ?? new Set<number>()).add(res.statusCode));
       const refused = refusedAsInvalid(api, r, res.statusCode, res.body);
-      if (refused) throw new Error(`${r.op}: a request valid by the spec was refused: ${r.method} ${r.url}?${qs} ${JSON.stringify(r.body) ?? ''} → ${res.statusCode} ${refused}`);
+      if (refused)
+        throw new Error(
+          `${r.op}: a request valid by the spec was refused: ${r.method} ${r.url}?${qs} ${JSON.stringify(r.body) ?? ''} → ${res.statusCode} ${refused}`,
+        );
     }),
     { numRuns, seed },
   );
@@ -133,7 +189,9 @@ describe.each(['zupy', 'b2s'] as const)('%s: spec and server agree on valid requ
 
 describe('negative control', () => {
   it('an identifier schema looser than the server (the spec before its pattern) is caught', async () => {
-    const loose = structuredClone(loadSpec('zupy')) as unknown as { components: { schemas: Record<string, { properties: Record<string, Schema> }> } };
+    const loose = structuredClone(loadSpec('zupy')) as unknown as {
+      components: { schemas: Record<string, { properties: Record<string, Schema> }> };
+    };
     for (const name of ['OTPRequestBody', 'OTPVerifyRequestBody']) delete loose.components.schemas[name]?.properties.identifier?.pattern;
     const sim = await createSimulator({ api: 'zupy' });
     try {

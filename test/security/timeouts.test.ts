@@ -44,7 +44,8 @@ function slowClient(port: number, kind: Kind): Slow {
       trickle(' '.repeat(400));
     }
     if (kind === 'stalled body') socket.write(`${head}{"coupons":`);
-    if (kind === 'idle keep-alive') socket.write(`GET /__control/clock HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: keep-alive\r\n\r\n`);
+    if (kind === 'idle keep-alive')
+      socket.write(`GET /__control/clock HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: keep-alive\r\n\r\n`);
   });
   return { kind, socket, closed: done, isClosed: () => closed, stop: () => (clearInterval(timer), socket.destroy()) };
 }
@@ -83,7 +84,9 @@ describe('connection timeouts', () => {
   }, 30_000);
 
   it('an inconsistent set of timeouts is refused with one line', async () => {
-    await expect(startMock({ api: 'zupy', port: 0, timeouts: { headersMs: 5000, requestMs: 1000 } })).rejects.toThrow(/header timeout \(5000 ms\) cannot exceed the request timeout/);
+    await expect(startMock({ api: 'zupy', port: 0, timeouts: { headersMs: 5000, requestMs: 1000 } })).rejects.toThrow(
+      /header timeout \(5000 ms\) cannot exceed the request timeout/,
+    );
     await expect(startMock({ api: 'zupy', port: 0, timeouts: { keepAliveMs: 0 } })).rejects.toThrow(/keepAliveMs must be a whole number/);
   });
 });

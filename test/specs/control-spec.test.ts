@@ -25,7 +25,7 @@ describe('control spec: fixture examples', () => {
     expect(await checkFixtures('b2s', examples.B2sDemo?.value)).toEqual([]);
   });
 
-  it('a fixture document is one provider\'s: each demo fits its own schema and not the other\'s', () => {
+  it("a fixture document is one provider's: each demo fits its own schema and not the other's", () => {
     expect(schemaProblems('control', 'Fixtures', examples.ZupyDemo?.value)).toEqual([]);
     expect(schemaProblems('control', 'B2sFixtures', examples.ZupyDemo?.value).length).toBeGreaterThan(0);
     expect(schemaProblems('control', 'ZupyFixtures', examples.B2sDemo?.value).length).toBeGreaterThan(0);
@@ -39,7 +39,13 @@ describe('control spec: fixture examples', () => {
     bad.api_keys[0]!.access = 'read-only';
     bad.coupons[1]!.customer_id = 'ghost';
     bad.coupons.push({ ...bad.coupons[0] });
-    expect(await checkFixtures('zupy', bad)).toEqual(["duplicate coupon id '16a33f27fbbc1801d63d56d2027'", "duplicate coupon code 'CZ-914F15F3'", "/coupons/1: unknown customer_id 'ghost'"]);
-    expect(await checkFixtures('b2s', { companies: [{ id: 'nope', name: 'x' }], tokens: [], clients: [], coupons: [] })).toEqual(['/companies/0/id must match format "uuid"']);
+    expect(await checkFixtures('zupy', bad)).toEqual([
+      "duplicate coupon id '16a33f27fbbc1801d63d56d2027'",
+      "duplicate coupon code 'CZ-914F15F3'",
+      "/coupons/1: unknown customer_id 'ghost'",
+    ]);
+    expect(await checkFixtures('b2s', { companies: [{ id: 'nope', name: 'x' }], tokens: [], clients: [], coupons: [] })).toEqual([
+      '/companies/0/id must match format "uuid"',
+    ]);
   });
 });

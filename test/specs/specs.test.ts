@@ -31,7 +31,10 @@ describe.each(SPEC_NAMES)('spec %s', (api) => {
     expect(fresh.table).toBe(readFileSync(routeTablePath(api), 'utf8'));
     expect(fresh.validators).toBe(readFileSync(validatorsPath(api), 'utf8'));
     const table = JSON.parse(fresh.table) as { routes: { operationId: string }[] };
-    const operations = Object.values(loadSpec(api).paths).flatMap((item) => Object.values(item)).map((op) => (op as { operationId?: string }).operationId).filter(Boolean);
+    const operations = Object.values(loadSpec(api).paths)
+      .flatMap((item) => Object.values(item))
+      .map((op) => (op as { operationId?: string }).operationId)
+      .filter(Boolean);
     expect(table.routes.map((r) => r.operationId).sort()).toEqual(operations.sort());
   });
 });

@@ -6,10 +6,25 @@
 import { randomUUID } from 'node:crypto';
 import { rateLimiter, serve, sleep, type Reply, type Request, type RunningStandin, type StandinOptions } from './http.ts';
 
-interface Client { id: string; company: string; name: string; email: string | null; phone: string | null; cpf: string }
+interface Client {
+  id: string;
+  company: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  cpf: string;
+}
 interface Coupon {
-  id: string; code: string; company: string; client: Client; used: boolean; dateOfUse: string | null;
-  expiration: string; created: string; module: 'premiado' | 'falae'; bonus: { id: string; name: string; type: string };
+  id: string;
+  code: string;
+  company: string;
+  client: Client;
+  used: boolean;
+  dateOfUse: string | null;
+  expiration: string;
+  created: string;
+  module: 'premiado' | 'falae';
+  bonus: { id: string; name: string; type: string };
 }
 
 export interface B2sStandinData {
@@ -29,8 +44,14 @@ const error = (status: number, message: string): Reply => ({ status, body: { sta
 /** End of the expiration day in UTC (decision B-6). */
 const expEnd = (date: string) => Date.parse(`${date}T00:00:00Z`) + DAY;
 const STATUSES: Record<string, 'used' | 'unused' | 'expired' | 'expiring'> = {
-  Used: 'used', Utilizado: 'used', 'Not Used': 'unused', 'Não Utilizado': 'unused',
-  Expired: 'expired', Vencido: 'expired', Expiring: 'expiring', Vencendo: 'expiring',
+  Used: 'used',
+  Utilizado: 'used',
+  'Not Used': 'unused',
+  'Não Utilizado': 'unused',
+  Expired: 'expired',
+  Vencido: 'expired',
+  Expiring: 'expiring',
+  Vencendo: 'expiring',
 };
 const REQUIRED = ['date_start', 'date_end', 'limit', 'offset', 'order_column', 'order_type', 'module'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -44,7 +65,14 @@ export async function startB2sStandin(options: StandinOptions = {}): Promise<Run
     ['standin_scoped_token_0002', [scopedCompany]],
   ]);
   const clients: Client[] = [
-    { id: randomUUID(), company: scopedCompany, name: 'Maria Souza', email: 'maria@example.com', phone: '(11) 98888-0001', cpf: '39053344705' },
+    {
+      id: randomUUID(),
+      company: scopedCompany,
+      name: 'Maria Souza',
+      email: 'maria@example.com',
+      phone: '(11) 98888-0001',
+      cpf: '39053344705',
+    },
     { id: randomUUID(), company: scopedCompany, name: 'João Alves', email: null, phone: '(21) 97777-0002', cpf: '52998224725' },
     { id: randomUUID(), company: otherCompany, name: 'Rita Prado', email: 'rita@example.com', phone: null, cpf: '11144477735' },
   ];
@@ -52,9 +80,15 @@ export async function startB2sStandin(options: StandinOptions = {}): Promise<Run
   for (let i = 0; i < 36; i++) {
     const client = clients[i % 3]!;
     coupons.push({
-      id: randomUUID(), code: `STAND${String(i).padStart(4, '0')}`, company: client.company, client, used: i % 9 === 8,
-      dateOfUse: i % 9 === 8 ? day(now - DAY) : null, expiration: day(now + (i % 12 === 5 ? -2 : 20) * DAY),
-      created: new Date(now - (40 - i) * DAY).toISOString(), module: i % 2 ? 'falae' : 'premiado',
+      id: randomUUID(),
+      code: `STAND${String(i).padStart(4, '0')}`,
+      company: client.company,
+      client,
+      used: i % 9 === 8,
+      dateOfUse: i % 9 === 8 ? day(now - DAY) : null,
+      expiration: day(now + (i % 12 === 5 ? -2 : 20) * DAY),
+      created: new Date(now - (40 - i) * DAY).toISOString(),
+      module: i % 2 ? 'falae' : 'premiado',
       bonus: { id: randomUUID(), name: i % 2 ? '5% Cashback' : 'Sobremesa', type: i % 2 ? 'answer' : 'birthday' },
     });
   }
@@ -76,15 +110,27 @@ export async function startB2sStandin(options: StandinOptions = {}): Promise<Run
     const module = q.get('module')!;
     if (module !== 'premiado' && module !== 'falae') return error(400, 'module must be premiado or falae');
     const wanted = q.get('coupon_status');
-    if (wanted !== null && !(wanted in STATUSES)) return error(400, 'coupon_status must be one of Used, Not Used, Expired, Expiring, Utilizado, Não Utilizado, Vencido, Vencendo');
+    if (wanted !== null && !(wanted in STATUSES))
+      return error(400, 'coupon_status must be one of Used, Not Used, Expired, Expiring, Utilizado, Não Utilizado, Vencido, Vencendo');
     for (const name of ['date_of_use_start', 'date_of_use_end', 'expiration_date_start', 'expiration_date_end']) {
       const v = q.get(name);
       if (v !== null && !DATE.test(v)) return error(400, `${name} must be YYYY-MM-DD`);
     }
     const at = Date.now();
-    let rows = coupons.filter((c) => (options.ignoreOwner || scope.includes(c.company)) && c.module === module && c.created.slice(0, 10) >= ds && c.created.slice(0, 10) <= de);
-    const between = (v: string | null, lo: string | null, hi: string | null) => (lo === null || (v !== null && v >= lo)) && (hi === null || (v !== null && v <= hi));
-    rows = rows.filter((c) => between(c.dateOfUse, q.get('date_of_use_start'), q.get('date_of_use_end')) && between(c.expiration, q.get('expiration_date_start'), q.get('expiration_date_end')));
+    let rows = coupons.filter(
+      (c) =>
+        (options.ignoreOwner || scope.includes(c.company)) &&
+        c.module === module &&
+        c.created.slice(0, 10) >= ds &&
+        c.created.slice(0, 10) <= de,
+    );
+    const between = (v: string | null, lo: string | null, hi: string | null) =>
+      (lo === null || (v !== null && v >= lo)) && (hi === null || (v !== null && v <= hi));
+    rows = rows.filter(
+      (c) =>
+        between(c.dateOfUse, q.get('date_of_use_start'), q.get('date_of_use_end')) &&
+        between(c.expiration, q.get('expiration_date_start'), q.get('expiration_date_end')),
+    );
     if (wanted !== null) {
       const kind = STATUSES[wanted];
       rows = rows.filter((c) => {
@@ -96,15 +142,28 @@ export async function startB2sStandin(options: StandinOptions = {}): Promise<Run
     if (search) {
       const needle = search.toLowerCase();
       const digits = search.replace(/\D/g, '');
-      rows = rows.filter((c) => [c.code, c.client.name, c.client.email ?? '', c.client.phone ?? ''].some((f) => f.toLowerCase().includes(needle)) || (digits.length >= 4 && (c.client.phone ?? '').replace(/\D/g, '').includes(digits)));
+      rows = rows.filter(
+        (c) =>
+          [c.code, c.client.name, c.client.email ?? '', c.client.phone ?? ''].some((f) => f.toLowerCase().includes(needle)) ||
+          (digits.length >= 4 && (c.client.phone ?? '').replace(/\D/g, '').includes(digits)),
+      );
     }
-    const key = (c: Coupon): string => ({ created_at: c.created, expiration_date: c.expiration, date_of_use: c.dateOfUse ?? '', code: c.code, status: String(c.used) })[order]!;
+    const key = (c: Coupon): string =>
+      ({ created_at: c.created, expiration_date: c.expiration, date_of_use: c.dateOfUse ?? '', code: c.code, status: String(c.used) })[
+        order
+      ]!;
     rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1) * (dir === 'ASC' ? 1 : -1));
     const limit = Number(q.get('limit'));
     const offset = Number(q.get('offset'));
     const page = rows.slice((offset - 1) * limit, offset * limit).map((c) => ({
-      id: c.id, code: c.code, status: c.used, date_of_use: c.dateOfUse, expiration_date: c.expiration, created_at: c.created,
-      bonus: c.bonus, client: { id: c.client.id, name: c.client.name, email: c.client.email, phone: c.client.phone },
+      id: c.id,
+      code: c.code,
+      status: c.used,
+      date_of_use: c.dateOfUse,
+      expiration_date: c.expiration,
+      created_at: c.created,
+      bonus: c.bonus,
+      client: { id: c.client.id, name: c.client.name, email: c.client.email, phone: c.client.phone },
     }));
     return { status: 200, body: { limit, offset, total: rows.length, coupons: page } };
   };
@@ -120,13 +179,27 @@ export async function startB2sStandin(options: StandinOptions = {}): Promise<Run
       const d = s.replace(/\D/g, '');
       return d.startsWith('55') ? d : `55${d}`;
     };
-    const client = clients.find((c) => c.company === company
-      && (!phone || (c.phone !== null && norm(c.phone) === norm(phone)))
-      && (!email || c.email === email)
-      && (!cpf || c.cpf === cpf.replace(/\D/g, '')));
+    const client = clients.find(
+      (c) =>
+        c.company === company &&
+        (!phone || (c.phone !== null && norm(c.phone) === norm(phone))) &&
+        (!email || c.email === email) &&
+        (!cpf || c.cpf === cpf.replace(/\D/g, '')),
+    );
     if (!client) return error(404, 'Client not found');
     const rows = coupons.filter((c) => c.client === client).sort((a, b) => (a.created < b.created ? -1 : 1));
-    return { status: 200, body: rows.map((c) => ({ id: c.id, status: c.used, expiration_date: c.expiration, date_of_use: c.dateOfUse, created_at: c.created, code: c.code, bonus: { name: c.bonus.name } })) };
+    return {
+      status: 200,
+      body: rows.map((c) => ({
+        id: c.id,
+        status: c.used,
+        expiration_date: c.expiration,
+        date_of_use: c.dateOfUse,
+        created_at: c.created,
+        code: c.code,
+        bonus: { name: c.bonus.name },
+      })),
+    };
   };
 
   const patch = async (req: Request, scope: string[], id: string): Promise<Reply> => {
@@ -159,8 +232,10 @@ export async function startB2sStandin(options: StandinOptions = {}): Promise<Run
     if (gate.limited) return { ...error(429, 'Too many requests'), headers: { 'retry-after': gate.headers['retry-after'] ?? '1' } };
     let m: RegExpMatchArray | null;
     if (req.method === 'GET' && req.path === '/api/coupons') return list(req, scope);
-    if (req.method === 'GET' && (m = /^\/api\/coupons\/clients\/([^/]+)$/.exec(req.path))) return clientCoupons(req, scope, decodeURIComponent(m[1]!));
-    if (req.method === 'PATCH' && (m = /^\/api\/coupons\/status\/([^/]+)$/.exec(req.path))) return patch(req, scope, decodeURIComponent(m[1]!));
+    if (req.method === 'GET' && (m = /^\/api\/coupons\/clients\/([^/]+)$/.exec(req.path)))
+      return clientCoupons(req, scope, decodeURIComponent(m[1]!));
+    if (req.method === 'PATCH' && (m = /^\/api\/coupons\/status\/([^/]+)$/.exec(req.path)))
+      return patch(req, scope, decodeURIComponent(m[1]!));
     return error(404, 'Not found');
   }, options);
   return {

@@ -93,7 +93,13 @@ export async function serve(handler: Handler, options: StandinOptions): Promise<
         const body = await readBody(req);
         const url = new URL(req.url ?? '/', 'http://standin');
         if (options.latencyMs) await sleep(options.latencyMs);
-        const reply = await handler({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body });
+        const reply = await handler({
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          query: url.searchParams,
+          headers: req.headers,
+          body,
+        });
         send(res, reply);
       } catch (err) {
         send(res, { status: 500, body: { error: (err as Error).message } });

@@ -19,10 +19,16 @@ const rows: string[] = [];
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync('reports', { recursive: true });
-  writeFileSync('reports/standin-matrix.md', ['| api | provider | tool | exit | verdict |', '|---|---|---|---|---|', ...rows].join('\n') + '\n');
+  writeFileSync(
+    'reports/standin-matrix.md',
+    ['| api | provider | tool | exit | verdict |', '|---|---|---|---|---|', ...rows].join('\n') + '\n',
+  );
 });
 
-interface Run { code: number | null; out: string }
+interface Run {
+  code: number | null;
+  out: string;
+}
 
 /** The CLI in its own process; the stand-ins answer from this one, so it must not block. */
 async function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
@@ -50,11 +56,23 @@ function judge(tool: Tool, expected: Expect, run: Run): void {
 }
 
 const record = (api: string, provider: string, tool: Tool, run: Run) => {
-  const verdict = run.code === 0 ? 'pass' : tool === 'race' && run.code === 98 ? 'inconclusive' : run.code === FAILURE_EXIT[tool][0] || run.code === 99 ? 'caught' : `other (${run.code})`;
+  const verdict =
+    run.code === 0
+      ? 'pass'
+      : tool === 'race' && run.code === 98
+        ? 'inconclusive'
+        : run.code === FAILURE_EXIT[tool][0] || run.code === 99
+          ? 'caught'
+          : `other (${run.code})`;
   rows.push(`| ${api} | ${provider} | ${tool} | ${run.code} | ${verdict} |`);
 };
 
-interface Cell { provider: string; options: StandinOptions; tool: Tool; expected: Expect }
+interface Cell {
+  provider: string;
+  options: StandinOptions;
+  tool: Tool;
+  expected: Expect;
+}
 
 const zupyCells: Cell[] = [
   { provider: 'faithful', options: {}, tool: 'check', expected: 'pass' },
@@ -69,7 +87,12 @@ const zupyCells: Cell[] = [
   { provider: 'reuse answered 200', options: { reuseOk: true }, tool: 'verify', expected: 'caught' },
   { provider: 'reuse answered 200', options: { reuseOk: true }, tool: 'race', expected: 'caught' },
   { provider: '500 on malformed JSON', options: { malformed500: true }, tool: 'check', expected: 'caught' },
-  { provider: 'rate-limited (60 per 3 s), correct', options: { rateLimit: 60, rateWindowMs: 3000 }, tool: 'race', expected: 'safe-or-inconclusive' },
+  {
+    provider: 'rate-limited (60 per 3 s), correct',
+    options: { rateLimit: 60, rateWindowMs: 3000 },
+    tool: 'race',
+    expected: 'safe-or-inconclusive',
+  },
 ];
 
 const b2sCells: Cell[] = [
@@ -84,57 +107,93 @@ const b2sCells: Cell[] = [
   { provider: 'reuse answered 204', options: { reuseOk: true }, tool: 'race', expected: 'caught' },
   { provider: 'lenient auth', options: { lenientAuth: true }, tool: 'check', expected: 'caught' },
   { provider: '500 on malformed JSON', options: { malformed500: true }, tool: 'check', expected: 'caught' },
-  { provider: 'rate-limited (60 per 3 s), correct', options: { rateLimit: 60, rateWindowMs: 3000 }, tool: 'race', expected: 'safe-or-inconclusive' },
+  {
+    provider: 'rate-limited (60 per 3 s), correct',
+    options: { rateLimit: 60, rateWindowMs: 3000 },
+    tool: 'race',
+    expected: 'safe-or-inconclusive',
+  },
 ];
 
 const RACE = ['--vus', '10', '--coupons', '5', '--duration', '1', '--wave-ms', '400', '--report', join(dir, 'race')];
 
 describe('zupy stand-in (no control API)', () => {
-  it.each(zupyCells)('$provider → $tool: $expected', async ({ provider, options, tool, expected }) => {
-    const standin = await startZupyStandin(options);
-    try {
-      const { keys, customers, rewards, identifiers } = standin.data;
-      let run: Run;
-      if (tool === 'check') {
-        const fixtures = file('zupy-check.json', { api: 'zupy', api_key: keys.main, other_api_key: keys.other, customer_ids: customers.main, reward_ids: rewards.main, foreign_customer_id: customers.other });
-        run = await cli(['check', '--api', 'zupy', '--target', standin.url, '--fixtures', fixtures, '--runs', '40']);
-      } else if (tool === 'verify') {
-        const fixtures = file('zupy-verify.json', {
-          api: 'zupy', api_key: keys.otp, other_api_key: keys.other, customer_ids: customers.otp, reward_ids: rewards.otp, foreign_customer_id: customers.other,
-          otp: { code: '123456', identifiers: Object.fromEntries(customers.otp.map((id) => [id, identifiers[id]!])) },
-        });
-        run = await cli(['verify', '--api', 'zupy', '--provider-url', standin.url, '--fixtures', fixtures]);
-        if (expected === 'pass') expect(run.out).toMatch(/[1-9]\d* verified, 0 failed/);
-      } else {
-        run = await cli(['race', '--api', 'zupy', '--target', standin.url, '--uses', '3', ...RACE], { ZUPY_API_KEY: keys.main, ZUPY_CUSTOMER_ID: customers.main[0]!, ZUPY_REWARD_ID: rewards.main[1]! });
+  it.each(zupyCells)(
+    '$provider → $tool: $expected',
+    async ({ provider, options, tool, expected }) => {
+      const standin = await startZupyStandin(options);
+      try {
+        const { keys, customers, rewards, identifiers } = standin.data;
+        let run: Run;
+        if (tool === 'check') {
+          const fixtures = file('zupy-check.json', {
+            api: 'zupy',
+            api_key: keys.main,
+            other_api_key: keys.other,
+            customer_ids: customers.main,
+            reward_ids: rewards.main,
+            foreign_customer_id: customers.other,
+          });
+          run = await cli(['check', '--api', 'zupy', '--target', standin.url, '--fixtures', fixtures, '--runs', '40']);
+        } else if (tool === 'verify') {
+          const fixtures = file('zupy-verify.json', {
+            api: 'zupy',
+            api_key: keys.otp,
+            other_api_key: keys.other,
+            customer_ids: customers.otp,
+            reward_ids: rewards.otp,
+            foreign_customer_id: customers.other,
+            otp: { code: '123456', identifiers: Object.fromEntries(customers.otp.map((id) => [id, identifiers[id]!])) },
+          });
+          run = await cli(['verify', '--api', 'zupy', '--provider-url', standin.url, '--fixtures', fixtures]);
+          if (expected === 'pass') expect(run.out).toMatch(/[1-9]\d* verified, 0 failed/);
+        } else {
+          run = await cli(['race', '--api', 'zupy', '--target', standin.url, '--uses', '3', ...RACE], {
+            ZUPY_API_KEY: keys.main,
+            ZUPY_CUSTOMER_ID: customers.main[0]!,
+            ZUPY_REWARD_ID: rewards.main[1]!,
+          });
+        }
+        record('zupy', provider, tool, run);
+        judge(tool, expected, run);
+      } finally {
+        await standin.close();
       }
-      record('zupy', provider, tool, run);
-      judge(tool, expected, run);
-    } finally {
-      await standin.close();
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 });
 
 describe('b2s stand-in (no control API)', () => {
-  it.each(b2sCells)('$provider → $tool: $expected', async ({ provider, options, tool, expected }) => {
-    const standin = await startB2sStandin(options);
-    try {
-      const { tokens, companies, unused } = standin.data;
-      const fixtures = file('b2s.json', { api: 'b2s', token: tokens.franchise, scoped_token: tokens.scoped, scoped_company_id: companies.scoped });
-      let run: Run;
-      if (tool === 'check') run = await cli(['check', '--api', 'b2s', '--target', standin.url, '--fixtures', fixtures, '--runs', '40']);
-      else if (tool === 'verify') {
-        run = await cli(['verify', '--api', 'b2s', '--provider-url', standin.url, '--fixtures', fixtures]);
-        if (expected === 'pass') expect(run.out).toMatch(/[1-9]\d* verified, 0 failed/);
-      } else {
-        const coupons = file('race-coupons.json', unused.slice(0, 10));
-        run = await cli(['race', '--api', 'b2s', '--target', standin.url, '--race-coupons', coupons, ...RACE], { B2S_TOKEN: tokens.franchise });
+  it.each(b2sCells)(
+    '$provider → $tool: $expected',
+    async ({ provider, options, tool, expected }) => {
+      const standin = await startB2sStandin(options);
+      try {
+        const { tokens, companies, unused } = standin.data;
+        const fixtures = file('b2s.json', {
+          api: 'b2s',
+          token: tokens.franchise,
+          scoped_token: tokens.scoped,
+          scoped_company_id: companies.scoped,
+        });
+        let run: Run;
+        if (tool === 'check') run = await cli(['check', '--api', 'b2s', '--target', standin.url, '--fixtures', fixtures, '--runs', '40']);
+        else if (tool === 'verify') {
+          run = await cli(['verify', '--api', 'b2s', '--provider-url', standin.url, '--fixtures', fixtures]);
+          if (expected === 'pass') expect(run.out).toMatch(/[1-9]\d* verified, 0 failed/);
+        } else {
+          const coupons = file('race-coupons.json', unused.slice(0, 10));
+          run = await cli(['race', '--api', 'b2s', '--target', standin.url, '--race-coupons', coupons, ...RACE], {
+            B2S_TOKEN: tokens.franchise,
+          });
+        }
+        record('b2s', provider, tool, run);
+        judge(tool, expected, run);
+      } finally {
+        await standin.close();
       }
-      record('b2s', provider, tool, run);
-      judge(tool, expected, run);
-    } finally {
-      await standin.close();
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 });

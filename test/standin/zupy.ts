@@ -6,13 +6,43 @@
 import { randomBytes } from 'node:crypto';
 import { ksuidLike, rateLimiter, serve, sleep, type Reply, type Request, type RunningStandin, type StandinOptions } from './http.ts';
 
-interface Company { id: string; key: string; otp: boolean }
-interface Customer { id: string; company: string; name: string; identifier: string; points: number; zMicros: number }
-interface Reward { id: string; company: string; name: string; points: number; validityDays: number; origin: 'loyalty_reward' | 'marketing'; uses: number }
+interface Company {
+  id: string;
+  key: string;
+  otp: boolean;
+}
+interface Customer {
+  id: string;
+  company: string;
+  name: string;
+  identifier: string;
+  points: number;
+  zMicros: number;
+}
+interface Reward {
+  id: string;
+  company: string;
+  name: string;
+  points: number;
+  validityDays: number;
+  origin: 'loyalty_reward' | 'marketing';
+  uses: number;
+}
 interface Coupon {
-  id: string; code: string; company: string; customer: string; reward: string; rewardName: string;
-  status: 'active' | 'used' | 'cancelled'; remaining: number; total: number; validUntil: number;
-  usageDate: number | null; created: number; points: number; origin: 'loyalty_reward' | 'marketing';
+  id: string;
+  code: string;
+  company: string;
+  customer: string;
+  reward: string;
+  rewardName: string;
+  status: 'active' | 'used' | 'cancelled';
+  remaining: number;
+  total: number;
+  validUntil: number;
+  usageDate: number | null;
+  created: number;
+  points: number;
+  origin: 'loyalty_reward' | 'marketing';
 }
 
 export interface ZupyStandinData {
@@ -30,7 +60,14 @@ const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 const z6 = (micros: number) => (micros / 1e6).toFixed(6);
 const hexCode = () => `CZ-${randomBytes(4).toString('hex').toUpperCase()}`;
 
-function problem(status: number, slug: string, title: string, detail: string, instance: string, errors?: { field: string; detail: string }[]): Reply {
+function problem(
+  status: number,
+  slug: string,
+  title: string,
+  detail: string,
+  instance: string,
+  errors?: { field: string; detail: string }[],
+): Reply {
   return { status, body: { type: `https://docs.zupy.com/errors#${slug}`, title, status, detail, instance, ...(errors ? { errors } : {}) } };
 }
 const notFound = (path: string) => problem(404, 'not-found', 'Not Found', 'Not found.', path);
@@ -50,9 +87,20 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
   let tick = 0;
   const issue = (owner: Customer, reward: Reward, status: Coupon['status'], remaining: number, validUntil: number): Coupon => {
     const c: Coupon = {
-      id: ksuidLike(), code: hexCode(), company: owner.company, customer: owner.id, reward: reward.id, rewardName: reward.name,
-      status, remaining, total: reward.uses, validUntil, usageDate: status === 'used' ? now - DAY : null,
-      created: now - 10 * DAY + tick++ * 1000, points: reward.points, origin: reward.origin,
+      id: ksuidLike(),
+      code: hexCode(),
+      company: owner.company,
+      customer: owner.id,
+      reward: reward.id,
+      rewardName: reward.name,
+      status,
+      remaining,
+      total: reward.uses,
+      validUntil,
+      usageDate: status === 'used' ? now - DAY : null,
+      created: now - 10 * DAY + tick++ * 1000,
+      points: reward.points,
+      origin: reward.origin,
     };
     coupons.push(c);
     return c;
@@ -62,7 +110,15 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
     const rich: Customer = { id: ksuidLike(), company, name: 'Ana Lima', identifier: phones[0], points: 100_000, zMicros: 500_000_000 };
     const poor: Customer = { id: ksuidLike(), company, name: 'Bruno Reis', identifier: phones[1], points: 250, zMicros: 0 };
     customers.push(rich, poor);
-    const single: Reward = { id: ksuidLike(), company, name: 'Café expresso', points: 100, validityDays: 30, origin: 'loyalty_reward', uses: 1 };
+    const single: Reward = {
+      id: ksuidLike(),
+      company,
+      name: 'Café expresso',
+      points: 100,
+      validityDays: 30,
+      origin: 'loyalty_reward',
+      uses: 1,
+    };
     const triple: Reward = { id: ksuidLike(), company, name: '3x Café', points: 250, validityDays: 30, origin: 'loyalty_reward', uses: 3 };
     const welcome: Reward = { id: ksuidLike(), company, name: 'Boas-vindas', points: 0, validityDays: 7, origin: 'marketing', uses: 1 };
     rewards.push(single, triple, welcome);
@@ -88,17 +144,29 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
     const status = statusOf(c, at);
     const owner = customers.find((u) => u.id === c.customer);
     return {
-      id: c.id, coupon_code: c.code, status,
+      id: c.id,
+      coupon_code: c.code,
+      status,
       status_display: { active: 'Ativo', used: 'Utilizado', expired: 'Expirado', cancelled: 'Cancelado' }[status],
-      origin_type: c.origin, usage_date: c.usageDate === null ? null : iso(c.usageDate), remaining_usages: c.remaining,
-      total_usages_allowed: c.total, valid_until: iso(c.validUntil), reward_name: c.rewardName, reward_id: c.reward,
-      customer_id: c.customer, customer_name: owner?.name ?? '', points_spent: c.points, redemption_date: iso(c.created), created_at: iso(c.created),
+      origin_type: c.origin,
+      usage_date: c.usageDate === null ? null : iso(c.usageDate),
+      remaining_usages: c.remaining,
+      total_usages_allowed: c.total,
+      valid_until: iso(c.validUntil),
+      reward_name: c.rewardName,
+      reward_id: c.reward,
+      customer_id: c.customer,
+      customer_name: owner?.name ?? '',
+      points_spent: c.points,
+      redemption_date: iso(c.created),
+      created_at: iso(c.created),
     };
   };
   const parseBody = (req: Request): { ok: true; value: Record<string, unknown> } | { ok: false; reply: Reply } => {
     if (req.body.trim() === '') return { ok: true, value: {} };
     const type = String(req.headers['content-type'] ?? '');
-    if (!type.startsWith('application/json')) return { ok: false, reply: invalid(400, req.path, 'non_field_errors', `Unsupported media type "${type.split(';')[0]}" in request.`) };
+    if (!type.startsWith('application/json'))
+      return { ok: false, reply: invalid(400, req.path, 'non_field_errors', `Unsupported media type "${type.split(';')[0]}" in request.`) };
     let value: unknown;
     try {
       value = JSON.parse(req.body);
@@ -106,7 +174,8 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
       if (options.malformed500) throw err;
       return { ok: false, reply: invalid(400, req.path, 'non_field_errors', 'JSON parse error - invalid JSON') };
     }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reply: invalid(400, req.path, 'non_field_errors', 'Invalid data. Expected a dictionary.') };
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      return { ok: false, reply: invalid(400, req.path, 'non_field_errors', 'Invalid data. Expected a dictionary.') };
     return { ok: true, value: value as Record<string, unknown> };
   };
   const needsOtp = (req: Request, company: Company, customerId: string): Reply | undefined => {
@@ -146,13 +215,36 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
       }
       const session = randomBytes(16).toString('hex');
       sessions.set(session, { customer: who.id, until: at + 30 * 60_000 });
-      return { status: 200, body: wrap({ customer_id: who.id, is_new: isNew, otp_session: session, full_name: who.name, points_balance: who.points, tier: null }) };
+      return {
+        status: 200,
+        body: wrap({
+          customer_id: who.id,
+          is_new: isNew,
+          otp_session: session,
+          full_name: who.name,
+          points_balance: who.points,
+          tier: null,
+        }),
+      };
     }
     if (req.method === 'GET' && p === '/api/v2/rewards/') {
-      const list = rewards.filter((r) => r.company === company.id).map((r) => ({
-        id: r.id, name: r.name, points_required: r.points, is_available: true, already_redeemed: false, validity_days: r.validityDays, origin_type: r.origin,
-      }));
-      return { status: 200, body: options.rootFormat ? { count: list.length, next: null, previous: null, results: list } : { data: list, meta: { cursor: null, has_next: false, count: list.length } } };
+      const list = rewards
+        .filter((r) => r.company === company.id)
+        .map((r) => ({
+          id: r.id,
+          name: r.name,
+          points_required: r.points,
+          is_available: true,
+          already_redeemed: false,
+          validity_days: r.validityDays,
+          origin_type: r.origin,
+        }));
+      return {
+        status: 200,
+        body: options.rootFormat
+          ? { count: list.length, next: null, previous: null, results: list }
+          : { data: list, meta: { cursor: null, has_next: false, count: list.length } },
+      };
     }
     if ((m = /^\/api\/v2\/customers\/([^/]+)\/rewards\/([^/]+)\/redeem\/$/.exec(p)) && req.method === 'POST') {
       const who = customers.find((u) => u.id === m![1] && u.company === company.id);
@@ -172,15 +264,26 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
       c.validUntil = at + reward.validityDays * DAY;
       return {
         status: 200,
-        body: wrap({ customer_id: who.id, coupon_code: c.code, points_used: reward.points, z_tokens_used: '0.000000', new_balance: who.points, new_z_balance: z6(who.zMicros), valid_until: iso(c.validUntil), created_at: iso(c.created) }),
+        body: wrap({
+          customer_id: who.id,
+          coupon_code: c.code,
+          points_used: reward.points,
+          z_tokens_used: '0.000000',
+          new_balance: who.points,
+          new_z_balance: z6(who.zMicros),
+          valid_until: iso(c.validUntil),
+          created_at: iso(c.created),
+        }),
       };
     }
     if (req.method === 'GET' && (p === '/api/v2/coupons/issued/' || p === '/api/v2/coupons/issued/stats/')) {
       const q = req.query;
       const status = q.get('status');
-      if (p.endsWith('/issued/') && status !== null && !['active', 'used', 'expired', 'cancelled'].includes(status)) return invalid(422, p, 'status', `"${status}" is not a valid choice.`);
+      if (p.endsWith('/issued/') && status !== null && !['active', 'used', 'expired', 'cancelled'].includes(status))
+        return invalid(422, p, 'status', `"${status}" is not a valid choice.`);
       const origin = q.get('origin_type');
-      if (origin !== null && !['loyalty_reward', 'marketing'].includes(origin)) return invalid(422, p, 'origin_type', `"${origin}" is not a valid choice.`);
+      if (origin !== null && !['loyalty_reward', 'marketing'].includes(origin))
+        return invalid(422, p, 'origin_type', `"${origin}" is not a valid choice.`);
       let list = coupons.filter((c) => c.company === company.id);
       const customer = q.get('customer_id');
       if (customer !== null) list = list.filter((c) => c.customer === customer);
@@ -197,7 +300,16 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
           by_origin[c.origin] += 1;
         }
         const total = list.length;
-        return { status: 200, body: wrap({ total_issued: total, used: by_status.used, usage_rate: total ? Math.round((by_status.used / total) * 10_000) / 100 : 0, by_status, by_origin }) };
+        return {
+          status: 200,
+          body: wrap({
+            total_issued: total,
+            used: by_status.used,
+            usage_rate: total ? Math.round((by_status.used / total) * 10_000) / 100 : 0,
+            by_status,
+            by_origin,
+          }),
+        };
       }
       if (status !== null) list = list.filter((c) => statusOf(c, at) === status);
       list = [...list].sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1));
@@ -212,7 +324,10 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
       const more = start + size < list.length;
       const next = more ? Buffer.from(`o:${start + size}`).toString('base64url') : null;
       if (options.rootFormat) {
-        return { status: 200, body: { count: list.length, next: next && `http://standin${p}?cursor=${next}`, previous: null, results: page } };
+        return {
+          status: 200,
+          body: { count: list.length, next: next && `http://standin${p}?cursor=${next}`, previous: null, results: page },
+        };
       }
       return { status: 200, body: { data: page, meta: { cursor: next, has_next: more, count: list.length } } };
     }
@@ -220,7 +335,9 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
       const who = customers.find((u) => u.id === m![1] && u.company === company.id);
       if (!who) return notFound(p);
       const ref = decodeURIComponent(m[2]!);
-      const c = coupons.find((x) => x.company === company.id && (x.id === ref || x.code === ref.toUpperCase()) && (options.ignoreOwner || x.customer === who.id));
+      const c = coupons.find(
+        (x) => x.company === company.id && (x.id === ref || x.code === ref.toUpperCase()) && (options.ignoreOwner || x.customer === who.id),
+      );
       if (!c) return notFound(p);
       const otp = needsOtp(req, company, who.id);
       if (otp) return otp;
@@ -228,7 +345,13 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
       if (options.racy) await sleep(5);
       if (seen.status !== 'active') {
         if (!(options.reuseOk && seen.status === 'used')) {
-          return problem(409, 'conflict', 'Conflict', `Cupom já ${{ used: 'Used', expired: 'Expired', cancelled: 'Cancelled' }[seen.status]}`, p);
+          return problem(
+            409,
+            'conflict',
+            'Conflict',
+            `Cupom já ${{ used: 'Used', expired: 'Expired', cancelled: 'Cancelled' }[seen.status]}`,
+            p,
+          );
         }
       } else {
         c.remaining = seen.remaining - 1;
@@ -240,7 +363,16 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
       }
       return {
         status: 200,
-        body: wrap({ customer_id: who.id, coupon_code: c.code, status: 'validated', remaining_usages: c.remaining, total_usages_allowed: c.total, validated_at: iso(Date.now()), new_balance: who.points, new_z_balance: z6(who.zMicros) }),
+        body: wrap({
+          customer_id: who.id,
+          coupon_code: c.code,
+          status: 'validated',
+          remaining_usages: c.remaining,
+          total_usages_allowed: c.total,
+          validated_at: iso(Date.now()),
+          new_balance: who.points,
+          new_z_balance: z6(who.zMicros),
+        }),
       };
     }
     if ((m = /^\/api\/v2\/customers\/([^/]+)\/points\/$/.exec(p)) && req.method === 'GET' && !options.noPoints) {
@@ -269,7 +401,13 @@ export async function startZupyStandin(options: StandinOptions = {}): Promise<Ru
       customers: { main: [main.rich.id, main.poor.id], other: other.rich.id, otp: [otpCo.rich.id, otpCo.poor.id] },
       identifiers: Object.fromEntries(customers.map((c) => [c.id, c.identifier])),
       rewards: { main: [main.single.id, main.triple.id, main.welcome.id], otp: [otpCo.single.id, otpCo.triple.id, otpCo.welcome.id] },
-      codes: { active: main.active.map((c) => c.code), multi: main.multi.map((c) => c.code), used: main.used.code, expired: main.expired.code, cancelled: main.cancelled.code },
+      codes: {
+        active: main.active.map((c) => c.code),
+        multi: main.multi.map((c) => c.code),
+        used: main.used.code,
+        expired: main.expired.code,
+        cancelled: main.cancelled.code,
+      },
     },
   };
 }

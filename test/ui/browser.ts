@@ -8,7 +8,10 @@ export const SHOTS = join(import.meta.dirname, '..', '..', 'reports', 'ui');
 /** The chromium binary: CHROMIUM_PATH, else Debian's /usr/bin/chromium; missing is a failure with one line on how to install it. */
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(path)) throw new Error(`browser tests need chromium at ${path}: install it with \`apt-get install -y chromium\` (Debian), or set CHROMIUM_PATH to a Chrome/Chromium binary`);
+  if (!existsSync(path))
+    throw new Error(
+      `browser tests need chromium at ${path}: install it with \`apt-get install -y chromium\` (Debian), or set CHROMIUM_PATH to a Chrome/Chromium binary`,
+    );
   return path;
 }
 

@@ -69,7 +69,8 @@ describe('web console', { retry: 1 }, () => {
     const page = await openConsole();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/coupon-kit console\s*zupy/);
     await within(couponRow(page, ACTIVE).getByText('active'), 5000);
-    for (const name of ['Coupons', 'Requests', 'Clock', 'Faults', 'Data']) expect(await page.getByRole('heading', { level: 2, name }).count()).toBe(1);
+    for (const name of ['Coupons', 'Requests', 'Clock', 'Faults', 'Data'])
+      expect(await page.getByRole('heading', { level: 2, name }).count()).toBe(1);
     await shot(page, '01-open');
     const coupons = page.getByRole('region', { name: 'Coupons' });
     const statuses = () => coupons.locator('tbody tr td:nth-child(3)').allTextContents();
@@ -116,7 +117,12 @@ describe('web console', { retry: 1 }, () => {
     expect(Date.parse(after ?? '') - Date.parse(before ?? '')).toBeGreaterThanOrEqual(31 * 86_400_000);
     await page.getByLabel('ISO 8601 duration').fill('three days');
     await page.getByRole('button', { name: 'Advance' }).click();
-    await within(page.getByRole('region', { name: 'Clock' }).getByRole('alert').getByText(/ISO 8601/));
+    await within(
+      page
+        .getByRole('region', { name: 'Clock' })
+        .getByRole('alert')
+        .getByText(/ISO 8601/),
+    );
     await shot(page, '03-clock');
     await page.close();
   });
@@ -148,7 +154,9 @@ describe('web console', { retry: 1 }, () => {
     const before = await mock.control.fixtures();
     const page = await openConsole();
     const bad = { companies: [], api_keys: [{ key: 'nope', company_id: 'x', access: 'admin' }], customers: [], rewards: [], coupons: [] };
-    await page.getByLabel('Fixtures file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await page
+      .getByLabel('Fixtures file')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     await page.getByRole('button', { name: 'Upload' }).click();
     const problems = page.getByRole('table', { name: 'Fixture problems' });
     await within(problems, 5000);
@@ -161,7 +169,9 @@ describe('web console', { retry: 1 }, () => {
     expect(download.suggestedFilename()).toBe('zupy-fixtures.json');
     const text = await readFile(await download.path(), 'utf8');
     expect(JSON.parse(text)).toEqual(before);
-    await page.getByLabel('Fixtures file').setInputFiles({ name: 'zupy-fixtures.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page
+      .getByLabel('Fixtures file')
+      .setInputFiles({ name: 'zupy-fixtures.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await page.getByRole('button', { name: 'Upload' }).click();
     await within(page.getByRole('region', { name: 'Data' }).getByRole('status').getByText('Loaded zupy-fixtures.json (replace).'), 5000);
     expect(await page.getByRole('table', { name: 'Fixture problems' }).count()).toBe(0);
@@ -174,7 +184,9 @@ describe('web console', { retry: 1 }, () => {
     try {
       const page = await openConsole(mock.url, phone);
       await within(couponRow(page, ACTIVE), 5000);
-      expect(await page.evaluate<number[]>('[document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]')).toEqual([390, 390, 390]);
+      expect(await page.evaluate<number[]>('[document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]')).toEqual(
+        [390, 390, 390],
+      );
       for (const name of ['+P31D', 'Advance', 'Apply', 'Reset', 'Download fixtures', 'Upload']) {
         const button = page.getByRole('button', { name, exact: true });
         await button.scrollIntoViewIfNeeded();
@@ -184,7 +196,12 @@ describe('web console', { retry: 1 }, () => {
         expect(box!.x + box!.width, name).toBeLessThanOrEqual(390);
       }
       await page.getByRole('button', { name: '+P1D', exact: true }).tap();
-      await within(page.getByRole('region', { name: 'Clock' }).getByText('running').or(page.getByRole('region', { name: 'Clock' }).getByText('frozen')));
+      await within(
+        page
+          .getByRole('region', { name: 'Clock' })
+          .getByText('running')
+          .or(page.getByRole('region', { name: 'Clock' }).getByText('frozen')),
+      );
       await shot(page, '06-phone');
     } finally {
       await phone.close();

@@ -20,7 +20,10 @@ const zupy = () => createZupyClient({ baseUrl: mock.url, apiKey: DEMO.keyReadWri
 const noOtp = () => mock.control.otpPolicy({ require_otp_for_coupon_usage: false, require_otp_for_redemption: false });
 
 /** Reads server-sent events from a fetch body until `until` holds for the frames so far. */
-async function readEvents(res: Response, until: (frames: { event: string; data: unknown }[]) => boolean): Promise<{ event: string; data: unknown }[]> {
+async function readEvents(
+  res: Response,
+  until: (frames: { event: string; data: unknown }[]) => boolean,
+): Promise<{ event: string; data: unknown }[]> {
   const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const frames: { event: string; data: unknown }[] = [];
   let buffered = '';
@@ -55,8 +58,16 @@ describe('journal entries keep bodies and response headers', () => {
 
   it('a body that is not JSON is kept as its text; a parsed one as JSON', async () => {
     await mock.control.reset();
-    await fetch(`${mock.url}/api/v2/auth/request-otp/`, { method: 'POST', headers: { 'x-api-key': DEMO.keyReadWrite, 'content-type': 'application/json' }, body: '{"identifier": oops' });
-    await fetch(`${mock.url}/api/v2/auth/request-otp/`, { method: 'POST', headers: { 'x-api-key': DEMO.keyReadWrite, 'content-type': 'application/json' }, body: '{"identifier":"+5511987654321"}' });
+    await fetch(`${mock.url}/api/v2/auth/request-otp/`, {
+      method: 'POST',
+      headers: { 'x-api-key': DEMO.keyReadWrite, 'content-type': 'application/json' },
+      body: '{"identifier": oops',
+    });
+    await fetch(`${mock.url}/api/v2/auth/request-otp/`, {
+      method: 'POST',
+      headers: { 'x-api-key': DEMO.keyReadWrite, 'content-type': 'application/json' },
+      body: '{"identifier":"+5511987654321"}',
+    });
     const [bad, good] = (await mock.control.requests({ path: '/api/v2/auth/request-otp/' })).requests;
     expect(bad?.requestBody).toBe('{"identifier": oops');
     expect(bad?.status).toBe(400);
@@ -65,9 +76,21 @@ describe('journal entries keep bodies and response headers', () => {
 
   it('nothing is formatted on add while nobody listens, nor for a listener that does not read the entry', () => {
     let reads = 0;
-    const headers = new Proxy({}, { get: () => ((reads++), undefined) });
+    const headers = new Proxy({}, { get: () => (reads++, undefined) });
     const journal = new Journal(4);
-    const raw = (): RawEntry => ({ atMs: 0, method: 'POST', url: '/x', query: {}, headers, status: 200, operationId: 'op', elapsedMs: 1, requestBody: undefined, responsePayload: '{}', responseHeaders: {} });
+    const raw = (): RawEntry => ({
+      atMs: 0,
+      method: 'POST',
+      url: '/x',
+      query: {},
+      headers,
+      status: 200,
+      operationId: 'op',
+      elapsedMs: 1,
+      requestBody: undefined,
+      responsePayload: '{}',
+      responseHeaders: {},
+    });
     journal.add(raw());
     const stop = journal.subscribe(() => undefined);
     journal.add(raw());
@@ -84,7 +107,16 @@ describe('GET /__control/coupons', () => {
     const all = await mock.control.coupons();
     expect(all.count).toBe(all.coupons.length);
     const active = all.coupons.find((c) => c.code === DEMO.coupons.active.code);
-    expect(active).toMatchObject({ id: DEMO.coupons.active.id, owner: DEMO.customers.ana, status: 'active', uses_left: 1, uses_allowed: 1, company: DEMO.companyA, module: null, expires_at: null });
+    expect(active).toMatchObject({
+      id: DEMO.coupons.active.id,
+      owner: DEMO.customers.ana,
+      status: 'active',
+      uses_left: 1,
+      uses_allowed: 1,
+      company: DEMO.companyA,
+      module: null,
+      expires_at: null,
+    });
     expect((await mock.control.coupons({ status: 'used' })).coupons.map((c) => c.code)).toContain(DEMO.coupons.used.code);
     expect((await mock.control.coupons({ status: 'used' })).coupons.every((c) => c.status === 'used')).toBe(true);
     expect((await mock.control.coupons({ code: 'deadbe' })).coupons.map((c) => c.code)).toEqual([DEMO.coupons.expired.code]);
@@ -127,7 +159,12 @@ describe('GET /__control/events', () => {
     const request = frames.find((f) => f.event === 'request')?.data as { operationId: string; status: number; responseBody: unknown };
     expect(request.operationId).toBe('validateCoupon');
     expect(request.status).toBe(200);
-    expect(frames.map((f) => (f.event === 'state' ? (f.data as { reason: string }).reason : f.event))).toEqual(['ready', 'request', 'request', 'clock']);
+    expect(frames.map((f) => (f.event === 'state' ? (f.data as { reason: string }).reason : f.event))).toEqual([
+      'ready',
+      'request',
+      'request',
+      'clock',
+    ]);
   });
 
   it('follows the access rule: with a control token, no stream without the header', async () => {
@@ -167,8 +204,21 @@ describe('GET /__control/events', () => {
       });
       expect(text).toMatch(/^event: ready\ndata: \{"api":"zupy","seq":0\}\n\n/);
       let reads = 0;
-      const headers = new Proxy({}, { get: () => ((reads++), undefined) });
-      const add = () => journal.add({ atMs: 0, method: 'GET', url: '/x', query: {}, headers, status: 200, operationId: null, elapsedMs: 0, requestBody: undefined, responsePayload: undefined, responseHeaders: {} });
+      const headers = new Proxy({}, { get: () => (reads++, undefined) });
+      const add = () =>
+        journal.add({
+          atMs: 0,
+          method: 'GET',
+          url: '/x',
+          query: {},
+          headers,
+          status: 200,
+          operationId: null,
+          elapsedMs: 0,
+          requestBody: undefined,
+          responsePayload: undefined,
+          responseHeaders: {},
+        });
       await expect.poll(() => ((reads = 0), add(), reads)).toBe(0);
     } finally {
       await app.close();
@@ -203,7 +253,10 @@ describe('GET /__control/ui/', () => {
       expect((await fetch(`${guarded.url}/__control/ui/../requests`)).status).toBe(401);
       expect((await fetch(`${guarded.url}/__control/ui/nope.js`)).status).toBe(404);
       expect((await raw(guarded.url, '/__control/ui/', { headers: { host: 'evil.example' } })).status).toBe(403);
-      const preflight = await raw(guarded.url, '/__control/ui/console.js', { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'GET' } });
+      const preflight = await raw(guarded.url, '/__control/ui/console.js', {
+        method: 'OPTIONS',
+        headers: { origin: 'http://evil.example', 'access-control-request-method': 'GET' },
+      });
       expect(corsHeaders(preflight)).toEqual([]);
     } finally {
       await guarded.close();

@@ -18,7 +18,8 @@ async function call(path: string, init: RequestInit = {}): Promise<{ status: num
   const r = await fetch(`${proxy.url}${path}`, init);
   const text = await r.text();
   const body: unknown = text ? JSON.parse(text) : undefined;
-  const prismError = typeof (body as { type?: unknown })?.type === 'string' && String((body as { type: string }).type).includes('stoplight.io/prism');
+  const prismError =
+    typeof (body as { type?: unknown })?.type === 'string' && String((body as { type: string }).type).includes('stoplight.io/prism');
   return { status: r.status, body, violations: prismError ? text : r.headers.get('sl-violations') };
 }
 
@@ -42,34 +43,71 @@ describe('zupy simulator through prism proxy --errors', () => {
       return r;
     };
     await step('request otp', '/api/v2/auth/request-otp/', { method: 'POST', body: JSON.stringify({ identifier: '+5511987654321' }) });
-    const verified = await step('verify otp', '/api/v2/auth/verify-otp/', { method: 'POST', body: JSON.stringify({ identifier: '+5511987654321', otp_code: DEMO.otpCode }) });
+    const verified = await step('verify otp', '/api/v2/auth/verify-otp/', {
+      method: 'POST',
+      body: JSON.stringify({ identifier: '+5511987654321', otp_code: DEMO.otpCode }),
+    });
     const session = (verified.body as { data: { otp_session: string } }).data.otp_session;
     const otp = { 'X-OTP-Session': session };
-    await step('verify otp again (the code was used up)', '/api/v2/auth/verify-otp/', { method: 'POST', body: JSON.stringify({ identifier: '+5511987654321', otp_code: '000000' }) });
+    await step('verify otp again (the code was used up)', '/api/v2/auth/verify-otp/', {
+      method: 'POST',
+      body: JSON.stringify({ identifier: '+5511987654321', otp_code: '000000' }),
+    });
     await step('rewards', `/api/v2/rewards/?customer_id=${ana}`);
     await step('redeemable rewards', `/api/v2/rewards/?customer_id=${ana}&redeemable=true`);
-    const redeemed = await step('redeem', `/api/v2/customers/${ana}/rewards/${DEMO.rewards.coffee}/redeem/`, { method: 'POST', headers: otp, body: '{}' });
+    const redeemed = await step('redeem', `/api/v2/customers/${ana}/rewards/${DEMO.rewards.coffee}/redeem/`, {
+      method: 'POST',
+      headers: otp,
+      body: '{}',
+    });
     const code = (redeemed.body as { data: { coupon_code: string } }).data.coupon_code;
     await step('redeem without OTP', `/api/v2/customers/${ana}/rewards/${DEMO.rewards.coffee}/redeem/`, { method: 'POST', body: '{}' });
-    await step('redeem marketing', `/api/v2/customers/${ana}/rewards/${DEMO.rewards.welcome}/redeem/`, { method: 'POST', headers: otp, body: '{}' });
-    await step('redeem marketing again', `/api/v2/customers/${ana}/rewards/${DEMO.rewards.welcome}/redeem/`, { method: 'POST', headers: otp, body: '{}' });
-    await step('redeem with Z$', `/api/v2/customers/${ana}/rewards/${DEMO.rewards.cake}/redeem/`, { method: 'POST', headers: otp, body: '{"use_z_tokens":true}' });
+    await step('redeem marketing', `/api/v2/customers/${ana}/rewards/${DEMO.rewards.welcome}/redeem/`, {
+      method: 'POST',
+      headers: otp,
+      body: '{}',
+    });
+    await step('redeem marketing again', `/api/v2/customers/${ana}/rewards/${DEMO.rewards.welcome}/redeem/`, {
+      method: 'POST',
+      headers: otp,
+      body: '{}',
+    });
+    await step('redeem with Z$', `/api/v2/customers/${ana}/rewards/${DEMO.rewards.cake}/redeem/`, {
+      method: 'POST',
+      headers: otp,
+      body: '{"use_z_tokens":true}',
+    });
     await step('list', `/api/v2/coupons/issued/?customer_id=${ana}&page_size=2`);
     await step('lookup', `/api/v2/coupons/issued/?code=${code.toLowerCase()}`);
     await step('lookup unknown', '/api/v2/coupons/issued/?code=CZ-FFFFFFFF');
     await step('validate', `/api/v2/customers/${ana}/coupons/${code}/validate/`, { method: 'POST', headers: otp });
     await step('validate again', `/api/v2/customers/${ana}/coupons/${code}/validate/`, { method: 'POST', headers: otp });
-    for (let i = 0; i < 3; i++) await step(`multi-use ${i + 1}`, `/api/v2/customers/${ana}/coupons/${DEMO.coupons.multiUse.id}/validate/`, { method: 'POST', headers: otp });
-    await step('validate expired', `/api/v2/customers/${ana}/coupons/${DEMO.coupons.expired.code}/validate/`, { method: 'POST', headers: otp });
-    await step('validate cancelled', `/api/v2/customers/${ana}/coupons/${DEMO.coupons.cancelled.code}/validate/`, { method: 'POST', headers: otp });
+    for (let i = 0; i < 3; i++)
+      await step(`multi-use ${i + 1}`, `/api/v2/customers/${ana}/coupons/${DEMO.coupons.multiUse.id}/validate/`, {
+        method: 'POST',
+        headers: otp,
+      });
+    await step('validate expired', `/api/v2/customers/${ana}/coupons/${DEMO.coupons.expired.code}/validate/`, {
+      method: 'POST',
+      headers: otp,
+    });
+    await step('validate cancelled', `/api/v2/customers/${ana}/coupons/${DEMO.coupons.cancelled.code}/validate/`, {
+      method: 'POST',
+      headers: otp,
+    });
     await step('validate unknown', `/api/v2/customers/${ana}/coupons/CZ-00000000/validate/`, { method: 'POST', headers: otp });
     await step('stats', '/api/v2/coupons/issued/stats/');
     await step('points', `/api/v2/customers/${ana}/points/`);
     await step('points of a foreign customer', `/api/v2/customers/${DEMO.customers.diego}/points/`);
-    await step('read-only write', `/api/v2/customers/${ana}/coupons/${code}/validate/`, { method: 'POST', headers: { 'X-API-Key': DEMO.keyReadOnly } });
+    await step('read-only write', `/api/v2/customers/${ana}/coupons/${code}/validate/`, {
+      method: 'POST',
+      headers: { 'X-API-Key': DEMO.keyReadOnly },
+    });
     expect(seen.filter((s) => s.status >= 500)).toEqual([]);
     expect(seen.filter((s) => s.violations)).toEqual([]);
-    expect(seen.map((s) => s.status)).toEqual([200, 200, 404, 200, 200, 200, 403, 200, 422, 422, 200, 200, 200, 200, 409, 200, 200, 200, 409, 409, 404, 200, 200, 404, 403]);
+    expect(seen.map((s) => s.status)).toEqual([
+      200, 200, 404, 200, 200, 200, 403, 200, 422, 422, 200, 200, 200, 200, 409, 200, 200, 200, 409, 409, 404, 200, 200, 404, 403,
+    ]);
   }, 60_000);
 });
 

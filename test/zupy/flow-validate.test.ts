@@ -26,11 +26,23 @@ describe('the documented flow: OTP → rewards → redeem → list → validate 
 
     const found = await pos.findCouponByCode(redeemed.data.coupon_code.toLowerCase());
     if (!found.ok || !found.data) throw new Error('lookup failed');
-    expect(found.data).toMatchObject({ coupon_code: redeemed.data.coupon_code, customer_id: ANA, status: 'active', remaining_usages: 1, usage_date: null });
+    expect(found.data).toMatchObject({
+      coupon_code: redeemed.data.coupon_code,
+      customer_id: ANA,
+      status: 'active',
+      remaining_usages: 1,
+      usage_date: null,
+    });
 
     const ok = await withOtp.validate(ANA, found.data.id);
     if (!ok.ok) throw new Error(JSON.stringify(ok.error));
-    expect(ok.data).toMatchObject({ customer_id: ANA, coupon_code: redeemed.data.coupon_code, status: 'validated', remaining_usages: 0, new_balance: 250 });
+    expect(ok.data).toMatchObject({
+      customer_id: ANA,
+      coupon_code: redeemed.data.coupon_code,
+      status: 'validated',
+      remaining_usages: 0,
+      new_balance: 250,
+    });
 
     const again = await withOtp.validate(ANA, redeemed.data.coupon_code.toLowerCase());
     expect(again.status).toBe(409);
@@ -78,7 +90,8 @@ describe('validate', () => {
     expect(r.status).toBe(409);
     expect(!r.ok && r.error).toMatchObject({ detail });
     const after = await mock.control.fixtures<{ coupons: { coupon_code: string; status: string }[] }>();
-    const strip = (f: typeof after) => f.coupons.map((c) => ({ ...c, status: c.coupon_code === DEMO.coupons.expired.code ? 'x' : c.status }));
+    const strip = (f: typeof after) =>
+      f.coupons.map((c) => ({ ...c, status: c.coupon_code === DEMO.coupons.expired.code ? 'x' : c.status }));
     expect(strip(after)).toEqual(strip(before as typeof after));
   });
 

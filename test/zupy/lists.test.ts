@@ -52,7 +52,11 @@ describe('lists, lookup and stats', () => {
       await req('/api/v2/coupons/issued/'),
       await req('/api/v2/coupons/issued/', { key: null }),
       await req('/api/v2/coupons/issued/?status=pending'),
-      await req('/api/v2/auth/request-otp/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: 'x'.repeat(200_000) }) }),
+      await req('/api/v2/auth/request-otp/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ identifier: 'x'.repeat(200_000) }),
+      }),
       await req('/api/v2/admin/users/'),
       await req('/api/v2/customers/%E0%A4%A/points/'),
     ];

@@ -37,7 +37,11 @@ describe('OTP policy', () => {
     await pos.requestOtp('+5511900000001');
     expect((await pos.verifyOtp('+5511900000001', '000000')).status).toBe(401);
     expect((await pos.verifyOtp('+5511900000002', DEMO.otpCode)).status).toBe(404);
-    const missing = await req('/api/v2/auth/verify-otp/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"identifier":"+5511900000001"}' });
+    const missing = await req('/api/v2/auth/verify-otp/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"identifier":"+5511900000001"}',
+    });
     expect(missing.status).toBe(400);
     const created = await pos.verifyOtp('+5511900000001', DEMO.otpCode);
     expect(created.ok && created.data).toMatchObject({ is_new: true, points_balance: 0 });

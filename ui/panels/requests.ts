@@ -14,10 +14,22 @@ function Details({ entry }: { entry: JournalEntry }) {
   return html`<section aria-label="Request details" class="details">
     <h3>#${entry.seq} ${entry.method} ${entry.path} → ${entry.status}</h3>
     <div class="pair">
-      <div><h4>Request headers</h4><pre>${json(entry.headers)}</pre></div>
-      <div><h4>Request body</h4><pre>${json(entry.requestBody)}</pre></div>
-      <div><h4>Response headers</h4><pre>${json(entry.responseHeaders)}</pre></div>
-      <div><h4>Response body</h4><pre>${json(entry.responseBody)}</pre></div>
+      <div>
+        <h4>Request headers</h4>
+        <pre>${json(entry.headers)}</pre>
+      </div>
+      <div>
+        <h4>Request body</h4>
+        <pre>${json(entry.requestBody)}</pre>
+      </div>
+      <div>
+        <h4>Response headers</h4>
+        <pre>${json(entry.responseHeaders)}</pre>
+      </div>
+      <div>
+        <h4>Response body</h4>
+        <pre>${json(entry.responseBody)}</pre>
+      </div>
     </div>
   </section>`;
 }
@@ -35,7 +47,8 @@ export function Requests({ live, epoch }: { live: LiveStream; epoch: number }) {
       );
     void load();
     return live.on((e) => {
-      if (e.type === 'request') setEntries((list) => (list.length && list[0]!.seq >= e.data.seq ? list : [e.data, ...list].slice(0, MAX_ROWS)));
+      if (e.type === 'request')
+        setEntries((list) => (list.length && list[0]!.seq >= e.data.seq ? list : [e.data, ...list].slice(0, MAX_ROWS)));
       else if (e.type === 'ready' || (e.type === 'state' && e.data.reason === 'reset')) void load();
     });
   }, [epoch]);
@@ -46,16 +59,28 @@ export function Requests({ live, epoch }: { live: LiveStream; epoch: number }) {
     ${error ? html`<p class="error" role="alert">${error}</p>` : null}
     <div class="scroll short">
       <table>
-        <thead><tr><th scope="col">#</th><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Operation</th><th scope="col">Status</th><th scope="col">Latency (ms)</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Method</th>
+            <th scope="col">Path</th>
+            <th scope="col">Operation</th>
+            <th scope="col">Status</th>
+            <th scope="col">Latency (ms)</th>
+          </tr>
+        </thead>
         <tbody>
-          ${entries.map((e) => html`<tr key=${e.seq} aria-selected=${e.seq === selected} onClick=${() => setSelected(e.seq)}>
-            <td><button type="button" aria-label=${`Show request ${e.seq}`} onClick=${() => setSelected(e.seq)}>#${e.seq}</button></td>
-            <td>${e.method}</td>
-            <td><code>${e.path}</code></td>
-            <td>${e.operationId ?? '–'}</td>
-            <td><span class=${`badge s${Math.floor(e.status / 100)}xx`}>${e.status}</span></td>
-            <td class="num">${e.durationMs.toFixed(1)}</td>
-          </tr>`)}
+          ${entries.map(
+            (e) =>
+              html`<tr key=${e.seq} aria-selected=${e.seq === selected} onClick=${() => setSelected(e.seq)}>
+                <td><button type="button" aria-label=${`Show request ${e.seq}`} onClick=${() => setSelected(e.seq)}>#${e.seq}</button></td>
+                <td>${e.method}</td>
+                <td><code>${e.path}</code></td>
+                <td>${e.operationId ?? '–'}</td>
+                <td><span class=${`badge s${Math.floor(e.status / 100)}xx`}>${e.status}</span></td>
+                <td class="num">${e.durationMs.toFixed(1)}</td>
+              </tr>`,
+          )}
         </tbody>
       </table>
     </div>

@@ -7,7 +7,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeError } from '../api.ts';
 import type { LiveEvent, LiveStream } from '../live.ts';
 
-export function useLoaded<T>(load: () => Promise<T>, live: LiveStream, reloadOn: (e: LiveEvent) => boolean, deps: unknown[]): { value: T | null; error: string | null; reload: () => void } {
+export function useLoaded<T>(
+  load: () => Promise<T>,
+  live: LiveStream,
+  reloadOn: (e: LiveEvent) => boolean,
+  deps: unknown[],
+): { value: T | null; error: string | null; reload: () => void } {
   const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const state = useRef({ generation: 0, busy: false, again: false });

@@ -16,7 +16,8 @@ export function b2sAuthenticate(store: B2sStore, faults: Faults, request: Fastif
   const token = bearer?.[1];
   let scope = token ? store.tokens.get(token) : undefined;
   // Defect: any non-empty Bearer token acts as the demo franchise token (or the first one loaded).
-  if (!scope && token && faults.has('lenient-auth')) scope = store.tokens.get(B2S_DEMO.franchiseToken) ?? store.tokens.values().next().value;
+  if (!scope && token && faults.has('lenient-auth'))
+    scope = store.tokens.get(B2S_DEMO.franchiseToken) ?? store.tokens.values().next().value;
   if (!scope) return b2sError(401, MESSAGES.tokenInvalid);
   request.b2sScope = scope;
   return undefined;

@@ -3,7 +3,8 @@ import { controlNote, firstOf, type BannerOptions } from '../banner.ts';
 import { type B2sFixtures } from './fixtures.ts';
 import { B2S_DEMO } from '../../demo/b2s.ts';
 
-const listQuery = (today: string) => `date_start=2000-01-01&date_end=${today}&limit=10&offset=1&order_column=created_at&order_type=DESC&module=falae`;
+const listQuery = (today: string) =>
+  `date_start=2000-01-01&date_end=${today}&limit=10&offset=1&order_column=created_at&order_type=DESC&module=falae`;
 
 export function b2sBanner(baseUrl: string, fixtures: B2sFixtures, demo: boolean, today: string, o: BannerOptions = {}): string {
   const head = `Experiência B2S / Falaê simulator on ${baseUrl}${controlNote(baseUrl, o.control)}`;
@@ -29,7 +30,14 @@ export function b2sBanner(baseUrl: string, fixtures: B2sFixtures, demo: boolean,
     '  seeded data (not the demo):',
     ...firstOf(tokens, 6, (t) => `  token               ${t.token}  (${t.label ?? `${t.company_ids.length} company(ies)`})`),
     `  data                ${(fixtures.companies ?? []).length} company(ies) · ${(fixtures.clients ?? []).length} client(s) · ${coupons.length} coupon(s)`,
-    ...(coupons.length ? [`  coupons             ${coupons.slice(0, 3).map((c) => `${c.id} ${c.code}`).join(' · ')}${coupons.length > 3 ? ' · …' : ''}`] : []),
+    ...(coupons.length
+      ? [
+          `  coupons             ${coupons
+            .slice(0, 3)
+            .map((c) => `${c.id} ${c.code}`)
+            .join(' · ')}${coupons.length > 3 ? ' · …' : ''}`,
+        ]
+      : []),
     ...(token
       ? ['  try:', `    curl -s -H 'Authorization: Bearer ${token.token}' '${baseUrl}/api/coupons?${listQuery(today)}'`]
       : ['  (no curl line: the seed has no token)']),

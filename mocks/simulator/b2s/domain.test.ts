@@ -1,8 +1,22 @@
 /** B2S domain rules with literal expectations (independent of the code under test: mutation testing needs that). */
 import { describe, expect, it } from 'vitest';
 import {
-  compareBy, cpfKey, dateRangeProblem, DEFAULT_RULES, emailKey, expirationEnd, inDateRange, matchesSearch, matchesStatus,
-  pageBounds, patchAllowed, phoneKey, rulesFromEnv, STATUS_FILTERS, utcDate, utcDayOf,
+  compareBy,
+  cpfKey,
+  dateRangeProblem,
+  DEFAULT_RULES,
+  emailKey,
+  expirationEnd,
+  inDateRange,
+  matchesSearch,
+  matchesStatus,
+  pageBounds,
+  patchAllowed,
+  phoneKey,
+  rulesFromEnv,
+  STATUS_FILTERS,
+  utcDate,
+  utcDayOf,
 } from './domain.ts';
 import { validationMessage } from './errors.ts';
 
@@ -40,8 +54,14 @@ describe('B2S domain rules', () => {
 
   it('the EN and PT names map to the same four statuses', () => {
     expect(STATUS_FILTERS).toEqual({
-      Used: 'used', Utilizado: 'used', 'Not Used': 'not-used', 'Não Utilizado': 'not-used',
-      Expired: 'expired', Vencido: 'expired', Expiring: 'expiring', Vencendo: 'expiring',
+      Used: 'used',
+      Utilizado: 'used',
+      'Not Used': 'not-used',
+      'Não Utilizado': 'not-used',
+      Expired: 'expired',
+      Vencido: 'expired',
+      Expiring: 'expiring',
+      Vencendo: 'expiring',
     });
   });
 
@@ -70,14 +90,22 @@ describe('B2S domain rules', () => {
 
   it('search: case-insensitive over code, name, email and phone; digits-only for phones', () => {
     const c = { code: 'WELCOME2024', clientName: 'John Smith', email: 'John@Example.com', phone: '(11) 99999-9999' };
-    for (const term of ['welcome', 'JOHN SMITH', 'john@example', 'EXAMPLE.COM', '99999-9999', '11999', '(11)']) expect(matchesSearch(term, c)).toBe(true);
+    for (const term of ['welcome', 'JOHN SMITH', 'john@example', 'EXAMPLE.COM', '99999-9999', '11999', '(11)'])
+      expect(matchesSearch(term, c)).toBe(true);
     for (const term of ['maria', 'xyz', '12345']) expect(matchesSearch(term, c)).toBe(false);
     expect(matchesSearch('john', { ...c, clientName: 'X', email: null, phone: null })).toBe(false);
     expect(matchesSearch('999', { ...c, code: 'A', clientName: 'B', email: null, phone: null })).toBe(false);
   });
 
   it('compareBy orders by the column, ties on id, nulls first', () => {
-    const row = (id: string, date_of_use: string | null) => ({ id, date_of_use, created_at: '2024-01-01', expiration_date: '2024-12-31', code: 'A', status: false });
+    const row = (id: string, date_of_use: string | null) => ({
+      id,
+      date_of_use,
+      created_at: '2024-01-01',
+      expiration_date: '2024-12-31',
+      code: 'A',
+      status: false,
+    });
     expect(compareBy('date_of_use', row('a', '2024-01-02'), row('b', '2024-01-01'))).toBe(1);
     expect(compareBy('date_of_use', row('a', '2024-01-01'), row('b', '2024-01-02'))).toBe(-1);
     expect(compareBy('date_of_use', row('a', null), row('b', '2024-01-01'))).toBe(-1);
@@ -134,8 +162,12 @@ describe('B2S domain rules: derived status, ranges, identifiers, configuration',
   it('a range whose start is after its end is named; equal or open ranges are fine', () => {
     expect(dateRangeProblem({ date_start: '2024-01-02', date_end: '2024-01-01' })).toBe('date_start must not be after date_end');
     expect(dateRangeProblem({ date_start: '2024-01-01', date_end: '2024-01-01' })).toBeUndefined();
-    expect(dateRangeProblem({ date_of_use_start: '2024-01-02', date_of_use_end: '2024-01-01' })).toBe('date_of_use_start must not be after date_of_use_end');
-    expect(dateRangeProblem({ expiration_date_start: '2024-01-02', expiration_date_end: '2024-01-01' })).toBe('expiration_date_start must not be after expiration_date_end');
+    expect(dateRangeProblem({ date_of_use_start: '2024-01-02', date_of_use_end: '2024-01-01' })).toBe(
+      'date_of_use_start must not be after date_of_use_end',
+    );
+    expect(dateRangeProblem({ expiration_date_start: '2024-01-02', expiration_date_end: '2024-01-01' })).toBe(
+      'expiration_date_start must not be after expiration_date_end',
+    );
     expect(dateRangeProblem({ date_start: '2024-01-02', date_of_use_end: '2024-01-01' })).toBeUndefined();
     expect(dateRangeProblem({})).toBeUndefined();
   });
@@ -148,7 +180,8 @@ describe('B2S domain rules: derived status, ranges, identifiers, configuration',
 
   it('search: phone digits match only for phone-like terms, with or without the country code', () => {
     const c = { code: 'FALAE0012', clientName: 'John Smith', email: null, phone: '(11) 99999-9999' };
-    for (const term of ['11 99999 9999', '+55 (11) 99999-9999', '5511999999999', '(11)99999', '55 11']) expect(matchesSearch(term, c), term).toBe(true);
+    for (const term of ['11 99999 9999', '+55 (11) 99999-9999', '5511999999999', '(11)99999', '55 11'])
+      expect(matchesSearch(term, c), term).toBe(true);
     for (const term of ['x9999', 'a11999', '+55 (21)', '--', '0013']) expect(matchesSearch(term, c), term).toBe(false);
     expect(matchesSearch('0012', c)).toBe(true);
   });
@@ -161,7 +194,9 @@ describe('B2S domain rules: derived status, ranges, identifiers, configuration',
     expect(rulesFromEnv({ B2S_EXPIRATION_INSTANT: 'end_of_day_utc' }).expirationInstant).toBe('end_of_day_utc');
     expect(rulesFromEnv({ B2S_EXPIRING_DAYS: '3' }).expiringWindowMs).toBe(3 * 24 * H);
     expect(rulesFromEnv({ B2S_EXPIRING_DAYS: '0.5' }).expiringWindowMs).toBe(12 * H);
-    expect(() => rulesFromEnv({ B2S_EXPIRATION_INSTANT: 'noon' })).toThrow("B2S_EXPIRATION_INSTANT must be end_of_day_utc or start_of_day_utc, not 'noon'");
+    expect(() => rulesFromEnv({ B2S_EXPIRATION_INSTANT: 'noon' })).toThrow(
+      "B2S_EXPIRATION_INSTANT must be end_of_day_utc or start_of_day_utc, not 'noon'",
+    );
     expect(() => rulesFromEnv({ B2S_EXPIRING_DAYS: '-1' })).toThrow("B2S_EXPIRING_DAYS must be a number of days ≥ 0, not '-1'");
     expect(() => rulesFromEnv({ B2S_EXPIRING_DAYS: '7d' })).toThrow(/B2S_EXPIRING_DAYS/);
   });
@@ -171,8 +206,12 @@ describe('B2S domain rules: derived status, ranges, identifiers, configuration',
     expect(validationMessage('limit', 'must be <= 100')).toBe('limit must be between 0 and 100');
     expect(validationMessage('limit', 'must be >= 0')).toBe('limit must be between 0 and 100');
     expect(validationMessage('offset', 'must be >= 1')).toBe('offset must be >= 1');
-    expect(validationMessage('module', 'must be equal to one of the allowed values', ['premiado', 'falae'])).toBe('module must be one of premiado, falae');
-    expect(validationMessage('module', 'must be equal to one of the allowed values')).toBe('module must be equal to one of the allowed values');
+    expect(validationMessage('module', 'must be equal to one of the allowed values', ['premiado', 'falae'])).toBe(
+      'module must be one of premiado, falae',
+    );
+    expect(validationMessage('module', 'must be equal to one of the allowed values')).toBe(
+      'module must be equal to one of the allowed values',
+    );
     expect(validationMessage('date_end', 'must match format "date"')).toBe('date_end must be a valid date in the format YYYY-MM-DD');
     expect(validationMessage('company_id', 'must match format "uuid"')).toBe('company_id must be a UUID');
     expect(validationMessage('email', 'must match format "email"')).toBe('email must be a valid email');

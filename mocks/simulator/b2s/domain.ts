@@ -32,13 +32,15 @@ export function rulesFromEnv(env: Record<string, string | undefined>): B2sRules 
   const rules = { ...DEFAULT_RULES };
   const instant = env.B2S_EXPIRATION_INSTANT;
   if (instant !== undefined && instant !== '') {
-    if (instant !== 'end_of_day_utc' && instant !== 'start_of_day_utc') throw new Error(`B2S_EXPIRATION_INSTANT must be end_of_day_utc or start_of_day_utc, not '${instant}'`);
+    if (instant !== 'end_of_day_utc' && instant !== 'start_of_day_utc')
+      throw new Error(`B2S_EXPIRATION_INSTANT must be end_of_day_utc or start_of_day_utc, not '${instant}'`);
     rules.expirationInstant = instant;
   }
   const days = env.B2S_EXPIRING_DAYS;
   if (days !== undefined && days !== '') {
     const n = Number(days);
-    if (!/^\d+(\.\d+)?$/.test(days) || !Number.isFinite(n)) throw new Error(`B2S_EXPIRING_DAYS must be a number of days ≥ 0, not '${days}'`);
+    if (!/^\d+(\.\d+)?$/.test(days) || !Number.isFinite(n))
+      throw new Error(`B2S_EXPIRING_DAYS must be a number of days ≥ 0, not '${days}'`);
     rules.expiringWindowMs = n * DAY_MS;
   }
   return rules;
@@ -54,19 +56,33 @@ export type DerivedStatus = 'used' | 'not-used' | 'expired' | 'expiring';
 
 /** B-3: both languages name the same four derived statuses. The spec's enum must list exactly these. */
 export const STATUS_FILTERS = {
-  Used: 'used', Utilizado: 'used',
-  'Not Used': 'not-used', 'Não Utilizado': 'not-used',
-  Expired: 'expired', Vencido: 'expired',
-  Expiring: 'expiring', Vencendo: 'expiring',
+  Used: 'used',
+  Utilizado: 'used',
+  'Not Used': 'not-used',
+  'Não Utilizado': 'not-used',
+  Expired: 'expired',
+  Vencido: 'expired',
+  Expiring: 'expiring',
+  Vencendo: 'expiring',
 } as const satisfies Record<Params['coupon_status'], DerivedStatus>;
 
 /** B-4: does a coupon match a derived status filter? (Expiring ⊂ Not Used.) */
-export function matchesStatus(used: boolean, expEndMs: number, nowMs: number, filter: DerivedStatus, windowMs = EXPIRING_WINDOW_MS): boolean {
+export function matchesStatus(
+  used: boolean,
+  expEndMs: number,
+  nowMs: number,
+  filter: DerivedStatus,
+  windowMs = EXPIRING_WINDOW_MS,
+): boolean {
   switch (filter) {
-    case 'used': return used;
-    case 'expired': return !used && nowMs >= expEndMs;
-    case 'not-used': return !used && nowMs < expEndMs;
-    case 'expiring': return !used && nowMs < expEndMs && expEndMs <= nowMs + windowMs;
+    case 'used':
+      return used;
+    case 'expired':
+      return !used && nowMs >= expEndMs;
+    case 'not-used':
+      return !used && nowMs < expEndMs;
+    case 'expiring':
+      return !used && nowMs < expEndMs && expEndMs <= nowMs + windowMs;
   }
 }
 
@@ -155,7 +171,11 @@ export function matchesSearch(term: string, c: { code: string; clientName: strin
 export type OrderColumn = Params['order_column'];
 
 /** B-13: compare on the column, ties on id; nulls sort first in ASC. */
-export function compareBy(column: OrderColumn, a: Record<OrderColumn | 'id', string | boolean | null>, b: Record<OrderColumn | 'id', string | boolean | null>): number {
+export function compareBy(
+  column: OrderColumn,
+  a: Record<OrderColumn | 'id', string | boolean | null>,
+  b: Record<OrderColumn | 'id', string | boolean | null>,
+): number {
   const key = (v: string | boolean | null) => (v === null ? '' : String(v));
   const x = key(a[column]);
   const y = key(b[column]);

@@ -48,7 +48,8 @@ export function validationMessage(field: string, ajvMessage: string, allowed?: r
 /** The enum of a query or path parameter, from the route's schema (compiled from the spec). */
 function enumOf(request: FastifyRequest, location: string, field: string): readonly unknown[] | undefined {
   if (location !== 'querystring' && location !== 'params') return undefined;
-  const schema = request.routeOptions.schema as Record<string, { properties?: Record<string, { enum?: unknown[] }> } | undefined> | undefined;
+  const schema = request.routeOptions.schema as
+    Record<string, { properties?: Record<string, { enum?: unknown[] }> } | undefined> | undefined;
   return schema?.[location]?.properties?.[field]?.enum;
 }
 

@@ -12,8 +12,16 @@ export type B2sFixtures = components['schemas']['B2sFixtures'];
 type BonusType = b2s['schemas']['BonusType'];
 /** Every BonusType of the B2S spec, exactly once (a spec change that adds or drops one fails tsc). */
 const BONUS_TYPE_SET: Record<BonusType, true> = {
-  answer: true, birthday: true, default: true, create: true, fidelityProgram: true, prizeDraw: true,
-  marketing: true, roulette: true, winning_registration_roulette: true, infinity: true,
+  answer: true,
+  birthday: true,
+  default: true,
+  create: true,
+  fidelityProgram: true,
+  prizeDraw: true,
+  marketing: true,
+  roulette: true,
+  winning_registration_roulette: true,
+  infinity: true,
 };
 export const BONUS_TYPES = Object.keys(BONUS_TYPE_SET) as BonusType[];
 /** The control spec's fixture bonus types are the B2S spec's, no more and no fewer (else tsc fails here). */
@@ -27,10 +35,30 @@ export function checkB2sFixtures(input: unknown): string[] {
   const f = input as B2sFixtures;
   const problems: string[] = [];
   const companies = new Set(f.companies.map((c) => c.id));
-  problems.push(...duplicates('company id', f.companies.map((c) => c.id)));
-  problems.push(...duplicates('token', f.tokens.map((t) => t.token)));
-  problems.push(...duplicates('client id', f.clients.map((c) => c.id)));
-  problems.push(...duplicates('coupon id', f.coupons.map((c) => c.id)));
+  problems.push(
+    ...duplicates(
+      'company id',
+      f.companies.map((c) => c.id),
+    ),
+  );
+  problems.push(
+    ...duplicates(
+      'token',
+      f.tokens.map((t) => t.token),
+    ),
+  );
+  problems.push(
+    ...duplicates(
+      'client id',
+      f.clients.map((c) => c.id),
+    ),
+  );
+  problems.push(
+    ...duplicates(
+      'coupon id',
+      f.coupons.map((c) => c.id),
+    ),
+  );
   f.tokens.forEach((t, i) => t.company_ids.forEach((id) => companies.has(id) || problems.push(`/tokens/${i}: unknown company_id '${id}'`)));
   f.clients.forEach((c, i) => companies.has(c.company_id) || problems.push(`/clients/${i}: unknown company_id '${c.company_id}'`));
   const clients = new Map(f.clients.map((c) => [c.id, c]));

@@ -23,14 +23,27 @@ declare module 'fastify' {
 function listItem(store: B2sStore, c: Coupon): Schemas['CouponListItem'] {
   const client = store.clients.get(c.client_id);
   return {
-    id: c.id, code: c.code, status: c.status, date_of_use: c.date_of_use, expiration_date: c.expiration_date, created_at: c.created_at,
+    id: c.id,
+    code: c.code,
+    status: c.status,
+    date_of_use: c.date_of_use,
+    expiration_date: c.expiration_date,
+    created_at: c.created_at,
     bonus: { id: c.bonus.id, name: c.bonus.name, type: c.bonus.type },
     client: { id: c.client_id, name: client?.name ?? '', email: client?.email ?? null, phone: client?.phone ?? null },
   };
 }
 
 function clientItem(c: Coupon): Schemas['ClientCoupon'] {
-  return { id: c.id, code: c.code, status: c.status, expiration_date: c.expiration_date, date_of_use: c.date_of_use, created_at: c.created_at, bonus: { name: c.bonus.name } };
+  return {
+    id: c.id,
+    code: c.code,
+    status: c.status,
+    expiration_date: c.expiration_date,
+    date_of_use: c.date_of_use,
+    created_at: c.created_at,
+    bonus: { name: c.bonus.name },
+  };
 }
 
 /** `''` counts as absent: `?phone=&email=x` searches by email only. */
@@ -58,23 +71,36 @@ export function b2sHandlers(store: B2sStore, ctx: SimContext): Record<keyof oper
       const search = given(q.search);
       const window = store.rules.expiringWindowMs;
       const ordered = store.ordered(scopeOf(request), q.module, q.order_column);
-      const filtered = status !== undefined || search !== undefined || DATE_RANGES.some(([s, e]) => q[s] !== undefined || q[e] !== undefined);
+      const filtered =
+        status !== undefined || search !== undefined || DATE_RANGES.some(([s, e]) => q[s] !== undefined || q[e] !== undefined);
       // Unfiltered: the page is read straight from the ordered index. Filtered: one pass in order.
-      const matching = !filtered ? ordered : ordered.filter((c) => {
-        if (!inDateRange(c.created_at, q.date_start, q.date_end)) return false;
-        if (!inDateRange(c.date_of_use, q.date_of_use_start, q.date_of_use_end)) return false;
-        if (!inDateRange(c.expiration_date, q.expiration_date_start, q.expiration_date_end)) return false;
-        if (status !== undefined && !matchesStatus(c.status, store.expEnd(c), now, status, window)) return false;
-        if (search === undefined) return true;
-        const client = store.clients.get(c.client_id);
-        return matchesSearch(search, { code: c.code, clientName: client?.name ?? '', email: client?.email ?? null, phone: client?.phone ?? null });
-      });
+      const matching = !filtered
+        ? ordered
+        : ordered.filter((c) => {
+            if (!inDateRange(c.created_at, q.date_start, q.date_end)) return false;
+            if (!inDateRange(c.date_of_use, q.date_of_use_start, q.date_of_use_end)) return false;
+            if (!inDateRange(c.expiration_date, q.expiration_date_start, q.expiration_date_end)) return false;
+            if (status !== undefined && !matchesStatus(c.status, store.expEnd(c), now, status, window)) return false;
+            if (search === undefined) return true;
+            const client = store.clients.get(c.client_id);
+            return matchesSearch(search, {
+              code: c.code,
+              clientName: client?.name ?? '',
+              email: client?.email ?? null,
+              phone: client?.phone ?? null,
+            });
+          });
       const { start, end } = pageBounds(q.limit, q.offset);
       const n = matching.length;
       const page: Coupon[] = [];
       // DESC is the ASC order reversed (ties on id reverse too, B-13).
       for (let i = start; i < end && i < n; i++) page.push((q.order_type === 'DESC' ? matching[n - 1 - i] : matching[i]) as Coupon);
-      const body: Schemas['CouponListResponse'] = { limit: q.limit, offset: q.offset, total: n, coupons: page.map((c) => listItem(store, c)) };
+      const body: Schemas['CouponListResponse'] = {
+        limit: q.limit,
+        offset: q.offset,
+        total: n,
+        coupons: page.map((c) => listItem(store, c)),
+      };
       return send(reply, { status: 200, body });
     },
 
@@ -87,7 +113,10 @@ export function b2sHandlers(store: B2sStore, ctx: SimContext): Record<keyof oper
       const client = inScope ? store.findClient(company_id, q) : undefined;
       if (!client) return send(reply, b2sError(404, MESSAGES.clientNotFound));
       // The client index is already in created_at order (ties on id).
-      const body: Schemas['ClientCouponList'] = store.couponsOf(client.id).filter((c) => c.company_id === company_id).map(clientItem);
+      const body: Schemas['ClientCouponList'] = store
+        .couponsOf(client.id)
+        .filter((c) => c.company_id === company_id)
+        .map(clientItem);
       return send(reply, { status: 200, body });
     },
 
@@ -96,10 +125,15 @@ export function b2sHandlers(store: B2sStore, ctx: SimContext): Record<keyof oper
       if (bad) return bad;
       const { id } = request.params as PatchPath;
       const faults = ctx.faults;
-      const opts = { ignoreScope: faults.has('use-ignores-owner'), skipExpiry: faults.has('no-expiry-check'), reuseSucceeds: faults.has('reuse-succeeds') };
+      const opts = {
+        ignoreScope: faults.has('use-ignores-owner'),
+        skipExpiry: faults.has('no-expiry-check'),
+        reuseSucceeds: faults.has('reuse-succeeds'),
+      };
       const answer = (r: ReturnType<B2sStore['markUsed']>) => {
         if (r.ok) return send(reply, { status: 204 });
-        const message = r.reason === 'not-found' ? MESSAGES.couponNotFound : r.reason === 'already-used' ? MESSAGES.alreadyUsed : MESSAGES.expired;
+        const message =
+          r.reason === 'not-found' ? MESSAGES.couponNotFound : r.reason === 'already-used' ? MESSAGES.alreadyUsed : MESSAGES.expired;
         return send(reply, b2sError(r.status, message));
       };
       // The safe path stays synchronous: no promise between the request and the atomic store call.

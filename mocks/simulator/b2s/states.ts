@@ -12,7 +12,6 @@ import type { B2sStore, Coupon } from './store.ts';
 
 type StateHandler = (store: B2sStore, ctx: SimContext, p: Params) => Record<string, unknown>;
 
-
 function coupon(store: B2sStore, p: Params, fallback: string): Coupon {
   const id = str(p, 'id', fallback);
   const c = store.coupons.get(id);
@@ -28,7 +27,11 @@ export const B2S_STATES: Record<string, StateHandler> = {
   },
   'coupon {id} is used': (store, ctx, p) => {
     const c = coupon(store, p, B2S_DEMO.usedCoupon);
-    Object.assign(c, { status: true, date_of_use: utcDate(ctx.clock.nowMs() - DAY_MS), expiration_date: utcDate(ctx.clock.nowMs() + 30 * DAY_MS) });
+    Object.assign(c, {
+      status: true,
+      date_of_use: utcDate(ctx.clock.nowMs() - DAY_MS),
+      expiration_date: utcDate(ctx.clock.nowMs() + 30 * DAY_MS),
+    });
     return { id: c.id };
   },
   /** Unused, and its expiration instant is {hours} hours away: PATCH refuses it below 3 h (B-5). */
@@ -50,7 +53,12 @@ export const B2S_STATES: Record<string, StateHandler> = {
     const companyId = str(p, 'companyId', B2S_DEMO.companyA);
     const date = str(p, 'date', '2024-12-31');
     const module = str(p, 'module', 'falae');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || utcDate(Date.parse(`${date}T00:00:00Z`)) !== date) throw new Error(`date must be YYYY-MM-DD, got '${date}'`);
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
+      Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ||
+      utcDate(Date.parse(`${date}T00:00:00Z`)) !== date
+    )
+      throw new Error(`date must be YYYY-MM-DD, got '${date}'`);
     if (module !== 'falae' && module !== 'premiado') throw new Error(`module must be 'falae' or 'premiado', got '${module}'`);
     const count = int(p, 'count', 2, 1000);
     const client = [...store.clients.values()].find((c) => c.company_id === companyId);
@@ -58,9 +66,15 @@ export const B2S_STATES: Record<string, StateHandler> = {
     for (const c of [...store.coupons.values()]) if (c.created_at.startsWith(date)) store.coupons.delete(c.id);
     const expires = utcDate(Date.parse(`${date}T00:00:00Z`) + 30 * DAY_MS);
     const coupons: Coupon[] = Array.from({ length: count }, (_, i) => ({
-      id: `b25da700-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, company_id: companyId, client_id: client.id,
-      code: `DAY${date.replace(/-/g, '')}${i + 1}`, status: false, date_of_use: null, expiration_date: expires,
-      created_at: `${date}T${String(10 + (i % 12)).padStart(2, '0')}:00:00.000Z`, module,
+      id: `b25da700-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+      company_id: companyId,
+      client_id: client.id,
+      code: `DAY${date.replace(/-/g, '')}${i + 1}`,
+      status: false,
+      date_of_use: null,
+      expiration_date: expires,
+      created_at: `${date}T${String(10 + (i % 12)).padStart(2, '0')}:00:00.000Z`,
+      module,
       bonus: { id: 'b25db000-0000-4000-8000-000000000001', name: 'Free coffee', type: 'answer' },
     }));
     store.load({ companies: [], tokens: [], clients: [], coupons }, false);
@@ -87,7 +101,12 @@ export const B2S_STATES: Record<string, StateHandler> = {
   },
 };
 
-export function b2sProviderState(store: B2sStore, ctx: SimContext, state: string, params: Record<string, unknown>): Record<string, unknown> {
+export function b2sProviderState(
+  store: B2sStore,
+  ctx: SimContext,
+  state: string,
+  params: Record<string, unknown>,
+): Record<string, unknown> {
   const handler = Object.hasOwn(B2S_STATES, state) ? B2S_STATES[state] : undefined;
   if (!handler) throw new Error(`unknown provider state '${state}'; known: ${Object.keys(B2S_STATES).join(' | ')}`);
   // States edit records in the maps directly: the indexes are rebuilt after each one.

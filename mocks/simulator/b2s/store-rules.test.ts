@@ -13,14 +13,30 @@ const T0 = Date.parse('2026-05-10T12:00:00Z');
 const H = 3_600_000;
 
 const coupon = (id: string, over: Partial<SeedCoupon> = {}): SeedCoupon => ({
-  id, company_id: 'ca', client_id: 'cl1', code: `K-${id}`, status: false, date_of_use: null, expiration_date: '2026-05-20',
-  created_at: '2026-05-01T10:00:00Z', module: 'falae', bonus: { id: 'b', name: 'Bonus', type: 'default' }, ...over,
+  id,
+  company_id: 'ca',
+  client_id: 'cl1',
+  code: `K-${id}`,
+  status: false,
+  date_of_use: null,
+  expiration_date: '2026-05-20',
+  created_at: '2026-05-01T10:00:00Z',
+  module: 'falae',
+  bonus: { id: 'b', name: 'Bonus', type: 'default' },
+  ...over,
 });
 
 function fixtures(coupons: SeedCoupon[]): B2sFixtures {
   return {
-    companies: [{ id: 'ca', name: 'A' }, { id: 'cb', name: 'B' }, { id: 'cc', name: 'C' }],
-    tokens: [{ token: 'tok-ab', company_ids: ['ca', 'cb'], label: 'both' }, { token: 'tok-c', company_ids: ['cc'] }],
+    companies: [
+      { id: 'ca', name: 'A' },
+      { id: 'cb', name: 'B' },
+      { id: 'cc', name: 'C' },
+    ],
+    tokens: [
+      { token: 'tok-ab', company_ids: ['ca', 'cb'], label: 'both' },
+      { token: 'tok-c', company_ids: ['cc'] },
+    ],
     clients: [
       { id: 'cl1', company_id: 'ca', name: 'Ana', email: 'Ana@Example.com', phone: '(11) 99999-0001', cpf: '123.456.789-09' },
       { id: 'cl2', company_id: 'cb', name: 'Bia', email: 'bia@example.com', phone: null, cpf: null },
@@ -74,7 +90,15 @@ describe('B2S store: the 3-hour rule (B-5) at its boundaries', () => {
 
   it('a successful PATCH writes status and the UTC date of the clock, in B-7 order', () => {
     const late = Date.parse('2026-05-10T23:30:00-03:00'); // 2026-05-11 in UTC
-    const { store, clock } = storeAt([coupon('u1'), coupon('u2', { status: true, date_of_use: '2026-05-02', expiration_date: '2026-01-01' }), coupon('u3', { expiration_date: '2026-01-01' }), coupon('c1', { company_id: 'cc' })], late);
+    const { store, clock } = storeAt(
+      [
+        coupon('u1'),
+        coupon('u2', { status: true, date_of_use: '2026-05-02', expiration_date: '2026-01-01' }),
+        coupon('u3', { expiration_date: '2026-01-01' }),
+        coupon('c1', { company_id: 'cc' }),
+      ],
+      late,
+    );
     expect(store.markUsed(AB, 'nope')).toEqual({ ok: false, status: 404, reason: 'not-found' });
     expect(store.markUsed(AB, 'c1')).toEqual({ ok: false, status: 404, reason: 'not-found' });
     expect(store.markUsed(AB, 'u2')).toEqual({ ok: false, status: 400, reason: 'already-used' });
@@ -97,7 +121,11 @@ describe('B2S store: the 3-hour rule (B-5) at its boundaries', () => {
     expect(await store.markUsedRacy(AB, 'u3')).toEqual({ ok: false, status: 400, reason: 'expired' });
     expect(await store.markUsedRacy(new Set(['cc']), 'u1')).toEqual({ ok: false, status: 404, reason: 'not-found' });
     let gaps = 0;
-    expect(await store.markUsedRacy(AB, 'u1', {}, async () => { gaps++; })).toEqual({ ok: true });
+    expect(
+      await store.markUsedRacy(AB, 'u1', {}, async () => {
+        gaps++;
+      }),
+    ).toEqual({ ok: true });
     expect(gaps).toBe(1);
     expect(store.coupons.get('u1')).toMatchObject({ status: true, date_of_use: '2026-05-10' });
   });
@@ -234,12 +262,19 @@ describe('B2S store: seeding and snapshots', () => {
     store.load(seed, true);
     seed.coupons[0]!.status = true;
     expect(store.coupons.get('u1')?.status).toBe(false);
-    store.load({ companies: [], tokens: [{ token: 'tok-new', company_ids: ['cc'] }], clients: [], coupons: [coupon('u2', { company_id: 'cc' })] }, false);
+    store.load(
+      { companies: [], tokens: [{ token: 'tok-new', company_ids: ['cc'] }], clients: [], coupons: [coupon('u2', { company_id: 'cc' })] },
+      false,
+    );
     expect([...store.coupons.keys()]).toEqual(['u1', 'u2']);
     expect(store.tokens.get('tok-new')).toEqual(new Set(['cc']));
     expect(store.tokens.get('tok-ab')).toEqual(new Set(['ca', 'cb']));
     const snap = store.snapshot();
-    expect(snap.tokens).toEqual([{ token: 'tok-ab', company_ids: ['ca', 'cb'], label: 'both' }, { token: 'tok-c', company_ids: ['cc'] }, { token: 'tok-new', company_ids: ['cc'] }]);
+    expect(snap.tokens).toEqual([
+      { token: 'tok-ab', company_ids: ['ca', 'cb'], label: 'both' },
+      { token: 'tok-c', company_ids: ['cc'] },
+      { token: 'tok-new', company_ids: ['cc'] },
+    ]);
     snap.coupons[0]!.status = true;
     expect(store.coupons.get('u1')?.status).toBe(false);
     expect(snap.clients).toHaveLength(3);

@@ -43,7 +43,12 @@ describe('B2sStore.markUsed', () => {
   it('the 3-hour rule reads the injected clock', () => {
     let now = T0;
     const store = demoStore(() => now);
-    const end = store.expEnd(store.coupons.get(D.expiresTodayCoupon) ?? (() => { throw new Error('fixture'); })());
+    const end = store.expEnd(
+      store.coupons.get(D.expiresTodayCoupon) ??
+        (() => {
+          throw new Error('fixture');
+        })(),
+    );
     now = end - 3 * H;
     expect(store.markUsed(all, D.expiresTodayCoupon)).toMatchObject({ reason: 'expired' });
     now = end - 3 * H - 1;
@@ -85,7 +90,15 @@ describe('B2sStore lookups', () => {
 
   it('a merge indexes the new records; two clients sharing an identifier match neither', () => {
     const store = demoStore();
-    store.load({ companies: [], tokens: [], clients: [{ id: 'twin', company_id: D.companyA, name: 'Twin', email: 'john@example.com', phone: null, cpf: null }], coupons: [] }, false);
+    store.load(
+      {
+        companies: [],
+        tokens: [],
+        clients: [{ id: 'twin', company_id: D.companyA, name: 'Twin', email: 'john@example.com', phone: null, cpf: null }],
+        coupons: [],
+      },
+      false,
+    );
     expect(store.findClient(D.companyA, { email: 'john@example.com' })).toBeUndefined();
     expect(store.findClient(D.companyA, { email: 'john@example.com', cpf: '123.456.789-09' })?.id).toBe(D.clients.john);
   });

@@ -14,7 +14,18 @@
  */
 import { yieldToEventLoop } from '../faults.ts';
 import { ensureSorted } from '../sorted.ts';
-import { compareBy, cpfKey, DEFAULT_RULES, emailKey, expirationEnd, patchAllowed, phoneKey, utcDate, type B2sRules, type OrderColumn } from './domain.ts';
+import {
+  compareBy,
+  cpfKey,
+  DEFAULT_RULES,
+  emailKey,
+  expirationEnd,
+  patchAllowed,
+  phoneKey,
+  utcDate,
+  type B2sRules,
+  type OrderColumn,
+} from './domain.ts';
 import type { B2sFixtures } from './fixtures.ts';
 
 export type Coupon = B2sFixtures['coupons'][number];
@@ -54,7 +65,10 @@ export class B2sStore {
   #version = 0;
   readonly rules: B2sRules;
 
-  constructor(private readonly now: () => number, rules: Partial<B2sRules> = {}) {
+  constructor(
+    private readonly now: () => number,
+    rules: Partial<B2sRules> = {},
+  ) {
     this.rules = { ...DEFAULT_RULES, ...rules };
   }
 
@@ -98,7 +112,11 @@ export class B2sStore {
   snapshot(): B2sFixtures {
     return structuredClone({
       companies: [...this.companies.values()],
-      tokens: [...this.tokens.entries()].map(([token, ids]) => ({ token, company_ids: [...ids], ...(this.#tokenLabels.get(token) ? { label: this.#tokenLabels.get(token) } : {}) })),
+      tokens: [...this.tokens.entries()].map(([token, ids]) => ({
+        token,
+        company_ids: [...ids],
+        ...(this.#tokenLabels.get(token) ? { label: this.#tokenLabels.get(token) } : {}),
+      })),
       clients: [...this.clients.values()],
       coupons: [...this.coupons.values()],
     });
@@ -152,7 +170,8 @@ export class B2sStore {
     const email = q.email === undefined ? undefined : emailKey(q.email);
     const cpf = q.cpf === undefined ? undefined : cpfKey(q.cpf);
     // Stryker disable next-line ConditionalExpression: a probe for an absent identifier matches no index key
-    const probe = phone !== undefined ? `phone|${phone}` : email !== undefined ? `email|${email}` : cpf !== undefined ? `cpf|${cpf}` : undefined;
+    const probe =
+      phone !== undefined ? `phone|${phone}` : email !== undefined ? `email|${email}` : cpf !== undefined ? `cpf|${cpf}` : undefined;
     // Stryker disable next-line ConditionalExpression: a probe for an absent identifier matches no index key
     if (probe === undefined) return undefined;
     let found: Client | undefined;
@@ -191,7 +210,12 @@ export class B2sStore {
   }
 
   /** The `racy-use` defect: the same checks, a yield, then the write. */
-  async markUsedRacy(scope: Set<string>, id: string, opts: MarkOptions = {}, gap: () => Promise<void> = yieldToEventLoop): Promise<MarkOutcome> {
+  async markUsedRacy(
+    scope: Set<string>,
+    id: string,
+    opts: MarkOptions = {},
+    gap: () => Promise<void> = yieldToEventLoop,
+  ): Promise<MarkOutcome> {
     const r = this.#check(scope, id, opts);
     if (!('coupon' in r)) return r;
     await gap();

@@ -79,7 +79,13 @@ export function crossOrigin(headers: Record<string, string | string[] | undefine
   const host = headers.host;
   try {
     const u = new URL(origin);
-    if (typeof host === 'string' && u.protocol === 'http:' && u.host === new URL(`http://${host}/`).host && origin.replace(/\/$/, '') === u.origin) return undefined;
+    if (
+      typeof host === 'string' &&
+      u.protocol === 'http:' &&
+      u.host === new URL(`http://${host}/`).host &&
+      origin.replace(/\/$/, '') === u.origin
+    )
+      return undefined;
   } catch {
     // `null` and other opaque origins
   }

@@ -35,23 +35,30 @@ interface ControlDeps {
   hostAllowed: (host: string | undefined) => boolean;
 }
 
-const bad = (reply: FastifyReply, message: string, extra: Record<string, unknown> = {}) => reply.code(400).send({ error: message, ...extra });
+const bad = (reply: FastifyReply, message: string, extra: Record<string, unknown> = {}) =>
+  reply.code(400).send({ error: message, ...extra });
 
 function parseFaults(body: unknown): { ok: Partial<FaultConfig> } | { error: string } {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { error: 'body must be a JSON object: {"latency_ms"?, "error_rate"?, "defects"?}' };
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return { error: 'body must be a JSON object: {"latency_ms"?, "error_rate"?, "defects"?}' };
   const b = body as Record<string, unknown>;
   const out: Partial<FaultConfig> = {};
-  for (const key of Object.keys(b)) if (!['latency_ms', 'error_rate', 'defects'].includes(key)) return { error: `unknown field '${key}'; known: latency_ms, error_rate, defects` };
+  for (const key of Object.keys(b))
+    if (!['latency_ms', 'error_rate', 'defects'].includes(key))
+      return { error: `unknown field '${key}'; known: latency_ms, error_rate, defects` };
   if (b.latency_ms !== undefined) {
-    if (typeof b.latency_ms !== 'number' || !Number.isInteger(b.latency_ms) || b.latency_ms < 0 || b.latency_ms > 60_000) return { error: 'latency_ms must be an integer from 0 to 60000' };
+    if (typeof b.latency_ms !== 'number' || !Number.isInteger(b.latency_ms) || b.latency_ms < 0 || b.latency_ms > 60_000)
+      return { error: 'latency_ms must be an integer from 0 to 60000' };
     out.latencyMs = b.latency_ms;
   }
   if (b.error_rate !== undefined) {
-    if (typeof b.error_rate !== 'number' || b.error_rate < 0 || b.error_rate > 1) return { error: 'error_rate must be a number from 0 to 1' };
+    if (typeof b.error_rate !== 'number' || b.error_rate < 0 || b.error_rate > 1)
+      return { error: 'error_rate must be a number from 0 to 1' };
     out.errorRate = b.error_rate;
   }
   if (b.defects !== undefined) {
-    if (!Array.isArray(b.defects) || !b.defects.every((d): d is string => typeof d === 'string')) return { error: 'defects must be an array of defect names' };
+    if (!Array.isArray(b.defects) || !b.defects.every((d): d is string => typeof d === 'string'))
+      return { error: 'defects must be an array of defect names' };
     const unknown = b.defects.filter((d) => !isDefectName(d));
     if (unknown.length) return { error: `unknown defect(s) ${unknown.join(', ')}; known: ${Object.keys(DEFECTS).join(', ')}` };
     out.defects = b.defects as DefectName[];
@@ -70,16 +77,27 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 function guard(deps: ControlDeps) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const host = request.headers.host;
-    if (!deps.hostAllowed(host)) return reply.code(403).send({ error: `control API: Host '${host}' is not a loopback name or the --host this mock serves (DNS rebinding protection)` });
+    if (!deps.hostAllowed(host))
+      return reply
+        .code(403)
+        .send({ error: `control API: Host '${host}' is not a loopback name or the --host this mock serves (DNS rebinding protection)` });
     const foreign = crossOrigin(request.headers);
-    if (foreign) return reply.code(403).send({ error: `control API: cross-origin browser requests are refused (${foreign}); use the mock's own origin` });
+    if (foreign)
+      return reply
+        .code(403)
+        .send({ error: `control API: cross-origin browser requests are refused (${foreign}); use the mock's own origin` });
     if (deps.token !== undefined) {
-      if (!tokenMatches(request.headers['x-control-token'], deps.token)) return reply.code(401).send({ error: 'control API: send the X-Control-Token header given by --control-token' });
+      if (!tokenMatches(request.headers['x-control-token'], deps.token))
+        return reply.code(401).send({ error: 'control API: send the X-Control-Token header given by --control-token' });
     } else if (!isLoopback(request.socket.remoteAddress)) {
-      return reply.code(403).send({ error: 'control API: loopback callers only (start the mock with --control-token to allow remote control)' });
+      return reply
+        .code(403)
+        .send({ error: 'control API: loopback callers only (start the mock with --control-token to allow remote control)' });
     }
     if (!SAFE_METHODS.has(request.method) && !isJsonContentType(request.headers['content-type'])) {
-      return reply.code(415).send({ error: `control API: ${request.method} calls need Content-Type: application/json (got ${request.headers['content-type'] ?? 'none'})` });
+      return reply.code(415).send({
+        error: `control API: ${request.method} calls need Content-Type: application/json (got ${request.headers['content-type'] ?? 'none'})`,
+      });
     }
   };
 }
@@ -87,7 +105,12 @@ function guard(deps: ControlDeps) {
 /** The answers are the control spec's types: a spec change that breaks them fails tsc. */
 type Answers = components['schemas'];
 
-const faultsView = (c: FaultConfig): Answers['FaultsView'] => ({ latency_ms: c.latencyMs, error_rate: c.errorRate, defects: c.defects, available_defects: DEFECTS });
+const faultsView = (c: FaultConfig): Answers['FaultsView'] => ({
+  latency_ms: c.latencyMs,
+  error_rate: c.errorRate,
+  defects: c.defects,
+  available_defects: DEFECTS,
+});
 
 type Validate = FastifyValidationResult;
 
@@ -114,7 +137,9 @@ async function specValidation(): Promise<(route: RouteOptions) => void> {
     const def = byRoute.get(`${method} ${route.url}`);
     if (!def) return;
     route.schema = { ...def.schema, ...route.schema };
-    route.validatorCompiler = def.bodyRequired ? compile : (req) => (req.httpPart === 'body' ? absentBodyPasses(compile(req)) : compile(req));
+    route.validatorCompiler = def.bodyRequired
+      ? compile
+      : (req) => (req.httpPart === 'body' ? absentBodyPasses(compile(req)) : compile(req));
   };
 }
 
@@ -139,7 +164,8 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
       // The seed lists every problem of its body (the provider's whole fixture check), not the first schema error.
       scope.post('/seed', { attachValidation: true }, async (request, reply) => {
         const mode = (request.query as { mode?: unknown }).mode ?? 'replace';
-        if (request.validationError?.validationContext === 'querystring' || (mode !== 'replace' && mode !== 'merge')) return bad(reply, "mode must be 'replace' or 'merge'");
+        if (request.validationError?.validationContext === 'querystring' || (mode !== 'replace' && mode !== 'merge'))
+          return bad(reply, "mode must be 'replace' or 'merge'");
         if (request.bodyError) return bad(reply, 'invalid fixtures', { problems: [`body is not JSON: ${request.bodyError}`] });
         const r = seed(provider, mode, request.body);
         if (!r.ok) return bad(reply, 'invalid fixtures', { problems: r.problems });

@@ -42,7 +42,8 @@ export function seed(provider: ProviderInstance<unknown>, mode: SeedMode, input:
   const before = provider.snapshot() as Record<string, unknown>;
   const body = completeFixtures(input as Record<string, unknown>, before);
   // A merge must fit the data already loaded (references, unique ids and codes): check the union.
-  const problems = mode === 'merge' ? provider.checkFixtures(mergeFixtures(before, body)).map((p) => bodyPath(p, before)) : provider.checkFixtures(body);
+  const problems =
+    mode === 'merge' ? provider.checkFixtures(mergeFixtures(before, body)).map((p) => bodyPath(p, before)) : provider.checkFixtures(body);
   if (problems.length) return { ok: false, problems };
   try {
     if (mode === 'merge') provider.merge(body);

@@ -41,7 +41,8 @@ function load(): Map<string, Buffer> {
   if (files) return files;
   const dir = findUiDir();
   const found = new Map<string, Buffer>();
-  if (dir) for (const name of readdirSync(dir)) if (TYPES[name.slice(name.lastIndexOf('.'))]) found.set(name, readFileSync(join(dir, name)));
+  if (dir)
+    for (const name of readdirSync(dir)) if (TYPES[name.slice(name.lastIndexOf('.'))]) found.set(name, readFileSync(join(dir, name)));
   if (found.has('index.html')) files = found;
   return found;
 }
@@ -49,13 +50,20 @@ function load(): Map<string, Buffer> {
 export function registerUi(app: FastifyInstance, hostAllowed: (host: string | undefined) => boolean): void {
   const serve = (name: string, host: string | undefined, reply: FastifyReply) => {
     void reply.headers(UI_HEADERS);
-    if (!hostAllowed(host)) return reply.code(403).type('text/plain; charset=utf-8').send(`console: Host '${host}' is not a loopback name or the --host this mock serves (DNS rebinding protection)`);
+    if (!hostAllowed(host))
+      return reply
+        .code(403)
+        .type('text/plain; charset=utf-8')
+        .send(`console: Host '${host}' is not a loopback name or the --host this mock serves (DNS rebinding protection)`);
     const body = load().get(name);
     if (!body) {
       const missing = name === 'index.html' ? 'the console is not built: run `npm run build`' : `no console file ${name}`;
       return reply.code(404).type('text/plain; charset=utf-8').send(missing);
     }
-    return reply.code(200).type(TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream').send(body);
+    return reply
+      .code(200)
+      .type(TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream')
+      .send(body);
   };
   app.get('/__control/ui', (request, reply) => {
     void reply.headers(UI_HEADERS);

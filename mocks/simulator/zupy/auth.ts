@@ -37,7 +37,8 @@ export function zupyAuth(store: ZupyStore, faults: Faults): ZupyAuth {
       const key = keyOf(request);
       if (!key) return problem(PROBLEMS.authenticationRequired, DETAILS.invalidKey, requestPath(request));
       request.zupyKey = key;
-      if (key.readOnly && WRITE_OPERATIONS.has(request.operationId ?? '')) return problem(PROBLEMS.permissionDenied, DETAILS.readOnly, requestPath(request));
+      if (key.readOnly && WRITE_OPERATIONS.has(request.operationId ?? ''))
+        return problem(PROBLEMS.permissionDenied, DETAILS.readOnly, requestPath(request));
       return undefined;
     },
   };

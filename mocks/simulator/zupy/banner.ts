@@ -3,7 +3,13 @@ import { controlNote, firstOf, type BannerOptions } from '../banner.ts';
 import { type ZupyFixtures } from './fixtures.ts';
 import { DEMO } from '../../demo/zupy.ts';
 
-export function zupyBanner(baseUrl: string, fixtures: ZupyFixtures, demo: boolean, authenticates: (key: string) => boolean, o: BannerOptions = {}): string {
+export function zupyBanner(
+  baseUrl: string,
+  fixtures: ZupyFixtures,
+  demo: boolean,
+  authenticates: (key: string) => boolean,
+  o: BannerOptions = {},
+): string {
   const head = `Zupy Partner API v2 simulator on ${baseUrl}${controlNote(baseUrl, o.control)}`;
   if (demo) {
     const k = DEMO;
@@ -27,10 +33,21 @@ export function zupyBanner(baseUrl: string, fixtures: ZupyFixtures, demo: boolea
   return [
     head,
     '  seeded data (not the demo):',
-    ...firstOf(keys, 6, (k) => `  ${`${k.access} key`.padEnd(20)}${k.key}  (${companies.get(k.company_id) ?? k.company_id}${k.revoked ? ', revoked' : ''})`),
+    ...firstOf(
+      keys,
+      6,
+      (k) => `  ${`${k.access} key`.padEnd(20)}${k.key}  (${companies.get(k.company_id) ?? k.company_id}${k.revoked ? ', revoked' : ''})`,
+    ),
     ...(fixtures.otp?.fixed_code ? [`  OTP code            ${fixtures.otp.fixed_code}`] : []),
     `  data                ${companies.size} company(ies) · ${(fixtures.customers ?? []).length} customer(s) · ${(fixtures.rewards ?? []).length} reward(s) · ${coupons.length} coupon(s)`,
-    ...(coupons.length ? [`  coupons             ${coupons.slice(0, 5).map((c) => `${c.coupon_code} ${c.status}`).join(' · ')}${coupons.length > 5 ? ' · …' : ''}`] : []),
+    ...(coupons.length
+      ? [
+          `  coupons             ${coupons
+            .slice(0, 5)
+            .map((c) => `${c.coupon_code} ${c.status}`)
+            .join(' · ')}${coupons.length > 5 ? ' · …' : ''}`,
+        ]
+      : []),
     ...(key
       ? ['  try:', `    curl -s -H 'X-API-Key: ${key.key}' '${baseUrl}/api/v2/coupons/issued/'`]
       : ['  (no curl line: the seed has no usable API key)']),

@@ -1,7 +1,17 @@
 /** Zupy domain rules at the edges of their patterns and ranges, with literal expectations. */
 import { describe, expect, it } from 'vitest';
 import {
-  classifyIdentifier, decodeCursor, encodeCursor, formatZ, isCodeReference, isoSeconds, pageSize, paginate, parseZ, planPayment, usageRate,
+  classifyIdentifier,
+  decodeCursor,
+  encodeCursor,
+  formatZ,
+  isCodeReference,
+  isoSeconds,
+  pageSize,
+  paginate,
+  parseZ,
+  planPayment,
+  usageRate,
 } from './domain.ts';
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
@@ -72,7 +82,11 @@ describe('Zupy domain rules at their bounds', () => {
   });
 
   it('a cursor older or newer than every item', () => {
-    const items = [{ createdMs: 3, id: 'c' }, { createdMs: 2, id: 'b' }, { createdMs: 1, id: 'a' }];
+    const items = [
+      { createdMs: 3, id: 'c' },
+      { createdMs: 2, id: 'b' },
+      { createdMs: 1, id: 'a' },
+    ];
     expect(paginate(items, { createdMs: 0, id: 'a' }, 10)).toEqual({ page: [], next: null });
     expect(paginate(items, { createdMs: 9, id: 'a' }, 10).page.map((x) => x.id)).toEqual(['c', 'b', 'a']);
     expect(paginate(items, { createdMs: 3, id: 'c' }, 1)).toEqual({ page: [{ createdMs: 2, id: 'b' }], next: b64('2:b') });

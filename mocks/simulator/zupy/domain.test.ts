@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDuration } from '../clock.ts';
 import {
-  classifyIdentifier, decodeCursor, effectiveStatus, encodeCursor, formatZ, newestFirst, pageSize, paginate, parseZ, planPayment, usageRate, validUntil, DAY_MS,
+  classifyIdentifier,
+  decodeCursor,
+  effectiveStatus,
+  encodeCursor,
+  formatZ,
+  newestFirst,
+  pageSize,
+  paginate,
+  parseZ,
+  planPayment,
+  usageRate,
+  validUntil,
+  DAY_MS,
 } from './domain.ts';
 
 describe('Zupy domain rules', () => {
@@ -95,7 +107,12 @@ describe('Zupy domain rules: boundaries', () => {
   });
 
   it('newest first, ties broken by id descending; pages and has_next at the edges', () => {
-    const items = [{ createdMs: 2, id: 'a' }, { createdMs: 1, id: 'z' }, { createdMs: 2, id: 'b' }, { createdMs: 1, id: 'y' }].sort(newestFirst);
+    const items = [
+      { createdMs: 2, id: 'a' },
+      { createdMs: 1, id: 'z' },
+      { createdMs: 2, id: 'b' },
+      { createdMs: 1, id: 'y' },
+    ].sort(newestFirst);
     expect(items.map((x) => x.id)).toEqual(['b', 'a', 'z', 'y']);
     expect(newestFirst({ createdMs: 1, id: 'a' }, { createdMs: 1, id: 'a' })).toBe(0);
     const full = paginate(items, null, 4);

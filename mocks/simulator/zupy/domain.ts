@@ -60,9 +60,7 @@ export function validUntil(createdMs: number, validityDays: number): number {
   return createdMs + validityDays * DAY_MS;
 }
 
-export type PaymentPlan =
-  | { ok: true; pointsUsed: number; zUsed: bigint }
-  | { ok: false; field: string; detail: string };
+export type PaymentPlan = { ok: true; pointsUsed: number; zUsed: bigint } | { ok: false; field: string; detail: string };
 
 /**
  * How a redemption is paid. Points first; with `useZ`, Z$ may cover a gap of at most 20% of the
@@ -74,9 +72,19 @@ export function planPayment(cost: number, points: number, zBalance: bigint, useZ
   const gap = cost - points;
   const detail = `Saldo insuficiente: o cliente tem ${points} pts e a recompensa custa ${cost} pts.`;
   if (!useZ) return { ok: false, field: 'points', detail };
-  if (gap * 5 > cost) return { ok: false, field: 'use_z_tokens', detail: `Z$ cobre no máximo 20% do custo (${Math.floor(cost / 5)} pts); faltam ${gap} pts.` };
+  if (gap * 5 > cost)
+    return {
+      ok: false,
+      field: 'use_z_tokens',
+      detail: `Z$ cobre no máximo 20% do custo (${Math.floor(cost / 5)} pts); faltam ${gap} pts.`,
+    };
   const zNeeded = (BigInt(gap) * 12n * MICRO) / 10n;
-  if (zBalance < zNeeded) return { ok: false, field: 'use_z_tokens', detail: `Saldo Z$ insuficiente: necessário ${formatZ(zNeeded)}, disponível ${formatZ(zBalance)}.` };
+  if (zBalance < zNeeded)
+    return {
+      ok: false,
+      field: 'use_z_tokens',
+      detail: `Saldo Z$ insuficiente: necessário ${formatZ(zNeeded)}, disponível ${formatZ(zBalance)}.`,
+    };
   return { ok: true, pointsUsed: points, zUsed: zNeeded };
 }
 

@@ -51,7 +51,13 @@ export interface FieldError {
   detail: string;
 }
 
-export function problem(t: ProblemTemplate, detail: string, instance: string, errors?: FieldError[], status: number = t.status): ProviderReply {
+export function problem(
+  t: ProblemTemplate,
+  detail: string,
+  instance: string,
+  errors?: FieldError[],
+  status: number = t.status,
+): ProviderReply {
   const body: Record<string, unknown> = { type: problemType(t.slug), title: t.title, status, detail, instance };
   if (errors) body.errors = errors;
   return { status, body };
@@ -73,19 +79,29 @@ const OTP_OPERATIONS = new Set(['requestOtp', 'verifyOtp']);
  * carries a usable key: Django REST Framework authenticates before it routes, so an unknown
  * route, a method the view lacks or an unreadable URL is a 401 without one.
  */
-export function zupyEdgeError(failure: EdgeFailure, request: FastifyRequest, authenticated: (request: FastifyRequest) => boolean): ProviderReply {
+export function zupyEdgeError(
+  failure: EdgeFailure,
+  request: FastifyRequest,
+  authenticated: (request: FastifyRequest) => boolean,
+): ProviderReply {
   const instance = requestPath(request);
   switch (failure.kind) {
     case 'validation': {
-      const detail = failure.message.startsWith('must have required') ? DETAILS.required
-        : failure.field === 'identifier' && failure.message.startsWith('must match pattern') ? DETAILS.invalidIdentifier
+      const detail = failure.message.startsWith('must have required')
+        ? DETAILS.required
+        : failure.field === 'identifier' && failure.message.startsWith('must match pattern')
+          ? DETAILS.invalidIdentifier
           : `${failure.field}: ${failure.message}`;
       return validationProblem(instance, [{ field: failure.field, detail }], OTP_OPERATIONS.has(request.operationId ?? '') ? 400 : 422);
     }
     case 'malformed-body':
       return validationProblem(instance, [{ field: 'non_field_errors', detail: `JSON parse error - ${failure.message}` }], 400);
     case 'unsupported-media-type':
-      return validationProblem(instance, [{ field: 'non_field_errors', detail: `Unsupported media type "${failure.contentType}" in request.` }], 400);
+      return validationProblem(
+        instance,
+        [{ field: 'non_field_errors', detail: `Unsupported media type "${failure.contentType}" in request.` }],
+        400,
+      );
     case 'body-too-large':
       return problem(PROBLEMS.payloadTooLarge, 'Request body too large.', instance);
     case 'method-not-allowed':
@@ -104,6 +120,9 @@ export function zupyEdgeError(failure: EdgeFailure, request: FastifyRequest, aut
     case 'unavailable':
       return problem(PROBLEMS.serviceUnavailable, 'Service temporarily unavailable. Please retry.', instance);
     case 'internal':
-      return { status: 500, body: { ...(problem(PROBLEMS.internal, 'Internal server error.', instance).body as object), request_id: request.id } };
+      return {
+        status: 500,
+        body: { ...(problem(PROBLEMS.internal, 'Internal server error.', instance).body as object), request_id: request.id },
+      };
   }
 }

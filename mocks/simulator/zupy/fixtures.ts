@@ -16,12 +16,42 @@ export function checkZupyFixtures(input: unknown): string[] {
   const f = input as ZupyFixtures;
   const problems: string[] = [];
   const companies = new Set(f.companies.map((c) => c.id));
-  problems.push(...duplicates('company id', f.companies.map((c) => c.id)));
-  problems.push(...duplicates('api key', f.api_keys.map((k) => k.key)));
-  problems.push(...duplicates('customer id', f.customers.map((c) => c.id)));
-  problems.push(...duplicates('reward id', f.rewards.map((r) => r.id)));
-  problems.push(...duplicates('coupon id', f.coupons.map((c) => c.id)));
-  problems.push(...duplicates('coupon code', f.coupons.map((c) => c.coupon_code.toUpperCase())));
+  problems.push(
+    ...duplicates(
+      'company id',
+      f.companies.map((c) => c.id),
+    ),
+  );
+  problems.push(
+    ...duplicates(
+      'api key',
+      f.api_keys.map((k) => k.key),
+    ),
+  );
+  problems.push(
+    ...duplicates(
+      'customer id',
+      f.customers.map((c) => c.id),
+    ),
+  );
+  problems.push(
+    ...duplicates(
+      'reward id',
+      f.rewards.map((r) => r.id),
+    ),
+  );
+  problems.push(
+    ...duplicates(
+      'coupon id',
+      f.coupons.map((c) => c.id),
+    ),
+  );
+  problems.push(
+    ...duplicates(
+      'coupon code',
+      f.coupons.map((c) => c.coupon_code.toUpperCase()),
+    ),
+  );
   const ref = (where: string, companyId: string) => {
     if (!companies.has(companyId)) problems.push(`${where}: unknown company_id '${companyId}'`);
   };
@@ -37,7 +67,8 @@ export function checkZupyFixtures(input: unknown): string[] {
     if (!rw) problems.push(`/coupons/${i}: unknown reward_id '${c.reward_id}'`);
     if (cu && rw && cu.company_id !== rw.company_id) problems.push(`/coupons/${i}: customer and reward belong to different companies`);
     const total = c.total_usages_allowed ?? rw?.total_usages_allowed ?? 1;
-    if (c.remaining_usages > total) problems.push(`/coupons/${i}: remaining_usages ${c.remaining_usages} exceeds total_usages_allowed ${total}`);
+    if (c.remaining_usages > total)
+      problems.push(`/coupons/${i}: remaining_usages ${c.remaining_usages} exceeds total_usages_allowed ${total}`);
     if (c.status === 'used' && c.remaining_usages !== 0) problems.push(`/coupons/${i}: a used coupon has remaining_usages 0`);
     if (c.status === 'active' && c.remaining_usages === 0) problems.push(`/coupons/${i}: an active coupon has remaining_usages ≥ 1`);
   });

@@ -24,9 +24,17 @@ export function storeError(e: StoreError, request: FastifyRequest): ProviderRepl
       return problem(PROBLEMS.notFound, e.what === 'otp' ? `${what}.` : `${what} not found.`, instance);
     }
     case 'conflict':
-      return problem(PROBLEMS.conflict, { used: DETAILS.alreadyUsed, expired: DETAILS.alreadyExpired, cancelled: DETAILS.alreadyCancelled }[e.status], instance);
+      return problem(
+        PROBLEMS.conflict,
+        { used: DETAILS.alreadyUsed, expired: DETAILS.alreadyExpired, cancelled: DETAILS.alreadyCancelled }[e.status],
+        instance,
+      );
     case 'validation':
-      return validationProblem(instance, [{ field: e.field, detail: e.detail }], request.operationId === 'verifyOtp' || request.operationId === 'requestOtp' ? 400 : 422);
+      return validationProblem(
+        instance,
+        [{ field: e.field, detail: e.detail }],
+        request.operationId === 'verifyOtp' || request.operationId === 'requestOtp' ? 400 : 422,
+      );
     case 'otp-invalid':
       return problem(PROBLEMS.authenticationRequired, 'Invalid or expired OTP code.', instance);
     case 'otp-locked':
@@ -85,7 +93,11 @@ interface Deps {
   store: ZupyStore;
   ctx: SimContext;
   /** Resolves the OTP policy check; undefined = allowed. */
-  otpGate: (request: FastifyRequest, customerId: string, flag: 'require_otp_for_redemption' | 'require_otp_for_coupon_usage') => ProviderReply | undefined;
+  otpGate: (
+    request: FastifyRequest,
+    customerId: string,
+    flag: 'require_otp_for_redemption' | 'require_otp_for_coupon_usage',
+  ) => ProviderReply | undefined;
 }
 
 export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operations, Handler> {
@@ -109,8 +121,12 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
       if (!r.ok) return send(reply, storeError(r.error, request));
       const { customer, isNew, session } = r.value;
       const out: Schemas['OTPVerifyResponse'] = {
-        customer_id: customer.id, is_new: isNew, otp_session: session.token, full_name: customer.fullName,
-        points_balance: customer.points, tier: customer.tier,
+        customer_id: customer.id,
+        is_new: isNew,
+        otp_session: session.token,
+        full_name: customer.fullName,
+        points_balance: customer.points,
+        tier: customer.tier,
       };
       return ok(reply, out);
     },
@@ -119,7 +135,10 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
       const q = request.query as Query<'listRewards'>;
       const companyId = companyOf(request);
       if (q.redeemable === true && !q.customer_id) {
-        return send(reply, validationProblem(requestPath(request), [{ field: 'customer_id', detail: 'customer_id é obrigatório quando redeemable=true.' }]));
+        return send(
+          reply,
+          validationProblem(requestPath(request), [{ field: 'customer_id', detail: 'customer_id é obrigatório quando redeemable=true.' }]),
+        );
       }
       const cursor = q.cursor ? decodeCursor(q.cursor) : null;
       if (q.cursor && !cursor) return send(reply, badCursor(request));
@@ -127,11 +146,20 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
       let rewards = store.rewardsOf(companyId);
       if (q.redeemable === true) {
         rewards = customer
-          ? rewards.filter((r) => store.rewardAvailable(r) && customer.points >= (r.originType === 'marketing' ? 0 : r.pointsRequired) && !(r.originType === 'marketing' && store.hasRedeemed(customer.id, r.id)))
+          ? rewards.filter(
+              (r) =>
+                store.rewardAvailable(r) &&
+                customer.points >= (r.originType === 'marketing' ? 0 : r.pointsRequired) &&
+                !(r.originType === 'marketing' && store.hasRedeemed(customer.id, r.id)),
+            )
           : [];
       }
       const { page, next } = paginate(rewards, cursor, pageSize(q.page_size));
-      return ok(reply, page.map((r) => rewardView(store, r, customer)), { cursor: next, has_next: next !== null, count: rewards.length });
+      return ok(
+        reply,
+        page.map((r) => rewardView(store, r, customer)),
+        { cursor: next, has_next: next !== null, count: rewards.length },
+      );
     },
 
     redeemReward(request, reply) {
@@ -143,8 +171,15 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
       if (!r.ok) return send(reply, storeError(r.error, request));
       const { coupon, customer, pointsUsed, zUsed } = r.value;
       const out: Schemas['RewardRedeemResponse'] = {
-        id: coupon.id, customer_id: customer.id, coupon_code: coupon.code, points_used: pointsUsed, z_tokens_used: formatZ(zUsed),
-        new_balance: customer.points, new_z_balance: formatZ(customer.z), valid_until: isoSeconds(coupon.validUntilMs), created_at: isoSeconds(coupon.createdMs),
+        id: coupon.id,
+        customer_id: customer.id,
+        coupon_code: coupon.code,
+        points_used: pointsUsed,
+        z_tokens_used: formatZ(zUsed),
+        new_balance: customer.points,
+        new_z_balance: formatZ(customer.z),
+        valid_until: isoSeconds(coupon.validUntilMs),
+        created_at: isoSeconds(coupon.createdMs),
       };
       return ok(reply, out);
     },
@@ -155,7 +190,11 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
       if (q.cursor && !cursor) return send(reply, badCursor(request));
       const now = ctx.clock.nowMs();
       const { page, next, count } = store.listCoupons(companyOf(request), filterOf(q), cursor, pageSize(q.page_size));
-      return ok(reply, page.map((c) => couponView(store, c, now)), { cursor: next, has_next: next !== null, count });
+      return ok(
+        reply,
+        page.map((c) => couponView(store, c, now)),
+        { cursor: next, has_next: next !== null, count },
+      );
     },
 
     validateCoupon(request, reply) {
@@ -163,13 +202,23 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
       const gate = otpGate(request, id, 'require_otp_for_coupon_usage');
       if (gate) return send(reply, gate);
       const faults = ctx.faults;
-      const opts = { ignoreCustomer: faults.has('use-ignores-owner'), skipExpiry: faults.has('no-expiry-check'), reuseReturns200: faults.has('reuse-succeeds') };
+      const opts = {
+        ignoreCustomer: faults.has('use-ignores-owner'),
+        skipExpiry: faults.has('no-expiry-check'),
+        reuseReturns200: faults.has('reuse-succeeds'),
+      };
       const answer = (r: ReturnType<ZupyStore['validate']>) => {
         if (!r.ok) return send(reply, storeError(r.error, request));
         const { coupon, customer, validatedMs } = r.value;
         const out: Schemas['CouponValidateResponse'] = {
-          customer_id: id, coupon_code: coupon.code, status: 'validated', remaining_usages: coupon.remaining, total_usages_allowed: coupon.total,
-          validated_at: isoSeconds(validatedMs), new_balance: customer.points, new_z_balance: formatZ(customer.z),
+          customer_id: id,
+          coupon_code: coupon.code,
+          status: 'validated',
+          remaining_usages: coupon.remaining,
+          total_usages_allowed: coupon.total,
+          validated_at: isoSeconds(validatedMs),
+          new_balance: customer.points,
+          new_z_balance: formatZ(customer.z),
         };
         return ok(reply, out);
       };
@@ -181,7 +230,13 @@ export function zupyHandlers({ store, ctx, otpGate }: Deps): Record<keyof operat
     getIssuedCouponStats(request, reply) {
       const q = request.query as Query<'getIssuedCouponStats'>;
       const { total, byStatus, byOrigin } = store.couponStats(companyOf(request), filterOf(q));
-      const out: Schemas['CouponStats'] = { total_issued: total, used: byStatus.used, usage_rate: usageRate(byStatus.used, total), by_status: byStatus, by_origin: byOrigin };
+      const out: Schemas['CouponStats'] = {
+        total_issued: total,
+        used: byStatus.used,
+        usage_rate: usageRate(byStatus.used, total),
+        by_status: byStatus,
+        by_origin: byOrigin,
+      };
       return ok(reply, out);
     },
 

@@ -22,15 +22,20 @@ const refused = (error: string): ProviderReply => ({ status: 400, body: { error 
 
 /** `POST /__control/otp-policy`: sets the flags of one company (or all); answers every company's policy. */
 export function setOtpPolicy(store: ZupyStore, input: unknown): ProviderReply {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return refused('body must be {"company_id"?, "require_otp_for_redemption"?, "require_otp_for_coupon_usage"?}');
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    return refused('body must be {"company_id"?, "require_otp_for_redemption"?, "require_otp_for_coupon_usage"?}');
   const body = input as { company_id?: unknown } & Partial<Record<OtpFlag, unknown>>;
   const unknown = Object.keys(body).find((field) => !FIELDS.includes(field));
   if (unknown !== undefined) return refused(`unknown field '${unknown}'; known: ${FIELDS.join(', ')}`);
   for (const flag of FLAGS) {
     if (body[flag] !== undefined && typeof body[flag] !== 'boolean') return refused(`${flag} must be a boolean`);
   }
-  const companies = body.company_id === undefined ? [...store.companies.values()] : [typeof body.company_id === 'string' ? store.companies.get(body.company_id) : undefined];
-  if (companies.some((company) => company === undefined)) return refused(`unknown company_id ${JSON.stringify(body.company_id)}; known: ${[...store.companies.keys()].join(', ')}`);
+  const companies =
+    body.company_id === undefined
+      ? [...store.companies.values()]
+      : [typeof body.company_id === 'string' ? store.companies.get(body.company_id) : undefined];
+  if (companies.some((company) => company === undefined))
+    return refused(`unknown company_id ${JSON.stringify(body.company_id)}; known: ${[...store.companies.keys()].join(', ')}`);
   for (const company of companies) {
     if (!company) continue;
     for (const flag of FLAGS) {
@@ -38,5 +43,8 @@ export function setOtpPolicy(store: ZupyStore, input: unknown): ProviderReply {
       if (typeof value === 'boolean') company.otpPolicy[flag] = value;
     }
   }
-  return { status: 200, body: { companies: [...store.companies.values()].map((company) => ({ id: company.id, otp_policy: company.otpPolicy })) } };
+  return {
+    status: 200,
+    body: { companies: [...store.companies.values()].map((company) => ({ id: company.id, otp_policy: company.otpPolicy })) },
+  };
 }

@@ -16,7 +16,6 @@ type StateHandler = (store: ZupyStore, ctx: SimContext, p: Params) => Record<str
 
 const CODE = /^(CZ|CP)-[A-Z0-9]{8}$/i;
 
-
 const ksuidLike = (prefix: string, seed: string) => `${prefix}${seed.replace(/[^0-9A-Za-z]/g, '')}`.padEnd(27, '0').slice(0, 27);
 
 /** The coupon with this code, created for the demo customer Ana when it does not exist. */
@@ -24,11 +23,29 @@ function couponWithCode(store: ZupyStore, now: number, code: string): Coupon {
   const existing = store.findCoupon(DEMO.companyA, code);
   if (existing) return existing;
   // A coupon the state creates is valid fixture data (GET /__control/fixtures seeds back).
-  if (!CODE.test(code)) throw new Error(`code must be a coupon code such as CZ-914F15F3 (CZ- or CP- and 8 letters or digits), got '${code}'`);
-  store.load({
-    companies: [], api_keys: [], customers: [], rewards: [],
-    coupons: [{ id: ksuidLike('2P', code), customer_id: DEMO.customers.ana, reward_id: DEMO.rewards.coffee, coupon_code: code.toUpperCase(), status: 'active', remaining_usages: 1, valid_until: isoSeconds(now + 30 * DAY_MS), created_at: isoSeconds(now - DAY_MS) }],
-  }, false);
+  if (!CODE.test(code))
+    throw new Error(`code must be a coupon code such as CZ-914F15F3 (CZ- or CP- and 8 letters or digits), got '${code}'`);
+  store.load(
+    {
+      companies: [],
+      api_keys: [],
+      customers: [],
+      rewards: [],
+      coupons: [
+        {
+          id: ksuidLike('2P', code),
+          customer_id: DEMO.customers.ana,
+          reward_id: DEMO.rewards.coffee,
+          coupon_code: code.toUpperCase(),
+          status: 'active',
+          remaining_usages: 1,
+          valid_until: isoSeconds(now + 30 * DAY_MS),
+          created_at: isoSeconds(now - DAY_MS),
+        },
+      ],
+    },
+    false,
+  );
   return store.findCoupon(DEMO.companyA, code) as Coupon;
 }
 
@@ -55,7 +72,13 @@ export const ZUPY_STATES: Record<string, StateHandler> = {
     const uses = int(p, 'uses', 1, 1000);
     const c = couponWithCode(store, ctx.clock.nowMs(), str(p, 'code', DEMO.coupons.active.code));
     if (uses < 1) throw new Error("an active coupon has at least 1 use left: use 'coupon {code} is used'");
-    Object.assign(c, { status: 'active', remaining: uses, total: Math.max(uses, c.total), usageMs: null, validUntilMs: ctx.clock.nowMs() + 30 * DAY_MS });
+    Object.assign(c, {
+      status: 'active',
+      remaining: uses,
+      total: Math.max(uses, c.total),
+      usageMs: null,
+      validUntilMs: ctx.clock.nowMs() + 30 * DAY_MS,
+    });
     return { couponId: c.id, customerId: c.customerId, code: c.code };
   },
   'coupon {code} is used': (store, ctx, p) => {
@@ -74,7 +97,13 @@ export const ZUPY_STATES: Record<string, StateHandler> = {
     const owner = customer(store, p);
     const c = couponWithCode(store, ctx.clock.nowMs(), str(p, 'code', DEMO.coupons.bruno.code));
     if (c.companyId !== owner.companyId) throw new Error(`coupon '${c.code}' and customer '${owner.id}' are in different companies`);
-    Object.assign(c, { customerId: owner.id, status: 'active', remaining: Math.max(c.remaining, 1), usageMs: null, validUntilMs: ctx.clock.nowMs() + 30 * DAY_MS });
+    Object.assign(c, {
+      customerId: owner.id,
+      status: 'active',
+      remaining: Math.max(c.remaining, 1),
+      usageMs: null,
+      validUntilMs: ctx.clock.nowMs() + 30 * DAY_MS,
+    });
     return { couponId: c.id, ownerId: owner.id, code: c.code };
   },
   'no coupon has code {code}': (store, _ctx, p) => {
@@ -104,7 +133,8 @@ export const ZUPY_STATES: Record<string, StateHandler> = {
   'customer {customerId} has {points} points for reward {rewardId}': (store, _ctx, p) => {
     const c = customer(store, p);
     const rewardId = str(p, 'rewardId', DEMO.rewards.coffee);
-    if (store.rewards.get(rewardId)?.companyId !== c.companyId) throw new Error(`'${rewardId}' is not a reward of customer '${c.id}''s company`);
+    if (store.rewards.get(rewardId)?.companyId !== c.companyId)
+      throw new Error(`'${rewardId}' is not a reward of customer '${c.id}''s company`);
     c.points = int(p, 'points', c.points, 1_000_000_000);
     return { customerId: c.id, points: c.points, rewardId };
   },
@@ -129,20 +159,37 @@ export const ZUPY_STATES: Record<string, StateHandler> = {
     const size = int(p, 'pageSize', 2, 100);
     for (const coupon of [...store.coupons.values()]) if (coupon.customerId === c.id) removeCoupon(store, coupon);
     const now = ctx.clock.nowMs();
-    store.load({
-      companies: [], api_keys: [], customers: [], rewards: [],
-      coupons: Array.from({ length: count }, (_, i) => ({
-        id: ksuidLike(`2PG${String(i).padStart(3, '0')}`, c.id), customer_id: c.id, reward_id: DEMO.rewards.coffee,
-        coupon_code: `CZ-PG${String(i).padStart(6, '0')}`, status: 'active' as const, remaining_usages: 1,
-        valid_until: isoSeconds(now + 30 * DAY_MS), created_at: isoSeconds(now - (i + 1) * DAY_MS), points_spent: 200,
-      })),
-    }, false);
+    store.load(
+      {
+        companies: [],
+        api_keys: [],
+        customers: [],
+        rewards: [],
+        coupons: Array.from({ length: count }, (_, i) => ({
+          id: ksuidLike(`2PG${String(i).padStart(3, '0')}`, c.id),
+          customer_id: c.id,
+          reward_id: DEMO.rewards.coffee,
+          coupon_code: `CZ-PG${String(i).padStart(6, '0')}`,
+          status: 'active' as const,
+          remaining_usages: 1,
+          valid_until: isoSeconds(now + 30 * DAY_MS),
+          created_at: isoSeconds(now - (i + 1) * DAY_MS),
+          points_spent: 200,
+        })),
+      },
+      false,
+    );
     const mine = store.couponsOf(c.companyId).filter((x) => x.customerId === c.id);
     return { customerId: c.id, count, pageSize: String(Math.max(size, 1)), cursor: paginate(mine, null, Math.max(size, 1)).next };
   },
 };
 
-export function zupyProviderState(store: ZupyStore, ctx: SimContext, state: string, params: Record<string, unknown>): Record<string, unknown> {
+export function zupyProviderState(
+  store: ZupyStore,
+  ctx: SimContext,
+  state: string,
+  params: Record<string, unknown>,
+): Record<string, unknown> {
   const handler = Object.hasOwn(ZUPY_STATES, state) ? ZUPY_STATES[state] : undefined;
   if (!handler) throw new Error(`unknown provider state '${state}'; known: ${Object.keys(ZUPY_STATES).join(' | ')}`);
   // States edit records in the maps directly: the indexes are rebuilt after each one.

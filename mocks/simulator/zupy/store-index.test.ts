@@ -19,7 +19,11 @@ const ORIGINS = ['loyalty_reward', 'marketing'] as const;
 const COMPANIES = ['coA', 'coB'];
 // Customers and rewards alternate between the two companies; rewards 2 and 3 are marketing ones.
 const CUSTOMERS = Array.from({ length: 6 }, (_, i) => ({ id: `cu${i}`, company: COMPANIES[i % 2] as string }));
-const REWARDS = Array.from({ length: 4 }, (_, i) => ({ id: `rw${i}`, company: COMPANIES[i % 2] as string, origin: i >= 2 ? 'marketing' as const : 'loyalty_reward' as const }));
+const REWARDS = Array.from({ length: 4 }, (_, i) => ({
+  id: `rw${i}`,
+  company: COMPANIES[i % 2] as string,
+  origin: i >= 2 ? ('marketing' as const) : ('loyalty_reward' as const),
+}));
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 const couponArb = fc.record({
@@ -32,40 +36,62 @@ const couponArb = fc.record({
   remaining: fc.nat(3),
 });
 
-function fixtures(coupons: ReturnType<typeof couponArb.generate>["value"][]): ZupyFixtures {
+function fixtures(coupons: ReturnType<typeof couponArb.generate>['value'][]): ZupyFixtures {
   return {
     companies: COMPANIES.map((id) => ({ id, name: id })),
     api_keys: [],
-    customers: CUSTOMERS.map((c) => ({ id: c.id, company_id: c.company, full_name: c.id, identifiers: [], points_balance: 1_000_000, z_balance: '0' })),
-    rewards: REWARDS.map((r) => ({ id: r.id, company_id: r.company, name: r.id, points_required: 10, validity_days: 1, total_usages_allowed: 2, origin_type: r.origin })),
+    customers: CUSTOMERS.map((c) => ({
+      id: c.id,
+      company_id: c.company,
+      full_name: c.id,
+      identifiers: [],
+      points_balance: 1_000_000,
+      z_balance: '0',
+    })),
+    rewards: REWARDS.map((r) => ({
+      id: r.id,
+      company_id: r.company,
+      name: r.id,
+      points_required: 10,
+      validity_days: 1,
+      total_usages_allowed: 2,
+      origin_type: r.origin,
+    })),
     coupons: coupons.map((c, i) => {
       const customer = CUSTOMERS[c.customer] as (typeof CUSTOMERS)[number];
       const reward = REWARDS.filter((r) => r.company === customer.company)[c.rewardPick] as (typeof REWARDS)[number];
       return {
         // Ids share prefixes and created_at values repeat, so ties on created_at are ordered by id.
-        id: `2${String(c.idRank).padStart(3, '0')}x${String(i).padStart(3, '0')}`, customer_id: customer.id, reward_id: reward.id,
-        coupon_code: `CZ-T${String(i).padStart(4, '0')}`, status: c.status, remaining_usages: c.status === 'used' ? 0 : Math.max(c.remaining, 1),
-        valid_until: iso(T0 + c.validHours * HOUR), created_at: iso(T0 - c.createdHours * HOUR),
+        id: `2${String(c.idRank).padStart(3, '0')}x${String(i).padStart(3, '0')}`,
+        customer_id: customer.id,
+        reward_id: reward.id,
+        coupon_code: `CZ-T${String(i).padStart(4, '0')}`,
+        status: c.status,
+        remaining_usages: c.status === 'used' ? 0 : Math.max(c.remaining, 1),
+        valid_until: iso(T0 + c.validHours * HOUR),
+        created_at: iso(T0 - c.createdHours * HOUR),
       };
     }),
   };
 }
 
-const filterArb = fc.record({
-  customer: fc.option(fc.nat(CUSTOMERS.length - 1), { nil: undefined }),
-  reward: fc.option(fc.nat(REWARDS.length - 1), { nil: undefined }),
-  origin: fc.option(fc.constantFrom(...ORIGINS), { nil: undefined }),
-  status: fc.option(fc.constantFrom(...STATUSES), { nil: undefined }),
-  code: fc.option(fc.nat(50), { nil: undefined }),
-}).map(({ customer, reward, origin, status, code }) => {
-  const f: CouponFilter = {};
-  if (customer !== undefined) f.customer_id = (CUSTOMERS[customer] as { id: string }).id;
-  if (reward !== undefined) f.reward_id = (REWARDS[reward] as { id: string }).id;
-  if (origin !== undefined) f.origin_type = origin;
-  if (status !== undefined) f.status = status;
-  if (code !== undefined) f.code = `cz-t${String(code).padStart(4, '0')}`;
-  return f;
-});
+const filterArb = fc
+  .record({
+    customer: fc.option(fc.nat(CUSTOMERS.length - 1), { nil: undefined }),
+    reward: fc.option(fc.nat(REWARDS.length - 1), { nil: undefined }),
+    origin: fc.option(fc.constantFrom(...ORIGINS), { nil: undefined }),
+    status: fc.option(fc.constantFrom(...STATUSES), { nil: undefined }),
+    code: fc.option(fc.nat(50), { nil: undefined }),
+  })
+  .map(({ customer, reward, origin, status, code }) => {
+    const f: CouponFilter = {};
+    if (customer !== undefined) f.customer_id = (CUSTOMERS[customer] as { id: string }).id;
+    if (reward !== undefined) f.reward_id = (REWARDS[reward] as { id: string }).id;
+    if (origin !== undefined) f.origin_type = origin;
+    if (status !== undefined) f.status = status;
+    if (code !== undefined) f.code = `cz-t${String(code).padStart(4, '0')}`;
+    return f;
+  });
 
 const queryArb = fc.record({ company: fc.constantFrom(...COMPANIES), filter: filterArb, size: fc.integer({ min: 1, max: 7 }) });
 
@@ -78,10 +104,16 @@ const commandArb = fc.oneof(
 /** The full-scan oracle: the records as they are, the rules as literals. */
 function oracle(store: ZupyStore, now: number, company: string, f: CouponFilter) {
   const effective = (c: { status: string; validUntilMs: number }) => (c.status === 'active' && now > c.validUntilMs ? 'expired' : c.status);
-  const rows = [...store.coupons.values()].filter((c) => c.companyId === company
-    && (f.customer_id === undefined || c.customerId === f.customer_id) && (f.reward_id === undefined || c.rewardId === f.reward_id)
-    && (f.origin_type === undefined || c.originType === f.origin_type) && (f.code === undefined || c.code === f.code.toUpperCase()));
-  const listed = rows.filter((c) => f.status === undefined || effective(c) === f.status)
+  const rows = [...store.coupons.values()].filter(
+    (c) =>
+      c.companyId === company &&
+      (f.customer_id === undefined || c.customerId === f.customer_id) &&
+      (f.reward_id === undefined || c.rewardId === f.reward_id) &&
+      (f.origin_type === undefined || c.originType === f.origin_type) &&
+      (f.code === undefined || c.code === f.code.toUpperCase()),
+  );
+  const listed = rows
+    .filter((c) => f.status === undefined || effective(c) === f.status)
     .sort((a, b) => b.createdMs - a.createdMs || (a.id < b.id ? 1 : -1));
   const byStatus = { active: 0, used: 0, expired: 0, cancelled: 0 } as Record<string, number>;
   const byOrigin = { loyalty_reward: 0, marketing: 0 } as Record<string, number>;
@@ -115,24 +147,29 @@ function disagreement(store: ZupyStore, now: number, q: { company: string; filte
 describe('Zupy store indexes agree with a full scan', () => {
   it('on random stores, transitions and clock moves: list pages, cursors, counts, filters and stats', () => {
     fc.assert(
-      fc.property(fc.array(couponArb, { maxLength: 40 }), fc.array(fc.tuple(commandArb, queryArb), { maxLength: 25 }), fc.array(queryArb, { minLength: 1, maxLength: 5 }), (coupons, steps, finals) => {
-        let now = T0;
-        const store = new ZupyStore(() => now);
-        store.load(fixtures(coupons), true);
-        for (const [cmd, query] of steps) {
-          if (cmd.kind === 'clock') now += cmd.hours * HOUR;
-          else if (cmd.kind === 'redeem') {
-            const customer = CUSTOMERS[cmd.customer] as (typeof CUSTOMERS)[number];
-            const reward = REWARDS.filter((r) => r.company === customer.company)[cmd.rewardPick] as (typeof REWARDS)[number];
-            store.redeem(customer.company, customer.id, reward.id, false);
-          } else {
-            const target = [...store.coupons.values()][cmd.coupon];
-            if (target) store.validate(target.companyId, target.customerId, target.code, { skipExpiry: cmd.skipExpiry });
+      fc.property(
+        fc.array(couponArb, { maxLength: 40 }),
+        fc.array(fc.tuple(commandArb, queryArb), { maxLength: 25 }),
+        fc.array(queryArb, { minLength: 1, maxLength: 5 }),
+        (coupons, steps, finals) => {
+          let now = T0;
+          const store = new ZupyStore(() => now);
+          store.load(fixtures(coupons), true);
+          for (const [cmd, query] of steps) {
+            if (cmd.kind === 'clock') now += cmd.hours * HOUR;
+            else if (cmd.kind === 'redeem') {
+              const customer = CUSTOMERS[cmd.customer] as (typeof CUSTOMERS)[number];
+              const reward = REWARDS.filter((r) => r.company === customer.company)[cmd.rewardPick] as (typeof REWARDS)[number];
+              store.redeem(customer.company, customer.id, reward.id, false);
+            } else {
+              const target = [...store.coupons.values()][cmd.coupon];
+              if (target) store.validate(target.companyId, target.customerId, target.code, { skipExpiry: cmd.skipExpiry });
+            }
+            expect(disagreement(store, now, query)).toBeUndefined();
           }
-          expect(disagreement(store, now, query)).toBeUndefined();
-        }
-        for (const q of finals) expect(disagreement(store, now, q)).toBeUndefined();
-      }),
+          for (const q of finals) expect(disagreement(store, now, q)).toBeUndefined();
+        },
+      ),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
   });
@@ -140,7 +177,10 @@ describe('Zupy store indexes agree with a full scan', () => {
   it('negative control: a record changed behind the store’s back is caught', () => {
     let now = T0;
     const store = new ZupyStore(() => now);
-    store.load(fixtures([{ customer: 0, rewardPick: 0, idRank: 1, createdHours: 1, validHours: 10, status: 'active', remaining: 1 }]), true);
+    store.load(
+      fixtures([{ customer: 0, rewardPick: 0, idRank: 1, createdHours: 1, validHours: 10, status: 'active', remaining: 1 }]),
+      true,
+    );
     const q = { company: 'coA', filter: { status: 'active' as const }, size: 5 };
     expect(disagreement(store, now, q)).toBeUndefined();
     now += DAY; // past valid_until: the indexes follow the clock on their own

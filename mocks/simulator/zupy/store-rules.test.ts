@@ -18,7 +18,10 @@ const at = (ms: number) => new Date(ms).toISOString();
 
 function base(coupons: SeedCoupon[] = []): ZupyFixtures {
   return {
-    companies: [{ id: 'co1', name: 'One' }, { id: 'co2', name: 'Two' }],
+    companies: [
+      { id: 'co1', name: 'One' },
+      { id: 'co2', name: 'Two' },
+    ],
     api_keys: [{ key: 'k1', company_id: 'co1', access: 'read-write' }],
     customers: [
       { id: 'cuA', company_id: 'co1', full_name: 'Ana', identifiers: ['ana@example.com'], points_balance: 1000, z_balance: '100' },
@@ -26,9 +29,33 @@ function base(coupons: SeedCoupon[] = []): ZupyFixtures {
       { id: 'cuC', company_id: 'co2', full_name: 'Caio', identifiers: [], points_balance: 0, z_balance: '0' },
     ],
     rewards: [
-      { id: 'rwL', company_id: 'co1', name: 'Coffee', points_required: 100, validity_days: 30, total_usages_allowed: 3, origin_type: 'loyalty_reward' },
-      { id: 'rwM', company_id: 'co1', name: 'Welcome', points_required: 50, validity_days: 7, total_usages_allowed: 1, origin_type: 'marketing' },
-      { id: 'rwC', company_id: 'co2', name: 'Other', points_required: 10, validity_days: 1, total_usages_allowed: 1, origin_type: 'loyalty_reward' },
+      {
+        id: 'rwL',
+        company_id: 'co1',
+        name: 'Coffee',
+        points_required: 100,
+        validity_days: 30,
+        total_usages_allowed: 3,
+        origin_type: 'loyalty_reward',
+      },
+      {
+        id: 'rwM',
+        company_id: 'co1',
+        name: 'Welcome',
+        points_required: 50,
+        validity_days: 7,
+        total_usages_allowed: 1,
+        origin_type: 'marketing',
+      },
+      {
+        id: 'rwC',
+        company_id: 'co2',
+        name: 'Other',
+        points_required: 10,
+        validity_days: 1,
+        total_usages_allowed: 1,
+        origin_type: 'loyalty_reward',
+      },
     ],
     coupons,
   };
@@ -37,8 +64,15 @@ function base(coupons: SeedCoupon[] = []): ZupyFixtures {
 /** `n` single-use coupons of Ana's, one second apart (c000 oldest), valid until T0 + 1 h. */
 function many(n: number, validUntil = T0 + HOUR): SeedCoupon[] {
   return Array.from({ length: n }, (_, i) => ({
-    id: `c${String(i).padStart(3, '0')}`, customer_id: 'cuA', reward_id: 'rwL', coupon_code: `CZ-M${String(i).padStart(3, '0')}`, status: 'active' as const,
-    remaining_usages: 1, total_usages_allowed: 1, valid_until: at(validUntil), created_at: at(T0 - DAY + i * 1000),
+    id: `c${String(i).padStart(3, '0')}`,
+    customer_id: 'cuA',
+    reward_id: 'rwL',
+    coupon_code: `CZ-M${String(i).padStart(3, '0')}`,
+    status: 'active' as const,
+    remaining_usages: 1,
+    total_usages_allowed: 1,
+    valid_until: at(validUntil),
+    created_at: at(T0 - DAY + i * 1000),
   }));
 }
 
@@ -76,7 +110,11 @@ describe('Zupy store: status lists, compaction and lazy expiry', () => {
     expect(store.listCoupons('co1', { status: 'active' }, null, 5)).toMatchObject({ count: 0, page: [], next: null });
     expect(store.listCoupons('co1', { status: 'expired' }, null, 2).count).toBe(100);
     expect(walk(store, 'co1', { status: 'expired' }, 7)).toEqual(range(99, 0));
-    expect(store.couponStats('co1', {})).toEqual({ total: 100, byStatus: { active: 0, used: 0, expired: 100, cancelled: 0 }, byOrigin: { loyalty_reward: 100, marketing: 0 } });
+    expect(store.couponStats('co1', {})).toEqual({
+      total: 100,
+      byStatus: { active: 0, used: 0, expired: 100, cancelled: 0 },
+      byOrigin: { loyalty_reward: 100, marketing: 0 },
+    });
     // Stored status stays active: the clock decides.
     expect(store.coupons.get('c000')?.status).toBe('active');
     clock.now = T0;
@@ -151,11 +189,56 @@ describe('Zupy store: status lists, compaction and lazy expiry', () => {
   it('an unsorted seed is listed newest first, ties on created_at by id descending, in every index', () => {
     const same = at(T0 - HOUR);
     const seeds: SeedCoupon[] = [
-      { id: 'b2', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'CZ-B2', status: 'active', remaining_usages: 1, valid_until: at(T0 + DAY), created_at: same },
-      { id: 'a9', customer_id: 'cuB', reward_id: 'rwL', coupon_code: 'CZ-A9', status: 'used', remaining_usages: 0, valid_until: at(T0 + DAY), created_at: at(T0 - 2 * HOUR) },
-      { id: 'b1', customer_id: 'cuA', reward_id: 'rwM', coupon_code: 'CZ-B1', status: 'active', remaining_usages: 1, valid_until: at(T0 + DAY), created_at: same },
-      { id: 'z0', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'CZ-Z0', status: 'active', remaining_usages: 1, valid_until: at(T0 + DAY), created_at: at(T0 - 3 * HOUR) },
-      { id: 'b3', customer_id: 'cuB', reward_id: 'rwM', coupon_code: 'CZ-B3', status: 'active', remaining_usages: 1, valid_until: at(T0 + DAY), created_at: same },
+      {
+        id: 'b2',
+        customer_id: 'cuA',
+        reward_id: 'rwL',
+        coupon_code: 'CZ-B2',
+        status: 'active',
+        remaining_usages: 1,
+        valid_until: at(T0 + DAY),
+        created_at: same,
+      },
+      {
+        id: 'a9',
+        customer_id: 'cuB',
+        reward_id: 'rwL',
+        coupon_code: 'CZ-A9',
+        status: 'used',
+        remaining_usages: 0,
+        valid_until: at(T0 + DAY),
+        created_at: at(T0 - 2 * HOUR),
+      },
+      {
+        id: 'b1',
+        customer_id: 'cuA',
+        reward_id: 'rwM',
+        coupon_code: 'CZ-B1',
+        status: 'active',
+        remaining_usages: 1,
+        valid_until: at(T0 + DAY),
+        created_at: same,
+      },
+      {
+        id: 'z0',
+        customer_id: 'cuA',
+        reward_id: 'rwL',
+        coupon_code: 'CZ-Z0',
+        status: 'active',
+        remaining_usages: 1,
+        valid_until: at(T0 + DAY),
+        created_at: at(T0 - 3 * HOUR),
+      },
+      {
+        id: 'b3',
+        customer_id: 'cuB',
+        reward_id: 'rwM',
+        coupon_code: 'CZ-B3',
+        status: 'active',
+        remaining_usages: 1,
+        valid_until: at(T0 + DAY),
+        created_at: same,
+      },
     ];
     const { store } = storeAt(base(seeds));
     expect(walk(store, 'co1', {}, 2)).toEqual(['b3', 'b2', 'b1', 'a9', 'z0']);
@@ -172,17 +255,46 @@ describe('Zupy store: status lists, compaction and lazy expiry', () => {
     expect(store.listCoupons('nobody', { status: 'active' }, null, 5)).toMatchObject({ count: 0, page: [] });
     expect(store.couponsOf('co1').map((c) => c.id)).toEqual(['b3', 'b2', 'b1', 'a9', 'z0']);
     // Stats by filter, literal.
-    expect(store.couponStats('co1', { customer_id: 'cuA' })).toEqual({ total: 3, byStatus: { active: 3, used: 0, expired: 0, cancelled: 0 }, byOrigin: { loyalty_reward: 2, marketing: 1 } });
-    expect(store.couponStats('co1', { origin_type: 'marketing' })).toEqual({ total: 2, byStatus: { active: 2, used: 0, expired: 0, cancelled: 0 }, byOrigin: { loyalty_reward: 0, marketing: 2 } });
-    expect(store.couponStats('co1', { customer_id: 'cuB', origin_type: 'loyalty_reward' })).toEqual({ total: 1, byStatus: { active: 0, used: 1, expired: 0, cancelled: 0 }, byOrigin: { loyalty_reward: 1, marketing: 0 } });
-    expect(store.couponStats('co1', { customer_id: 'cuB', reward_id: 'rwM' })).toEqual({ total: 1, byStatus: { active: 1, used: 0, expired: 0, cancelled: 0 }, byOrigin: { loyalty_reward: 0, marketing: 1 } });
-    expect(store.couponStats('co1', { code: 'CZ-A9' })).toEqual({ total: 1, byStatus: { active: 0, used: 1, expired: 0, cancelled: 0 }, byOrigin: { loyalty_reward: 1, marketing: 0 } });
+    expect(store.couponStats('co1', { customer_id: 'cuA' })).toEqual({
+      total: 3,
+      byStatus: { active: 3, used: 0, expired: 0, cancelled: 0 },
+      byOrigin: { loyalty_reward: 2, marketing: 1 },
+    });
+    expect(store.couponStats('co1', { origin_type: 'marketing' })).toEqual({
+      total: 2,
+      byStatus: { active: 2, used: 0, expired: 0, cancelled: 0 },
+      byOrigin: { loyalty_reward: 0, marketing: 2 },
+    });
+    expect(store.couponStats('co1', { customer_id: 'cuB', origin_type: 'loyalty_reward' })).toEqual({
+      total: 1,
+      byStatus: { active: 0, used: 1, expired: 0, cancelled: 0 },
+      byOrigin: { loyalty_reward: 1, marketing: 0 },
+    });
+    expect(store.couponStats('co1', { customer_id: 'cuB', reward_id: 'rwM' })).toEqual({
+      total: 1,
+      byStatus: { active: 1, used: 0, expired: 0, cancelled: 0 },
+      byOrigin: { loyalty_reward: 0, marketing: 1 },
+    });
+    expect(store.couponStats('co1', { code: 'CZ-A9' })).toEqual({
+      total: 1,
+      byStatus: { active: 0, used: 1, expired: 0, cancelled: 0 },
+      byOrigin: { loyalty_reward: 1, marketing: 0 },
+    });
     expect(store.couponStats('co1', { reward_id: 'rwL', status: 'used' }).total).toBe(3);
   });
 
   it('a cursor in the middle of equal created_at values continues after that id', () => {
     const same = at(T0 - HOUR);
-    const seeds = ['k1', 'k2', 'k3', 'k4'].map((id) => ({ id, customer_id: 'cuA', reward_id: 'rwL', coupon_code: `CZ-${id}`, status: 'active' as const, remaining_usages: 1, valid_until: at(T0 + DAY), created_at: same }));
+    const seeds = ['k1', 'k2', 'k3', 'k4'].map((id) => ({
+      id,
+      customer_id: 'cuA',
+      reward_id: 'rwL',
+      coupon_code: `CZ-${id}`,
+      status: 'active' as const,
+      remaining_usages: 1,
+      valid_until: at(T0 + DAY),
+      created_at: same,
+    }));
     const { store } = storeAt(base(seeds));
     const createdMs = T0 - HOUR;
     expect(ids(store.listCoupons('co1', {}, { createdMs, id: 'k3' }, 5).page)).toEqual(['k2', 'k1']);
@@ -213,7 +325,16 @@ describe('Zupy store: expiry exactly at valid_until', () => {
   });
 
   it('a stored-expired coupon revived by the defect exactly at valid_until counts as active', () => {
-    const seed: SeedCoupon = { id: 'x2', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'CZ-X2', status: 'expired', remaining_usages: 2, valid_until: at(T0), created_at: at(T0 - DAY) };
+    const seed: SeedCoupon = {
+      id: 'x2',
+      customer_id: 'cuA',
+      reward_id: 'rwL',
+      coupon_code: 'CZ-X2',
+      status: 'expired',
+      remaining_usages: 2,
+      valid_until: at(T0),
+      created_at: at(T0 - DAY),
+    };
     const { store, clock } = storeAt(base([seed]));
     expect(store.validate('co1', 'cuA', 'CZ-X2', { skipExpiry: true }).ok).toBe(true);
     expect(store.couponStats('co1', {}).byStatus).toEqual({ active: 1, used: 0, expired: 0, cancelled: 0 });
@@ -243,7 +364,16 @@ describe('Zupy store: expiry exactly at valid_until', () => {
 
 describe('Zupy store: a coupon waiting twice in an expiry heap', () => {
   // One multi-use coupon, valid until T0 + 1 h, three uses.
-  const seed: SeedCoupon = { id: 'w1', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'CZ-W1', status: 'active', remaining_usages: 3, valid_until: at(T0 + HOUR), created_at: at(T0 - DAY) };
+  const seed: SeedCoupon = {
+    id: 'w1',
+    customer_id: 'cuA',
+    reward_id: 'rwL',
+    coupon_code: 'CZ-W1',
+    status: 'active',
+    remaining_usages: 3,
+    valid_until: at(T0 + HOUR),
+    created_at: at(T0 - DAY),
+  };
   const stats = (store: ZupyStore) => store.couponStats('co1', {}).byStatus;
 
   it('expired by a validate before any read, revived by the defect: counted once when the clock passes it', () => {
@@ -290,7 +420,15 @@ describe('Zupy store: validate and redeem', () => {
     const r = store.redeem('co1', 'cuA', 'rwL', false);
     if (!r.ok) throw new Error('redeem');
     const { coupon } = r.value;
-    expect(coupon).toMatchObject({ status: 'active', remaining: 3, total: 3, createdMs: T0 + 1000, validUntilMs: T0 + 1000 + 30 * DAY, pointsSpent: 100, usageMs: null });
+    expect(coupon).toMatchObject({
+      status: 'active',
+      remaining: 3,
+      total: 3,
+      createdMs: T0 + 1000,
+      validUntilMs: T0 + 1000 + 30 * DAY,
+      pointsSpent: 100,
+      usageMs: null,
+    });
     expect(coupon.code).toMatch(/^CZ-[0-9A-F]{8}$/);
     expect(r.value.customer.points).toBe(900);
     expect(store.rewards.get('rwL')?.quantityRedeemed).toBe(1);
@@ -326,9 +464,36 @@ describe('Zupy store: validate and redeem', () => {
 
   it('cancelled coupons conflict as cancelled; the no-expiry-check defect revives an expired multi-use coupon', () => {
     const seeds: SeedCoupon[] = [
-      { id: 'x1', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'CZ-X1', status: 'cancelled', remaining_usages: 1, valid_until: at(T0 + DAY), created_at: at(T0 - DAY) },
-      { id: 'x2', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'CZ-X2', status: 'expired', remaining_usages: 2, valid_until: at(T0 - HOUR), created_at: at(T0 - DAY) },
-      { id: 'x3', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'CZ-X3', status: 'active', remaining_usages: 2, valid_until: at(T0 - HOUR), created_at: at(T0 - 2 * DAY) },
+      {
+        id: 'x1',
+        customer_id: 'cuA',
+        reward_id: 'rwL',
+        coupon_code: 'CZ-X1',
+        status: 'cancelled',
+        remaining_usages: 1,
+        valid_until: at(T0 + DAY),
+        created_at: at(T0 - DAY),
+      },
+      {
+        id: 'x2',
+        customer_id: 'cuA',
+        reward_id: 'rwL',
+        coupon_code: 'CZ-X2',
+        status: 'expired',
+        remaining_usages: 2,
+        valid_until: at(T0 - HOUR),
+        created_at: at(T0 - DAY),
+      },
+      {
+        id: 'x3',
+        customer_id: 'cuA',
+        reward_id: 'rwL',
+        coupon_code: 'CZ-X3',
+        status: 'active',
+        remaining_usages: 2,
+        valid_until: at(T0 - HOUR),
+        created_at: at(T0 - 2 * DAY),
+      },
     ];
     const { store } = storeAt(base(seeds));
     expect(store.validate('co1', 'cuA', 'CZ-X1')).toEqual({ ok: false, error: { kind: 'conflict', status: 'cancelled' } });
@@ -344,7 +509,7 @@ describe('Zupy store: validate and redeem', () => {
     expect(last.ok && [last.value.coupon.status, last.value.coupon.remaining]).toEqual(['used', 0]);
     expect(store.couponStats('co1', {}).byStatus).toEqual({ active: 0, used: 1, expired: 1, cancelled: 1 });
     // An expired coupon with nothing left stays refused even with the defect on.
-    const { store: s2 } = storeAt(base([{ ...seeds[1] as SeedCoupon, remaining_usages: 0 }]));
+    const { store: s2 } = storeAt(base([{ ...(seeds[1] as SeedCoupon), remaining_usages: 0 }]));
     expect(s2.validate('co1', 'cuA', 'CZ-X2', { skipExpiry: true })).toEqual({ ok: false, error: { kind: 'conflict', status: 'expired' } });
   });
 
@@ -363,8 +528,13 @@ describe('Zupy store: validate and redeem', () => {
     expect(store.redeem('co1', 'cuA', 'rwC', false)).toEqual({ ok: false, error: { kind: 'not-found', what: 'reward' } });
     expect(store.redeem('co1', 'cuA', 'nope', false)).toEqual({ ok: false, error: { kind: 'not-found', what: 'reward' } });
     const free = store.redeem('co1', 'cuB', 'rwM', false);
-    expect(free.ok && [free.value.pointsUsed, free.value.coupon.pointsSpent, free.value.customer.points, free.value.coupon.validUntilMs]).toEqual([0, 0, 450, T0 + 7 * DAY]);
-    expect(store.redeem('co1', 'cuB', 'rwM', false)).toEqual({ ok: false, error: { kind: 'validation', field: 'non_field_errors', detail: 'Prêmio gratuito já resgatado por este cliente' } });
+    expect(
+      free.ok && [free.value.pointsUsed, free.value.coupon.pointsSpent, free.value.customer.points, free.value.coupon.validUntilMs],
+    ).toEqual([0, 0, 450, T0 + 7 * DAY]);
+    expect(store.redeem('co1', 'cuB', 'rwM', false)).toEqual({
+      ok: false,
+      error: { kind: 'validation', field: 'non_field_errors', detail: 'Prêmio gratuito já resgatado por este cliente' },
+    });
     // Ana redeems the marketing reward too; Bia's coupon does not count for her.
     expect(store.redeem('co1', 'cuA', 'rwM', false).ok).toBe(true);
     // Bia: 450 points, a loyalty reward of 100 → paid with points.
@@ -375,7 +545,12 @@ describe('Zupy store: validate and redeem', () => {
     expect(store.redeem('co1', 'cuB', 'rwL', true)).toMatchObject({ ok: false, error: { kind: 'validation', field: 'use_z_tokens' } });
     store.customers.get('cuB')!.points = 80;
     const z = store.redeem('co1', 'cuB', 'rwL', true);
-    expect(z.ok && [z.value.pointsUsed, z.value.zUsed, z.value.customer.points, z.value.customer.z]).toEqual([80, 24_000_000n, 0, 1_126_000_000n]);
+    expect(z.ok && [z.value.pointsUsed, z.value.zUsed, z.value.customer.points, z.value.customer.z]).toEqual([
+      80,
+      24_000_000n,
+      0,
+      1_126_000_000n,
+    ]);
     expect(store.listCoupons('co1', { customer_id: 'cuB' }, null, 10).count).toBe(6);
     expect(store.listCoupons('co1', { customer_id: 'cuB', origin_type: 'marketing' }, null, 10).count).toBe(1);
     // Many coupons for Ana, few for the marketing reward: the check walks the smaller side either way.
@@ -391,8 +566,26 @@ describe('Zupy store: validate and redeem', () => {
 
   it('has-redeemed looks at the right pair when one side is much larger than the other', () => {
     const seeds: SeedCoupon[] = [
-      ...Array.from({ length: 4 }, (_, i) => ({ id: `a${i}`, customer_id: 'cuA', reward_id: 'rwL', coupon_code: `CZ-A${i}`, status: 'used' as const, remaining_usages: 0, valid_until: at(T0 + DAY), created_at: at(T0 - DAY + i) })),
-      { id: 'b0', customer_id: 'cuB', reward_id: 'rwM', coupon_code: 'CZ-B0', status: 'used', remaining_usages: 0, valid_until: at(T0 + DAY), created_at: at(T0 - DAY) },
+      ...Array.from({ length: 4 }, (_, i) => ({
+        id: `a${i}`,
+        customer_id: 'cuA',
+        reward_id: 'rwL',
+        coupon_code: `CZ-A${i}`,
+        status: 'used' as const,
+        remaining_usages: 0,
+        valid_until: at(T0 + DAY),
+        created_at: at(T0 - DAY + i),
+      })),
+      {
+        id: 'b0',
+        customer_id: 'cuB',
+        reward_id: 'rwM',
+        coupon_code: 'CZ-B0',
+        status: 'used',
+        remaining_usages: 0,
+        valid_until: at(T0 + DAY),
+        created_at: at(T0 - DAY),
+      },
     ];
     const { store } = storeAt(base(seeds));
     // Ana: 4 coupons, none of rwM (1 coupon, Bia's).
@@ -412,12 +605,20 @@ describe('Zupy store: validate and redeem', () => {
     r.quantityRedeemed = 2;
     expect(store.rewardAvailable(r, T0)).toBe(false);
     Object.assign(r, { quantityAvailable: null, startMs: T0, endMs: T0 + DAY });
-    expect([store.rewardAvailable(r, T0 - 1), store.rewardAvailable(r, T0), store.rewardAvailable(r, T0 + DAY), store.rewardAvailable(r, T0 + DAY + 1)]).toEqual([false, true, true, false]);
+    expect([
+      store.rewardAvailable(r, T0 - 1),
+      store.rewardAvailable(r, T0),
+      store.rewardAvailable(r, T0 + DAY),
+      store.rewardAvailable(r, T0 + DAY + 1),
+    ]).toEqual([false, true, true, false]);
     Object.assign(r, { startMs: null, endMs: null, isActive: false });
     expect(store.rewardAvailable(r, T0)).toBe(false);
     Object.assign(r, { isActive: true, isAvailable: false });
     expect(store.rewardAvailable(r, T0)).toBe(false);
-    expect(store.redeem('co1', 'cuA', 'rwL', false)).toEqual({ ok: false, error: { kind: 'validation', field: 'reward_id', detail: 'Recompensa indisponível para resgate.' } });
+    expect(store.redeem('co1', 'cuA', 'rwL', false)).toEqual({
+      ok: false,
+      error: { kind: 'validation', field: 'reward_id', detail: 'Recompensa indisponível para resgate.' },
+    });
   });
 });
 
@@ -430,7 +631,8 @@ describe('Zupy store: OTP and sessions', () => {
     expect(store.requestOtp('co1', 'ANA@example.com')).toEqual({ ok: true, value: { channel: 'email', expiresIn: 300 } });
     expect(store.requestOtp('co1', '+55 11 98765-0000')).toMatchObject({ ok: false });
     expect(store.requestOtp('co1', '+5511987650000')).toEqual({ ok: true, value: { channel: 'whatsapp', expiresIn: 300 } });
-    for (let i = 0; i < 4; i++) expect(store.verifyOtp('co1', 'ana@example.com', '000000')).toEqual({ ok: false, error: { kind: 'otp-invalid' } });
+    for (let i = 0; i < 4; i++)
+      expect(store.verifyOtp('co1', 'ana@example.com', '000000')).toEqual({ ok: false, error: { kind: 'otp-invalid' } });
     expect(store.verifyOtp('co1', 'ana@example.com', '000000')).toEqual({ ok: false, error: { kind: 'otp-locked' } });
     expect(store.verifyOtp('co1', 'ana@example.com', '654321')).toEqual({ ok: false, error: { kind: 'otp-locked' } });
     // Bia's code: valid for exactly five minutes.
@@ -461,7 +663,14 @@ describe('Zupy store: OTP and sessions', () => {
     const first = store.verifyOtp('co2', '12345678909', '654321');
     if (!first.ok) throw new Error('verify');
     expect(first.value.isNew).toBe(true);
-    expect(first.value.customer).toMatchObject({ companyId: 'co2', fullName: '', points: 0, z: 0n, tier: null, identifiers: ['12345678909'] });
+    expect(first.value.customer).toMatchObject({
+      companyId: 'co2',
+      fullName: '',
+      points: 0,
+      z: 0n,
+      tier: null,
+      identifiers: ['12345678909'],
+    });
     store.requestOtp('co2', '12345678909');
     const again = store.verifyOtp('co2', '123.456.789-09', '654321');
     expect(again.ok && [again.value.isNew, again.value.customer.id]).toEqual([false, first.value.customer.id]);
@@ -500,18 +709,64 @@ describe('Zupy store: identities across seeds', () => {
   });
 
   it('rewards are listed newest first; a seeded coupon without a known customer belongs to its reward’s company', () => {
-    const f = base([{ id: 'o1', customer_id: 'ghost', reward_id: 'rwM', coupon_code: 'CZ-O1', status: 'active', remaining_usages: 1, valid_until: at(T0 + DAY), created_at: at(T0 - DAY) }]);
+    const f = base([
+      {
+        id: 'o1',
+        customer_id: 'ghost',
+        reward_id: 'rwM',
+        coupon_code: 'CZ-O1',
+        status: 'active',
+        remaining_usages: 1,
+        valid_until: at(T0 + DAY),
+        created_at: at(T0 - DAY),
+      },
+    ]);
     f.rewards[0]!.created_at = '2026-01-02T00:00:00Z';
     f.rewards[1]!.created_at = '2026-01-03T00:00:00Z';
-    f.rewards.push({ id: 'rwO', company_id: 'co1', name: 'Old', points_required: 1, validity_days: 1, total_usages_allowed: 1, origin_type: 'loyalty_reward', created_at: '2026-01-01T00:00:00Z' });
+    f.rewards.push({
+      id: 'rwO',
+      company_id: 'co1',
+      name: 'Old',
+      points_required: 1,
+      validity_days: 1,
+      total_usages_allowed: 1,
+      origin_type: 'loyalty_reward',
+      created_at: '2026-01-01T00:00:00Z',
+    });
     const { store } = storeAt(f);
     expect(store.rewardsOf('co1').map((r) => r.id)).toEqual(['rwM', 'rwL', 'rwO']);
     expect(store.rewardsOf('co2').map((r) => r.id)).toEqual(['rwC']);
-    expect(store.findCoupon('co1', 'CZ-O1')).toMatchObject({ companyId: 'co1', customerId: 'ghost', originType: 'marketing', total: 1, pointsSpent: 50 });
+    expect(store.findCoupon('co1', 'CZ-O1')).toMatchObject({
+      companyId: 'co1',
+      customerId: 'ghost',
+      originType: 'marketing',
+      total: 1,
+      pointsSpent: 50,
+    });
     expect(store.listCoupons('co1', { origin_type: 'marketing' }, null, 5).count).toBe(1);
     // Without a known reward: its own id, a loyalty origin, one use, nothing spent, the customer's company.
-    const { store: s2 } = storeAt(base([{ id: 'o2', customer_id: 'cuC', reward_id: 'gone', coupon_code: 'CZ-O2', status: 'active', remaining_usages: 1, valid_until: at(T0 + DAY), created_at: at(T0 - DAY) }]));
-    expect(s2.findCoupon('co2', 'CZ-O2')).toMatchObject({ companyId: 'co2', customerId: 'cuC', rewardId: 'gone', originType: 'loyalty_reward', total: 1, pointsSpent: 0 });
+    const { store: s2 } = storeAt(
+      base([
+        {
+          id: 'o2',
+          customer_id: 'cuC',
+          reward_id: 'gone',
+          coupon_code: 'CZ-O2',
+          status: 'active',
+          remaining_usages: 1,
+          valid_until: at(T0 + DAY),
+          created_at: at(T0 - DAY),
+        },
+      ]),
+    );
+    expect(s2.findCoupon('co2', 'CZ-O2')).toMatchObject({
+      companyId: 'co2',
+      customerId: 'cuC',
+      rewardId: 'gone',
+      originType: 'loyalty_reward',
+      total: 1,
+      pointsSpent: 0,
+    });
     expect(s2.listCoupons('co2', { origin_type: 'loyalty_reward' }, null, 5).count).toBe(1);
   });
 });
@@ -524,13 +779,22 @@ describe('Zupy store: seeds, heaps and defect options at their edges', () => {
     store.requestOtp('co1', 'ana@example.com');
     const v = store.verifyOtp('co1', 'ana@example.com', '123456');
     expect(v.ok && [v.value.isNew, v.value.customer.id]).toEqual([false, 'cuA']);
-    expect(store.requestOtp('co1', 'not an id')).toEqual({ ok: false, error: { kind: 'validation', field: 'identifier', detail: 'Informe um telefone (+55…), e-mail ou CPF válido.' } });
-    expect(store.verifyOtp('co1', 'not an id', '123456')).toEqual({ ok: false, error: { kind: 'validation', field: 'identifier', detail: 'Informe um telefone (+55…), e-mail ou CPF válido.' } });
+    expect(store.requestOtp('co1', 'not an id')).toEqual({
+      ok: false,
+      error: { kind: 'validation', field: 'identifier', detail: 'Informe um telefone (+55…), e-mail ou CPF válido.' },
+    });
+    expect(store.verifyOtp('co1', 'not an id', '123456')).toEqual({
+      ok: false,
+      error: { kind: 'validation', field: 'identifier', detail: 'Informe um telefone (+55…), e-mail ou CPF válido.' },
+    });
   });
 
   it('a merge that only overwrites a coupon lists it once, with its new status', () => {
     const { store } = storeAt(base(many(3)));
-    store.load({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [{ ...many(2)[1]!, status: 'used', remaining_usages: 0 }] }, false);
+    store.load(
+      { companies: [], api_keys: [], customers: [], rewards: [], coupons: [{ ...many(2)[1]!, status: 'used', remaining_usages: 0 }] },
+      false,
+    );
     expect(walk(store, 'co1', {}, 2)).toEqual(['c002', 'c001', 'c000']);
     expect(walk(store, 'co1', { status: 'active' }, 2)).toEqual(['c002', 'c000']);
     expect(store.listCoupons('co1', {}, null, 5).count).toBe(3);
@@ -538,7 +802,16 @@ describe('Zupy store: seeds, heaps and defect options at their edges', () => {
 
   it('a merge inserts a coupon with the same created_at in id order', () => {
     const same = at(T0 - HOUR);
-    const one = (id: string): SeedCoupon => ({ id, customer_id: 'cuA', reward_id: 'rwL', coupon_code: `CZ-${id}`, status: 'active', remaining_usages: 1, valid_until: at(T0 + DAY), created_at: same });
+    const one = (id: string): SeedCoupon => ({
+      id,
+      customer_id: 'cuA',
+      reward_id: 'rwL',
+      coupon_code: `CZ-${id}`,
+      status: 'active',
+      remaining_usages: 1,
+      valid_until: at(T0 + DAY),
+      created_at: same,
+    });
     const { store } = storeAt(base([one('k9')]));
     store.load({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [one('k1'), one('k5')] }, false);
     expect(walk(store, 'co1', {}, 1)).toEqual(['k9', 'k5', 'k1']);
@@ -564,7 +837,10 @@ describe('Zupy store: seeds, heaps and defect options at their edges', () => {
     expect(active()).toEqual(['c004', 'c003', 'c002', 'c001', 'c000']);
     // Redeemed coupons (30 days) and a merged one in between join the same order.
     const r = store.redeem('co1', 'cuA', 'rwL', false);
-    store.load({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [{ ...many(6)[5]!, valid_until: at(T0 + 30 * MIN) }] }, false);
+    store.load(
+      { companies: [], api_keys: [], customers: [], rewards: [], coupons: [{ ...many(6)[5]!, valid_until: at(T0 + 30 * MIN) }] },
+      false,
+    );
     clock.now = T0 + 45 * MIN;
     expect(active()).toEqual([r.ok ? r.value.coupon.id : '?', 'c004', 'c003', 'c002', 'c001', 'c000']);
     clock.now = T0 + 31 * DAY;
@@ -579,38 +855,107 @@ describe('Zupy store: seeds, heaps and defect options at their edges', () => {
   });
 
   it('the defect options do not open cancelled coupons', () => {
-    const seed: SeedCoupon = { id: 'x1', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'CZ-X1', status: 'cancelled', remaining_usages: 1, valid_until: at(T0 + DAY), created_at: at(T0 - DAY) };
+    const seed: SeedCoupon = {
+      id: 'x1',
+      customer_id: 'cuA',
+      reward_id: 'rwL',
+      coupon_code: 'CZ-X1',
+      status: 'cancelled',
+      remaining_usages: 1,
+      valid_until: at(T0 + DAY),
+      created_at: at(T0 - DAY),
+    };
     const { store } = storeAt(base([seed]));
-    expect(store.validate('co1', 'cuA', 'CZ-X1', { skipExpiry: true })).toEqual({ ok: false, error: { kind: 'conflict', status: 'cancelled' } });
-    expect(store.validate('co1', 'cuA', 'CZ-X1', { reuseReturns200: true })).toEqual({ ok: false, error: { kind: 'conflict', status: 'cancelled' } });
+    expect(store.validate('co1', 'cuA', 'CZ-X1', { skipExpiry: true })).toEqual({
+      ok: false,
+      error: { kind: 'conflict', status: 'cancelled' },
+    });
+    expect(store.validate('co1', 'cuA', 'CZ-X1', { reuseReturns200: true })).toEqual({
+      ok: false,
+      error: { kind: 'conflict', status: 'cancelled' },
+    });
     expect(store.coupons.get('x1')).toMatchObject({ status: 'cancelled', remaining: 1 });
   });
 });
 
 describe('Zupy store: seeding and snapshots', () => {
   it('defaults are filled in, and a snapshot gives them back as written', () => {
-    const seeded = base([{ id: 's1', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'cz-low', status: 'used', remaining_usages: 0, valid_until: '2026-03-31T00:00:00Z', created_at: '2026-03-01T00:00:00Z', usage_date: '2026-03-02T10:00:00Z' }]);
+    const seeded = base([
+      {
+        id: 's1',
+        customer_id: 'cuA',
+        reward_id: 'rwL',
+        coupon_code: 'cz-low',
+        status: 'used',
+        remaining_usages: 0,
+        valid_until: '2026-03-31T00:00:00Z',
+        created_at: '2026-03-01T00:00:00Z',
+        usage_date: '2026-03-02T10:00:00Z',
+      },
+    ]);
     const { store } = storeAt(seeded);
     const snap = store.snapshot();
     expect(snap.otp).toEqual({ fixed_code: '123456' });
-    expect(snap.companies[0]).toEqual({ id: 'co1', name: 'One', otp_policy: { require_otp_for_redemption: true, require_otp_for_coupon_usage: true } });
-    expect(snap.api_keys).toEqual([{ key: 'k1', company_id: 'co1', access: 'read-write', label: '', revoked: false }]);
-    expect(snap.customers[1]).toEqual({ id: 'cuB', company_id: 'co1', full_name: 'Bia', identifiers: ['+5511987650000'], points_balance: 450, z_balance: '1150.000000', tier: null });
-    expect(snap.rewards[0]).toEqual({
-      id: 'rwL', company_id: 'co1', name: 'Coffee', description: '', points_required: 100, validity_days: 30, total_usages_allowed: 3, origin_type: 'loyalty_reward',
-      reward_type: 'generic', is_active: true, is_available: true, quantity_available: null, quantity_redeemed: 0, start_date: null, end_date: null, created_at: '2026-03-01T00:00:00Z',
+    expect(snap.companies[0]).toEqual({
+      id: 'co1',
+      name: 'One',
+      otp_policy: { require_otp_for_redemption: true, require_otp_for_coupon_usage: true },
     });
-    expect(snap.coupons).toEqual([{
-      id: 's1', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'CZ-LOW', status: 'used', remaining_usages: 0, total_usages_allowed: 3,
-      valid_until: '2026-03-31T00:00:00Z', created_at: '2026-03-01T00:00:00Z', usage_date: '2026-03-02T10:00:00Z', points_spent: 100,
-    }]);
+    expect(snap.api_keys).toEqual([{ key: 'k1', company_id: 'co1', access: 'read-write', label: '', revoked: false }]);
+    expect(snap.customers[1]).toEqual({
+      id: 'cuB',
+      company_id: 'co1',
+      full_name: 'Bia',
+      identifiers: ['+5511987650000'],
+      points_balance: 450,
+      z_balance: '1150.000000',
+      tier: null,
+    });
+    expect(snap.rewards[0]).toEqual({
+      id: 'rwL',
+      company_id: 'co1',
+      name: 'Coffee',
+      description: '',
+      points_required: 100,
+      validity_days: 30,
+      total_usages_allowed: 3,
+      origin_type: 'loyalty_reward',
+      reward_type: 'generic',
+      is_active: true,
+      is_available: true,
+      quantity_available: null,
+      quantity_redeemed: 0,
+      start_date: null,
+      end_date: null,
+      created_at: '2026-03-01T00:00:00Z',
+    });
+    expect(snap.coupons).toEqual([
+      {
+        id: 's1',
+        customer_id: 'cuA',
+        reward_id: 'rwL',
+        coupon_code: 'CZ-LOW',
+        status: 'used',
+        remaining_usages: 0,
+        total_usages_allowed: 3,
+        valid_until: '2026-03-31T00:00:00Z',
+        created_at: '2026-03-01T00:00:00Z',
+        usage_date: '2026-03-02T10:00:00Z',
+        points_spent: 100,
+      },
+    ]);
     expect(store.findCoupon('co1', 'Cz-Low')?.id).toBe('s1');
     expect(store.findCoupon('co2', 'CZ-LOW')).toBeUndefined();
     expect(store.findCoupon('co1', 's1')?.code).toBe('CZ-LOW');
     expect(store.findCoupon('co1', 'S1')).toBeUndefined();
     expect(store.customerOf('co1', 'cuA')?.fullName).toBe('Ana');
     expect(store.customerOf('co2', 'cuA')).toBeUndefined();
-    expect(store.rewardsOf('co1').map((r) => r.id).sort()).toEqual(['rwL', 'rwM']);
+    expect(
+      store
+        .rewardsOf('co1')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['rwL', 'rwM']);
     // Identifiers from the seed are found by the OTP flow (phone normalised, email lower-cased).
     store.requestOtp('co1', 'Ana@Example.com');
     const v = store.verifyOtp('co1', 'ana@example.com', '123456');
@@ -621,15 +966,47 @@ describe('Zupy store: seeding and snapshots', () => {
     const f = base();
     f.companies[0]!.otp_policy = { require_otp_for_redemption: false, require_otp_for_coupon_usage: true };
     f.api_keys.push({ key: 'k2', company_id: 'co1', access: 'read-only', label: 'ro', revoked: true });
-    f.rewards[0] = { ...f.rewards[0]!, description: 'd', reward_type: 'gift', is_active: false, is_available: false, quantity_available: 5, quantity_redeemed: 2, start_date: '2026-01-01T00:00:00Z', end_date: '2026-12-31T00:00:00Z', created_at: '2025-12-01T00:00:00Z' };
+    f.rewards[0] = {
+      ...f.rewards[0]!,
+      description: 'd',
+      reward_type: 'gift',
+      is_active: false,
+      is_available: false,
+      quantity_available: 5,
+      quantity_redeemed: 2,
+      start_date: '2026-01-01T00:00:00Z',
+      end_date: '2026-12-31T00:00:00Z',
+      created_at: '2025-12-01T00:00:00Z',
+    };
     f.customers[0]!.tier = 'gold';
-    f.coupons.push({ id: 'e1', customer_id: 'cuA', reward_id: 'rwL', coupon_code: 'CZ-E1', status: 'active', remaining_usages: 2, total_usages_allowed: 5, valid_until: '2026-04-01T00:00:00Z', created_at: '2026-02-01T00:00:00Z', points_spent: 7 });
+    f.coupons.push({
+      id: 'e1',
+      customer_id: 'cuA',
+      reward_id: 'rwL',
+      coupon_code: 'CZ-E1',
+      status: 'active',
+      remaining_usages: 2,
+      total_usages_allowed: 5,
+      valid_until: '2026-04-01T00:00:00Z',
+      created_at: '2026-02-01T00:00:00Z',
+      points_spent: 7,
+    });
     const { store } = storeAt(f);
     const snap = store.snapshot();
     expect(snap.companies[0]!.otp_policy).toEqual({ require_otp_for_redemption: false, require_otp_for_coupon_usage: true });
     expect(snap.api_keys[1]).toEqual({ key: 'k2', company_id: 'co1', access: 'read-only', label: 'ro', revoked: true });
     expect(snap.customers[0]!.tier).toBe('gold');
-    expect(snap.rewards[0]).toMatchObject({ description: 'd', reward_type: 'gift', is_active: false, is_available: false, quantity_available: 5, quantity_redeemed: 2, start_date: '2026-01-01T00:00:00Z', end_date: '2026-12-31T00:00:00Z', created_at: '2025-12-01T00:00:00Z' });
+    expect(snap.rewards[0]).toMatchObject({
+      description: 'd',
+      reward_type: 'gift',
+      is_active: false,
+      is_available: false,
+      quantity_available: 5,
+      quantity_redeemed: 2,
+      start_date: '2026-01-01T00:00:00Z',
+      end_date: '2026-12-31T00:00:00Z',
+      created_at: '2025-12-01T00:00:00Z',
+    });
     expect(snap.coupons[0]).toMatchObject({ remaining_usages: 2, total_usages_allowed: 5, points_spent: 7, usage_date: null });
     // Loading the snapshot into a fresh store gives the same snapshot.
     const { store: again } = storeAt(snap);
@@ -642,13 +1019,25 @@ describe('Zupy store: seeding and snapshots', () => {
     expect(walk(store, 'co1', {}, 3)).toEqual(['c003', 'c002', 'c001', 'c000']);
     // Overwrite c001 as used and add an older one.
     const older = { ...many(1)[0]!, id: 'b000', coupon_code: 'CZ-OLD', created_at: at(T0 - 2 * DAY) };
-    store.load({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [{ ...many(2)[1]!, status: 'used', remaining_usages: 0 }, older] }, false);
+    store.load(
+      {
+        companies: [],
+        api_keys: [],
+        customers: [],
+        rewards: [],
+        coupons: [{ ...many(2)[1]!, status: 'used', remaining_usages: 0 }, older],
+      },
+      false,
+    );
     expect(walk(store, 'co1', {}, 3)).toEqual(['c003', 'c002', 'c001', 'c000', 'b000']);
     expect(walk(store, 'co1', { status: 'used' }, 3)).toEqual(['c001']);
     expect(store.listCoupons('co1', {}, null, 1).count).toBe(5);
     expect(store.couponStats('co1', {}).byStatus).toEqual({ active: 4, used: 1, expired: 0, cancelled: 0 });
     // A new code reusing an existing id's code: the code map also grows by less than two.
-    store.load({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [{ ...many(1)[0]!, id: 'd000', status: 'cancelled' }] }, false);
+    store.load(
+      { companies: [], api_keys: [], customers: [], rewards: [], coupons: [{ ...many(1)[0]!, id: 'd000', status: 'cancelled' }] },
+      false,
+    );
     expect(store.findCoupon('co1', 'CZ-M000')?.id).toBe('d000');
     expect(store.couponStats('co1', {}).byStatus).toEqual({ active: 4, used: 1, expired: 0, cancelled: 1 });
     store.load(base(), true);
@@ -660,7 +1049,10 @@ describe('Zupy store: seeding and snapshots', () => {
     const { store, clock } = storeAt(base(many(1)));
     clock.now = T0 + 30 * MIN;
     expect(store.listCoupons('co1', { status: 'active' }, null, 5).count).toBe(1);
-    store.load({ companies: [], api_keys: [], customers: [], rewards: [], coupons: [{ ...many(2)[1]!, valid_until: at(T0 + 10 * MIN) }] }, false);
+    store.load(
+      { companies: [], api_keys: [], customers: [], rewards: [], coupons: [{ ...many(2)[1]!, valid_until: at(T0 + 10 * MIN) }] },
+      false,
+    );
     expect(ids(store.listCoupons('co1', { status: 'expired' }, null, 5).page)).toEqual(['c001']);
     expect(ids(store.listCoupons('co1', { status: 'active' }, null, 5).page)).toEqual(['c000']);
     clock.now = T0;

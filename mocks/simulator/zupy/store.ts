@@ -50,21 +50,60 @@ import type { OtpPolicy, ZupyFixtures } from './fixtures.ts';
 type Tier = Exclude<ZupyFixtures['customers'][number]['tier'], undefined>;
 type RewardType = NonNullable<ZupyFixtures['rewards'][number]['reward_type']>;
 
-export interface Company { id: string; name: string; otpPolicy: OtpPolicy }
-export interface ApiKey { key: string; companyId: string; readOnly: boolean; revoked: boolean; label: string }
+export interface Company {
+  id: string;
+  name: string;
+  otpPolicy: OtpPolicy;
+}
+export interface ApiKey {
+  key: string;
+  companyId: string;
+  readOnly: boolean;
+  revoked: boolean;
+  label: string;
+}
 export interface Customer {
-  id: string; companyId: string; fullName: string; identifiers: string[];
-  points: number; z: bigint; tier: Tier; createdMs: number;
+  id: string;
+  companyId: string;
+  fullName: string;
+  identifiers: string[];
+  points: number;
+  z: bigint;
+  tier: Tier;
+  createdMs: number;
 }
 export interface Reward {
-  id: string; companyId: string; name: string; description: string; pointsRequired: number; validityDays: number;
-  usagesAllowed: number; originType: OriginType; rewardType: RewardType; isActive: boolean; isAvailable: boolean;
-  quantityAvailable: number | null; quantityRedeemed: number; startMs: number | null; endMs: number | null; createdMs: number;
+  id: string;
+  companyId: string;
+  name: string;
+  description: string;
+  pointsRequired: number;
+  validityDays: number;
+  usagesAllowed: number;
+  originType: OriginType;
+  rewardType: RewardType;
+  isActive: boolean;
+  isAvailable: boolean;
+  quantityAvailable: number | null;
+  quantityRedeemed: number;
+  startMs: number | null;
+  endMs: number | null;
+  createdMs: number;
 }
 export interface Coupon {
-  id: string; companyId: string; customerId: string; rewardId: string; code: string; status: CouponStatus;
-  remaining: number; total: number; validUntilMs: number; createdMs: number; usageMs: number | null;
-  pointsSpent: number; originType: OriginType;
+  id: string;
+  companyId: string;
+  customerId: string;
+  rewardId: string;
+  code: string;
+  status: CouponStatus;
+  remaining: number;
+  total: number;
+  validUntilMs: number;
+  createdMs: number;
+  usageMs: number | null;
+  pointsSpent: number;
+  originType: OriginType;
   /** Index state: stored `active` but past valid_until at the last settled clock reading. */
   clockExpired: boolean;
   /** Index state: a bit per status list (company+status) the coupon has an entry in. */
@@ -72,8 +111,18 @@ export interface Coupon {
 }
 
 /** The filters of the coupon list and stats (decision Z-21: stats ignores `status`). */
-export interface CouponFilter { customer_id?: string; reward_id?: string; origin_type?: OriginType; code?: string; status?: CouponStatus }
-export interface CouponStats { total: number; byStatus: Record<CouponStatus, number>; byOrigin: Record<OriginType, number> }
+export interface CouponFilter {
+  customer_id?: string;
+  reward_id?: string;
+  origin_type?: OriginType;
+  code?: string;
+  status?: CouponStatus;
+}
+export interface CouponStats {
+  total: number;
+  byStatus: Record<CouponStatus, number>;
+  byOrigin: Record<OriginType, number>;
+}
 
 const STATUS_NO: Record<CouponStatus, number> = { active: 0, used: 1, expired: 2, cancelled: 3 };
 const ORIGIN_NO: Record<OriginType, number> = { loyalty_reward: 0, marketing: 1 };
@@ -82,7 +131,8 @@ const ORIGIN_NO: Record<OriginType, number> = { loyalty_reward: 0, marketing: 1 
 // Stryker disable next-line EqualityOperator: ids are equal only when a coupon is compared with itself
 const ascending = (a: Coupon, b: Coupon) => a.createdMs - b.createdMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 // Stryker disable next-line ConditionalExpression,EqualityOperator: lowerBound reads only the sign (< 0); the id tie-break beyond it is not observable
-const beforeCursor = (c: Coupon, k: { createdMs: number; id: string }) => c.createdMs - k.createdMs || (c.id < k.id ? -1 : c.id > k.id ? 1 : 0);
+const beforeCursor = (c: Coupon, k: { createdMs: number; id: string }) =>
+  c.createdMs - k.createdMs || (c.id < k.id ? -1 : c.id > k.id ? 1 : 0);
 
 /** Coupons of one index key, ascending, with counters by (counted status × origin). */
 class Bucket {
@@ -99,8 +149,17 @@ class Bucket {
 }
 
 const EMPTY = new Bucket();
-interface PendingOtp { code: string; expiresMs: number; attempts: number }
-export interface OtpSession { token: string; customerId: string; companyId: string; expiresMs: number }
+interface PendingOtp {
+  code: string;
+  expiresMs: number;
+  attempts: number;
+}
+export interface OtpSession {
+  token: string;
+  customerId: string;
+  companyId: string;
+  expiresMs: number;
+}
 
 const iso = (ms: number) => isoSeconds(ms);
 
@@ -123,8 +182,17 @@ export type StoreError =
 
 const fail = <T>(error: StoreError): StoreResult<T> => ({ ok: false, error });
 
-export interface ValidateResult { coupon: Coupon; customer: Customer; validatedMs: number }
-export interface RedeemResult { coupon: Coupon; customer: Customer; pointsUsed: number; zUsed: bigint }
+export interface ValidateResult {
+  coupon: Coupon;
+  customer: Customer;
+  validatedMs: number;
+}
+export interface RedeemResult {
+  coupon: Coupon;
+  customer: Customer;
+  pointsUsed: number;
+  zUsed: bigint;
+}
 
 export class ZupyStore {
   companies = new Map<string, Company>();
@@ -146,19 +214,49 @@ export class ZupyStore {
     // Records are copied field by field below (nothing of the caller's is kept), so a seed of a
     // million coupons is not cloned twice.
     if (replace) {
-      for (const m of [this.companies, this.keys, this.customers, this.rewards, this.coupons, this.codes, this.identifiers, this.pendingOtp, this.sessions]) m.clear();
+      for (const m of [
+        this.companies,
+        this.keys,
+        this.customers,
+        this.rewards,
+        this.coupons,
+        this.codes,
+        this.identifiers,
+        this.pendingOtp,
+        this.sessions,
+      ])
+        m.clear();
     }
     if (fixtures.otp?.fixed_code) this.fixedOtpCode = fixtures.otp.fixed_code;
     const now = this.now();
     for (const c of fixtures.companies) {
-      this.companies.set(c.id, { id: c.id, name: c.name, otpPolicy: c.otp_policy ? { ...c.otp_policy } : { require_otp_for_redemption: true, require_otp_for_coupon_usage: true } });
+      this.companies.set(c.id, {
+        id: c.id,
+        name: c.name,
+        otpPolicy: c.otp_policy ? { ...c.otp_policy } : { require_otp_for_redemption: true, require_otp_for_coupon_usage: true },
+      });
     }
     for (const k of fixtures.api_keys) {
-      this.keys.set(k.key, { key: k.key, companyId: k.company_id, readOnly: k.access === 'read-only', revoked: k.revoked ?? false, label: k.label ?? '' });
+      this.keys.set(k.key, {
+        key: k.key,
+        companyId: k.company_id,
+        readOnly: k.access === 'read-only',
+        revoked: k.revoked ?? false,
+        label: k.label ?? '',
+      });
     }
     for (const c of fixtures.customers) {
       const z = parseZ(c.z_balance) ?? 0n;
-      this.customers.set(c.id, { id: c.id, companyId: c.company_id, fullName: c.full_name, identifiers: [...c.identifiers], points: c.points_balance, z, tier: c.tier ?? null, createdMs: now });
+      this.customers.set(c.id, {
+        id: c.id,
+        companyId: c.company_id,
+        fullName: c.full_name,
+        identifiers: [...c.identifiers],
+        points: c.points_balance,
+        z,
+        tier: c.tier ?? null,
+        createdMs: now,
+      });
       for (const raw of c.identifiers) {
         const id = classifyIdentifier(raw);
         if (id) this.identifiers.set(`${c.company_id}|${id.key}`, c.id);
@@ -166,10 +264,21 @@ export class ZupyStore {
     }
     for (const r of fixtures.rewards) {
       this.rewards.set(r.id, {
-        id: r.id, companyId: r.company_id, name: r.name, description: r.description ?? '', pointsRequired: r.points_required,
-        validityDays: r.validity_days, usagesAllowed: r.total_usages_allowed, originType: r.origin_type, rewardType: r.reward_type ?? 'generic',
-        isActive: r.is_active ?? true, isAvailable: r.is_available ?? true, quantityAvailable: r.quantity_available ?? null,
-        quantityRedeemed: r.quantity_redeemed ?? 0, startMs: r.start_date ? parseMs(r.start_date) : null, endMs: r.end_date ? parseMs(r.end_date) : null,
+        id: r.id,
+        companyId: r.company_id,
+        name: r.name,
+        description: r.description ?? '',
+        pointsRequired: r.points_required,
+        validityDays: r.validity_days,
+        usagesAllowed: r.total_usages_allowed,
+        originType: r.origin_type,
+        rewardType: r.reward_type ?? 'generic',
+        isActive: r.is_active ?? true,
+        isAvailable: r.is_available ?? true,
+        quantityAvailable: r.quantity_available ?? null,
+        quantityRedeemed: r.quantity_redeemed ?? 0,
+        startMs: r.start_date ? parseMs(r.start_date) : null,
+        endMs: r.end_date ? parseMs(r.end_date) : null,
         createdMs: r.created_at ? parseMs(r.created_at) : now,
       });
     }
@@ -186,12 +295,22 @@ export class ZupyStore {
       const coupon: Coupon = {
         // Ids and the status are taken from the customer and reward records and the status list, so a
         // million coupons share a few strings instead of holding a copy each (a parsed seed file has copies).
-        id: c.id, companyId: customer?.companyId ?? reward?.companyId ?? '', customerId: customer?.id ?? c.customer_id, rewardId: reward?.id ?? c.reward_id, code,
-        status: COUPON_STATUSES[STATUS_NO[c.status]] ?? c.status, remaining: c.remaining_usages, total: c.total_usages_allowed ?? reward?.usagesAllowed ?? 1,
-        validUntilMs: validUntilOf(c.valid_until), createdMs: createdOf(c.created_at), usageMs: c.usage_date ? parseMs(c.usage_date) : null,
-        pointsSpent: c.points_spent ?? reward?.pointsRequired ?? 0, originType: reward?.originType ?? 'loyalty_reward',
+        id: c.id,
+        companyId: customer?.companyId ?? reward?.companyId ?? '',
+        customerId: customer?.id ?? c.customer_id,
+        rewardId: reward?.id ?? c.reward_id,
+        code,
+        status: COUPON_STATUSES[STATUS_NO[c.status]] ?? c.status,
+        remaining: c.remaining_usages,
+        total: c.total_usages_allowed ?? reward?.usagesAllowed ?? 1,
+        validUntilMs: validUntilOf(c.valid_until),
+        createdMs: createdOf(c.created_at),
+        usageMs: c.usage_date ? parseMs(c.usage_date) : null,
+        pointsSpent: c.points_spent ?? reward?.pointsRequired ?? 0,
+        originType: reward?.originType ?? 'loyalty_reward',
         // Stryker disable next-line BooleanLiteral: reindex() and #insert set clockExpired before it is read
-        clockExpired: false, statusLists: 0,
+        clockExpired: false,
+        statusLists: 0,
       };
       // A size that does not grow means an id or a code was already there (two map operations, not four).
       // Stryker disable next-line ArithmeticOperator: these mutants only rebuild more often; a rebuild gives the same indexes as an insert
@@ -247,7 +366,13 @@ export class ZupyStore {
   #companyIndex(companyId: string): CompanyIndex {
     let ix = this.#index.get(companyId);
     if (!ix) {
-      ix = { all: new Bucket(), customers: new Map(), rewards: new Map(), origins: [new Bucket(), new Bucket()], statuses: [[], [], [], []] };
+      ix = {
+        all: new Bucket(),
+        customers: new Map(),
+        rewards: new Map(),
+        origins: [new Bucket(), new Bucket()],
+        statuses: [[], [], [], []],
+      };
       this.#index.set(companyId, ix);
     }
     return ix;
@@ -380,9 +505,12 @@ export class ZupyStore {
   // Stryker restore BooleanLiteral
 
   #matcher(companyId: string, filter: CouponFilter): (c: Coupon) => boolean {
-    return (c) => c.companyId === companyId && (filter.customer_id === undefined || c.customerId === filter.customer_id)
-      && (filter.reward_id === undefined || c.rewardId === filter.reward_id) && (filter.origin_type === undefined || c.originType === filter.origin_type)
-      && (filter.status === undefined || this.#counted(c) === filter.status);
+    return (c) =>
+      c.companyId === companyId &&
+      (filter.customer_id === undefined || c.customerId === filter.customer_id) &&
+      (filter.reward_id === undefined || c.rewardId === filter.reward_id) &&
+      (filter.origin_type === undefined || c.originType === filter.origin_type) &&
+      (filter.status === undefined || this.#counted(c) === filter.status);
   }
 
   #byCode(companyId: string, filter: CouponFilter, code: string): Coupon[] {
@@ -397,10 +525,18 @@ export class ZupyStore {
    * of matches. O(page) plus O(log n) for the cursor; with both customer_id and reward_id the count
    * scans the customer's coupons.
    */
-  listCoupons(companyId: string, filter: CouponFilter, cursor: { createdMs: number; id: string } | null, size: number): { page: Coupon[]; next: string | null; count: number } {
+  listCoupons(
+    companyId: string,
+    filter: CouponFilter,
+    cursor: { createdMs: number; id: string } | null,
+    size: number,
+  ): { page: Coupon[]; next: string | null; count: number } {
     this.#settle(this.now());
     const match = this.#matcher(companyId, filter);
-    const { items, bucket, exact } = filter.code === undefined ? this.#plan(companyId, filter) : { items: this.#byCode(companyId, filter, filter.code), bucket: EMPTY, exact: false };
+    const { items, bucket, exact } =
+      filter.code === undefined
+        ? this.#plan(companyId, filter)
+        : { items: this.#byCode(companyId, filter, filter.code), bucket: EMPTY, exact: false };
     const page: Coupon[] = [];
     let more = false;
     for (let i = cursor ? lowerBound(items, cursor, beforeCursor) : items.length; i-- > 0;) {
@@ -423,11 +559,15 @@ export class ZupyStore {
     const anyStatus = { ...filter, status: undefined };
     const byStatus = Object.fromEntries(COUPON_STATUSES.map((s) => [s, 0])) as Record<CouponStatus, number>;
     const byOrigin = Object.fromEntries(ORIGIN_TYPES.map((o) => [o, 0])) as Record<OriginType, number>;
-    const { items, bucket, exact } = anyStatus.code === undefined ? this.#plan(companyId, anyStatus) : { items: this.#byCode(companyId, anyStatus, anyStatus.code), bucket: EMPTY, exact: false };
+    const { items, bucket, exact } =
+      anyStatus.code === undefined
+        ? this.#plan(companyId, anyStatus)
+        : { items: this.#byCode(companyId, anyStatus, anyStatus.code), bucket: EMPTY, exact: false };
     // Stryker disable next-line ConditionalExpression: a scan with the matcher gives the counters' numbers
     if (exact) {
       for (const s of COUPON_STATUSES) byStatus[s] = bucket.count(s, anyStatus.origin_type);
-      for (const o of ORIGIN_TYPES) byOrigin[o] = anyStatus.origin_type === undefined || anyStatus.origin_type === o ? bucket.count(undefined, o) : 0;
+      for (const o of ORIGIN_TYPES)
+        byOrigin[o] = anyStatus.origin_type === undefined || anyStatus.origin_type === o ? bucket.count(undefined, o) : 0;
     } else {
       const match = this.#matcher(companyId, anyStatus);
       for (const c of items) {
@@ -443,17 +583,52 @@ export class ZupyStore {
     return {
       otp: { fixed_code: this.fixedOtpCode },
       companies: [...this.companies.values()].map((c) => ({ id: c.id, name: c.name, otp_policy: { ...c.otpPolicy } })),
-      api_keys: [...this.keys.values()].map((k) => ({ key: k.key, company_id: k.companyId, access: k.readOnly ? 'read-only' : 'read-write', label: k.label, revoked: k.revoked })),
-      customers: [...this.customers.values()].map((c) => ({ id: c.id, company_id: c.companyId, full_name: c.fullName, identifiers: [...c.identifiers], points_balance: c.points, z_balance: formatZ(c.z), tier: c.tier })),
+      api_keys: [...this.keys.values()].map((k) => ({
+        key: k.key,
+        company_id: k.companyId,
+        access: k.readOnly ? 'read-only' : 'read-write',
+        label: k.label,
+        revoked: k.revoked,
+      })),
+      customers: [...this.customers.values()].map((c) => ({
+        id: c.id,
+        company_id: c.companyId,
+        full_name: c.fullName,
+        identifiers: [...c.identifiers],
+        points_balance: c.points,
+        z_balance: formatZ(c.z),
+        tier: c.tier,
+      })),
       rewards: [...this.rewards.values()].map((r) => ({
-        id: r.id, company_id: r.companyId, name: r.name, description: r.description, points_required: r.pointsRequired, validity_days: r.validityDays,
-        total_usages_allowed: r.usagesAllowed, origin_type: r.originType, reward_type: r.rewardType, is_active: r.isActive, is_available: r.isAvailable,
-        quantity_available: r.quantityAvailable, quantity_redeemed: r.quantityRedeemed, start_date: r.startMs === null ? null : iso(r.startMs),
-        end_date: r.endMs === null ? null : iso(r.endMs), created_at: iso(r.createdMs),
+        id: r.id,
+        company_id: r.companyId,
+        name: r.name,
+        description: r.description,
+        points_required: r.pointsRequired,
+        validity_days: r.validityDays,
+        total_usages_allowed: r.usagesAllowed,
+        origin_type: r.originType,
+        reward_type: r.rewardType,
+        is_active: r.isActive,
+        is_available: r.isAvailable,
+        quantity_available: r.quantityAvailable,
+        quantity_redeemed: r.quantityRedeemed,
+        start_date: r.startMs === null ? null : iso(r.startMs),
+        end_date: r.endMs === null ? null : iso(r.endMs),
+        created_at: iso(r.createdMs),
       })),
       coupons: [...this.coupons.values()].map((c) => ({
-        id: c.id, customer_id: c.customerId, reward_id: c.rewardId, coupon_code: c.code, status: c.status, remaining_usages: c.remaining,
-        total_usages_allowed: c.total, valid_until: iso(c.validUntilMs), created_at: iso(c.createdMs), usage_date: c.usageMs === null ? null : iso(c.usageMs), points_spent: c.pointsSpent,
+        id: c.id,
+        customer_id: c.customerId,
+        reward_id: c.rewardId,
+        coupon_code: c.code,
+        status: c.status,
+        remaining_usages: c.remaining,
+        total_usages_allowed: c.total,
+        valid_until: iso(c.validUntilMs),
+        created_at: iso(c.createdMs),
+        usage_date: c.usageMs === null ? null : iso(c.usageMs),
+        points_spent: c.pointsSpent,
       })),
     };
   }
@@ -496,13 +671,20 @@ export class ZupyStore {
     const theirs = ix?.rewards.get(rewardId);
     if (!mine || !theirs) return false;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: either walk gives the same answer; the comparison only picks the shorter one
-    return mine.items.length <= theirs.items.length ? mine.items.some((c) => c.rewardId === rewardId) : theirs.items.some((c) => c.customerId === customerId);
+    return mine.items.length <= theirs.items.length
+      ? mine.items.some((c) => c.rewardId === rewardId)
+      : theirs.items.some((c) => c.customerId === customerId);
   }
 
   /** Not inactive, not unavailable, in stock and inside its date window (Z-16, Z-17). */
   rewardAvailable(r: Reward, nowMs = this.now()): boolean {
-    return r.isActive && r.isAvailable && (r.quantityAvailable === null || r.quantityRedeemed < r.quantityAvailable)
-      && (r.startMs === null || nowMs >= r.startMs) && (r.endMs === null || nowMs <= r.endMs);
+    return (
+      r.isActive &&
+      r.isAvailable &&
+      (r.quantityAvailable === null || r.quantityRedeemed < r.quantityAvailable) &&
+      (r.startMs === null || nowMs >= r.startMs) &&
+      (r.endMs === null || nowMs <= r.endMs)
+    );
   }
 
   // ---- OTP ---------------------------------------------------------------------------------
@@ -534,11 +716,25 @@ export class ZupyStore {
     if (customerId === undefined || !this.customers.has(customerId)) {
       customerId = KSUID.randomSync().string;
       isNew = true;
-      this.customers.set(customerId, { id: customerId, companyId, fullName: '', identifiers: [identifier], points: 0, z: 0n, tier: null, createdMs: now });
+      this.customers.set(customerId, {
+        id: customerId,
+        companyId,
+        fullName: '',
+        identifiers: [identifier],
+        points: 0,
+        z: 0n,
+        tier: null,
+        createdMs: now,
+      });
       this.identifiers.set(key, customerId);
     }
     const customer = this.customers.get(customerId) as Customer;
-    const session: OtpSession = { token: randomBytes(24).toString('base64url'), customerId, companyId, expiresMs: now + OTP_SESSION_TTL_MS };
+    const session: OtpSession = {
+      token: randomBytes(24).toString('base64url'),
+      customerId,
+      companyId,
+      expiresMs: now + OTP_SESSION_TTL_MS,
+    };
     this.sessions.set(session.token, session);
     return { ok: true, value: { customer, isNew, session } };
   }
@@ -569,8 +765,10 @@ export class ZupyStore {
     if (!reward || reward.companyId !== companyId) return fail({ kind: 'not-found', what: 'reward' });
     const now = this.now();
     const marketing = reward.originType === 'marketing';
-    if (marketing && this.hasRedeemed(customer.id, reward.id)) return fail({ kind: 'validation', field: 'non_field_errors', detail: 'Prêmio gratuito já resgatado por este cliente' });
-    if (!this.rewardAvailable(reward, now)) return fail({ kind: 'validation', field: 'reward_id', detail: 'Recompensa indisponível para resgate.' });
+    if (marketing && this.hasRedeemed(customer.id, reward.id))
+      return fail({ kind: 'validation', field: 'non_field_errors', detail: 'Prêmio gratuito já resgatado por este cliente' });
+    if (!this.rewardAvailable(reward, now))
+      return fail({ kind: 'validation', field: 'reward_id', detail: 'Recompensa indisponível para resgate.' });
     const plan = planPayment(marketing ? 0 : reward.pointsRequired, customer.points, customer.z, useZ);
     if (!plan.ok) return fail({ kind: 'validation', field: plan.field, detail: plan.detail });
     customer.points -= plan.pointsUsed;
@@ -578,10 +776,22 @@ export class ZupyStore {
     reward.quantityRedeemed++;
     const createdMs = Math.floor(now / 1000) * 1000;
     const coupon: Coupon = {
-      id: KSUID.randomSync().string, companyId, customerId: customer.id, rewardId: reward.id, code: this.#newCode(), status: 'active',
-      remaining: reward.usagesAllowed, total: reward.usagesAllowed, validUntilMs: validUntil(createdMs, reward.validityDays), createdMs,
+      id: KSUID.randomSync().string,
+      companyId,
+      customerId: customer.id,
+      rewardId: reward.id,
+      code: this.#newCode(),
+      status: 'active',
+      remaining: reward.usagesAllowed,
+      total: reward.usagesAllowed,
+      validUntilMs: validUntil(createdMs, reward.validityDays),
+      createdMs,
       // Stryker disable next-line BooleanLiteral: #insert sets clockExpired before it is read
-      usageMs: null, pointsSpent: plan.pointsUsed, originType: reward.originType, clockExpired: false, statusLists: 0,
+      usageMs: null,
+      pointsSpent: plan.pointsUsed,
+      originType: reward.originType,
+      clockExpired: false,
+      statusLists: 0,
     };
     this.coupons.set(coupon.id, coupon);
     this.codes.set(coupon.code, coupon.id);
@@ -600,7 +810,13 @@ export class ZupyStore {
   }
 
   /** The `racy-use` defect: the same steps with a yield between the read and the write. */
-  async validateRacy(companyId: string, customerId: string, ref: string, opts: ValidateOptions = {}, gap: () => Promise<void> = yieldToEventLoop): Promise<StoreResult<ValidateResult>> {
+  async validateRacy(
+    companyId: string,
+    customerId: string,
+    ref: string,
+    opts: ValidateOptions = {},
+    gap: () => Promise<void> = yieldToEventLoop,
+  ): Promise<StoreResult<ValidateResult>> {
     const found = this.#resolveForValidate(companyId, customerId, ref, opts);
     if (!found.ok) return found;
     const { coupon, customer } = found.value;
@@ -611,7 +827,12 @@ export class ZupyStore {
     return { ok: true, value: this.#consume(coupon, customer, remainingRead) };
   }
 
-  #resolveForValidate(companyId: string, customerId: string, ref: string, opts: ValidateOptions): StoreResult<{ coupon: Coupon; customer: Customer }> {
+  #resolveForValidate(
+    companyId: string,
+    customerId: string,
+    ref: string,
+    opts: ValidateOptions,
+  ): StoreResult<{ coupon: Coupon; customer: Customer }> {
     const coupon = this.findCoupon(companyId, ref);
     if (!coupon || (!opts.ignoreCustomer && coupon.customerId !== customerId)) return fail({ kind: 'not-found', what: 'coupon' });
     const customer = this.customers.get(coupon.customerId);
@@ -622,7 +843,10 @@ export class ZupyStore {
   #blocked(coupon: Coupon, opts: ValidateOptions): StoreResult<never> | undefined {
     const now = this.now();
     // Stryker disable next-line ConditionalExpression,LogicalOperator: statusOf is expired only for an active coupon; with skipExpiry the expired-then-revived path ends in the same state
-    if (coupon.status === 'active' && !opts.skipExpiry && this.statusOf(coupon, now) === 'expired') this.#transition(coupon, () => { coupon.status = 'expired'; });
+    if (coupon.status === 'active' && !opts.skipExpiry && this.statusOf(coupon, now) === 'expired')
+      this.#transition(coupon, () => {
+        coupon.status = 'expired';
+      });
     if (coupon.status === 'active' || (opts.skipExpiry && coupon.status === 'expired' && coupon.remaining > 0)) return undefined;
     if (coupon.status === 'used' && opts.reuseReturns200) return undefined;
     return fail({ kind: 'conflict', status: coupon.status });
@@ -638,7 +862,7 @@ export class ZupyStore {
           coupon.status = 'used';
           coupon.usageMs = Math.floor(now / 1000) * 1000;
         });
-      // Stryker disable next-line ConditionalExpression: an active → active transition changes no index
+        // Stryker disable next-line ConditionalExpression: an active → active transition changes no index
       } else if (coupon.status === 'expired') {
         this.#transition(coupon, () => {
           coupon.remaining = remaining;
@@ -669,4 +893,3 @@ export interface ValidateOptions {
   /** Defect `reuse-succeeds`. */
   reuseReturns200?: boolean;
 }
-

@@ -7,8 +7,16 @@ export function zupyCouponViews(store: ZupyStore, nowMs: number): CouponView[] {
   const out: CouponView[] = [];
   for (const c of store.coupons.values()) {
     out.push({
-      id: c.id, code: c.code, owner: c.customerId, status: effectiveStatus(c.status, c.validUntilMs, nowMs),
-      uses_left: c.remaining, uses_allowed: c.total, valid_until: isoSeconds(c.validUntilMs), expires_at: null, module: null, company: c.companyId,
+      id: c.id,
+      code: c.code,
+      owner: c.customerId,
+      status: effectiveStatus(c.status, c.validUntilMs, nowMs),
+      uses_left: c.remaining,
+      uses_allowed: c.total,
+      valid_until: isoSeconds(c.validUntilMs),
+      expires_at: null,
+      module: null,
+      company: c.companyId,
     });
   }
   return out;

@@ -4,7 +4,10 @@ import { CouponCommand } from '../coupon-command.ts';
 
 /** B2S Part D 6: a missing or bad Bearer token is a 401 on all three endpoints, and a PATCH with one changes nothing. */
 export class BadTokenCommand extends CouponCommand<B2sModel, B2sReal> {
-  constructor(index: number, readonly missing: boolean) {
+  constructor(
+    index: number,
+    readonly missing: boolean,
+  ) {
     super(index);
   }
 
@@ -27,7 +30,10 @@ export class BadTokenCommand extends CouponCommand<B2sModel, B2sReal> {
       } catch {
         body = text;
       }
-      check(res.status === 401, `a ${this.missing ? 'missing' : 'bad'} Bearer token is a 401 (${method} ${path.split('?')[0]})`, { status: res.status, body });
+      check(res.status === 401, `a ${this.missing ? 'missing' : 'bad'} Bearer token is a 401 (${method} ${path.split('?')[0]})`, {
+        status: res.status,
+        body,
+      });
       check(isB2sError(body) && body.message.length > 0, 'the 401 is {"status":"error","message":…}', body);
     }
   }

@@ -8,10 +8,22 @@ import { check, type B2sModel, type B2sReal } from './model.ts';
 export async function b2sGlobalInvariants(m: Readonly<B2sModel>, r: B2sReal): Promise<void> {
   let used = 0;
   for (const module of ['falae', 'premiado'] as const) {
-    const res = await r.api.listCoupons({ date_start: '2000-01-01', date_end: '2100-12-31', limit: 1, offset: 1, order_column: 'created_at', order_type: 'ASC', module, coupon_status: 'Used' });
+    const res = await r.api.listCoupons({
+      date_start: '2000-01-01',
+      date_end: '2100-12-31',
+      limit: 1,
+      offset: 1,
+      order_column: 'created_at',
+      order_type: 'ASC',
+      module,
+      coupon_status: 'Used',
+    });
     check(res.ok, 'the list of used coupons answers 200', res.ok ? undefined : { status: res.status, error: res.error });
     used += res.data.total;
   }
   const want = m.coupons.filter((c) => c.used).length + m.untrackedUsed;
-  check(used === want, 'the number of used coupons equals the model (global invariant, after every command)', { provider: used, model: want });
+  check(used === want, 'the number of used coupons equals the model (global invariant, after every command)', {
+    provider: used,
+    model: want,
+  });
 }

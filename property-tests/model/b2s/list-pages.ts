@@ -6,7 +6,12 @@ const STATUSES = [undefined, 'Used', 'Não Utilizado', 'Expired', 'Vencendo'] as
 
 /** Pages are disjoint, their union is the filtered set, `total` does not depend on paging; used flags match the model. */
 export class ListPagesCommand implements AsyncCommand<B2sModel, B2sReal> {
-  constructor(readonly limit: number, readonly status: number, readonly desc: boolean, readonly premiado: boolean) {}
+  constructor(
+    readonly limit: number,
+    readonly status: number,
+    readonly desc: boolean,
+    readonly premiado: boolean,
+  ) {}
 
   check(): boolean {
     return true;
@@ -15,8 +20,14 @@ export class ListPagesCommand implements AsyncCommand<B2sModel, B2sReal> {
   async run(m: B2sModel, r: B2sReal): Promise<void> {
     const coupon_status = STATUSES[this.status % STATUSES.length];
     const q: ListCouponsQuery = {
-      date_start: '2000-01-01', date_end: '2100-12-31', limit: this.limit, offset: 1, order_column: 'created_at',
-      order_type: this.desc ? 'DESC' : 'ASC', module: this.premiado ? 'premiado' : 'falae', ...(coupon_status ? { coupon_status } : {}),
+      date_start: '2000-01-01',
+      date_end: '2100-12-31',
+      limit: this.limit,
+      offset: 1,
+      order_column: 'created_at',
+      order_type: this.desc ? 'DESC' : 'ASC',
+      module: this.premiado ? 'premiado' : 'falae',
+      ...(coupon_status ? { coupon_status } : {}),
     };
     const all = await r.api.listCoupons({ ...q, limit: 100 });
     check(all.ok, 'list answers 200', all.ok ? undefined : all.error);
@@ -26,7 +37,10 @@ export class ListPagesCommand implements AsyncCommand<B2sModel, B2sReal> {
       const res = await r.api.listCoupons({ ...q, offset: page });
       check(res.ok, 'page answers 200');
       total ??= res.data.total;
-      check(res.data.total === total && res.data.total === all.data.total, 'total is independent of paging', { total, got: res.data.total });
+      check(res.data.total === total && res.data.total === all.data.total, 'total is independent of paging', {
+        total,
+        got: res.data.total,
+      });
       ids.push(...res.data.coupons.map((c) => c.id));
       if (res.data.coupons.length < this.limit) break;
     }

@@ -4,7 +4,10 @@ import { CouponCommand } from '../coupon-command.ts';
 
 /** Many simultaneous validates of one coupon: successes equal the uses available, never more. */
 export class ConcurrentValidateCommand extends CouponCommand<ZupyModel, ZupyReal> {
-  constructor(index: number, readonly calls: number) {
+  constructor(
+    index: number,
+    readonly calls: number,
+  ) {
     super(index);
   }
 
@@ -16,8 +19,16 @@ export class ConcurrentValidateCommand extends CouponCommand<ZupyModel, ZupyReal
     record(r.tally, 'validate', this.calls, wins);
     const status = effective(c, m.nowMs);
     const available = status === 'active' ? c.remaining : 0;
-    check(wins === Math.min(available, this.calls), `concurrent validates of ${c.code}: successes must equal the uses available`, { wins, available, calls: this.calls });
-    check(results.every((x) => x.status === 200 || x.status === 409), 'the losers get 409', results.map((x) => x.status));
+    check(wins === Math.min(available, this.calls), `concurrent validates of ${c.code}: successes must equal the uses available`, {
+      wins,
+      available,
+      calls: this.calls,
+    });
+    check(
+      results.every((x) => x.status === 200 || x.status === 409),
+      'the losers get 409',
+      results.map((x) => x.status),
+    );
     if (status !== 'active') c.status = status;
     c.remaining -= wins;
     if (status === 'active' && c.remaining === 0) c.status = 'used';

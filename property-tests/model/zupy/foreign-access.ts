@@ -4,7 +4,6 @@ import { CouponCommand } from '../coupon-command.ts';
 
 /** Another company's key sees none of this company's coupons; a bogus key is a 401. */
 export class ForeignAccessCommand extends CouponCommand<ZupyModel, ZupyReal> {
-
   async run(m: ZupyModel, r: ZupyReal): Promise<void> {
     const c = this.couponOf(m);
     const list = await listAllCoupons(r.other);

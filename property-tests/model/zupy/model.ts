@@ -1,5 +1,12 @@
 /** A deliberately tiny model of one Zupy company: coupons (uses left, status), balances, the clock. */
-import { isZupyProblem, problemSlug, type CouponInventory, type ListCouponsQuery, type ZupyClient, type ZupyResult } from '../../../clients/zupy.ts';
+import {
+  isZupyProblem,
+  problemSlug,
+  type CouponInventory,
+  type ListCouponsQuery,
+  type ZupyClient,
+  type ZupyResult,
+} from '../../../clients/zupy.ts';
 import type { Target } from '../../targets/target.ts';
 import { check, SetupError } from '../errors.ts';
 import type { Tally } from '../power.ts';
@@ -45,7 +52,8 @@ export interface ZupyReal {
 }
 
 /** Decision Z-5: an active coupon past valid_until reads as expired. */
-export const effective = (c: ModelCoupon, nowMs: number): Status => (c.status === 'active' && nowMs > c.validUntilMs ? 'expired' : c.status);
+export const effective = (c: ModelCoupon, nowMs: number): Status =>
+  c.status === 'active' && nowMs > c.validUntilMs ? 'expired' : c.status;
 
 export const conflictDetail = (s: Status) => `Cupom já ${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
@@ -84,5 +92,8 @@ export function checkAccess(res: ZupyResult<unknown>, operation: 'validate' | 'r
       `the target requires an OTP session for ${operation} (403 otp-required). coupon-kit check opens no OTP sessions: run it against a company whose integration has ${OTP_FLAG[operation]} off (e.g. the Trusted preset), or against a coupon-kit mock with its control API`,
     );
   }
-  if (slug === 'permission-denied') throw new SetupError(`the API key may not ${operation} (403 permission-denied: ${res.error.detail}): the company under test needs a read-write key`);
+  if (slug === 'permission-denied')
+    throw new SetupError(
+      `the API key may not ${operation} (403 permission-denied: ${res.error.detail}): the company under test needs a read-write key`,
+    );
 }
