@@ -109,7 +109,20 @@ export function registerMock(program: Command): void {
     )
     .addHelpText(
       'after',
-      `\nWith --engine prism only --port, --host and --log-level apply; these are refused:\n  ${stateOnly}\n\nDefects (known-bad provider behaviours, the negative controls of the test suites):\n${defectHelp}\n\nExamples:\n  coupon-kit mock                       both simulators, demo data\n  coupon-kit mock zupy --defect racy-use\n  coupon-kit mock b2s --engine prism    stateless, example-driven (Prefer: code=400, example=alreadyUsed)\n  coupon-kit mock all --seed seed.json  {"zupy": <Zupy fixtures>, "b2s": <B2S fixtures>}`,
+      [
+        '',
+        'With --engine prism only --port, --host and --log-level apply; these are refused:',
+        `  ${stateOnly}`,
+        '',
+        'Defects (known-bad provider behaviours, the negative controls of the test suites):',
+        defectHelp,
+        '',
+        'Examples:',
+        '  coupon-kit mock                       both simulators, demo data',
+        '  coupon-kit mock zupy --defect racy-use',
+        '  coupon-kit mock b2s --engine prism    stateless, example-driven (Prefer: code=400, example=alreadyUsed)',
+        '  coupon-kit mock all --seed seed.json  {"zupy": <Zupy fixtures>, "b2s": <B2S fixtures>}',
+      ].join('\n'),
     )
     .action(async (api: 'zupy' | 'b2s' | 'all', opts: MockOptions) => {
       const apis: ApiName[] = api === 'all' ? [...API_NAMES] : [api];
