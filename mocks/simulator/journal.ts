@@ -7,6 +7,27 @@ export interface JournalFilter {
   method?: string;
   path?: string;
   operationId?: string;
+  /** Only the newest `limit` matching entries (still oldest first). */
+  limit?: number;
+}
+
+/** Bodies up to this many bytes are kept whole; a larger one is replaced by a note of its size, so 5000 entries stay small. */
+export const KEPT_BODY_BYTES = 16 * 1024;
+
+const notKept = (bytes: number) => `[not kept: a ${bytes}-byte body; the journal keeps bodies up to ${KEPT_BODY_BYTES} bytes]`;
+
+/** The request body as the journal keeps it: its declared length decides, so nothing is serialized on the hot path. */
+function keptRequestBody(body: unknown, headers: RawEntry['headers']): unknown {
+  if (body === undefined || body === null) return body;
+  if (typeof body === 'string') return body.length > KEPT_BODY_BYTES ? notKept(Buffer.byteLength(body)) : body;
+  const bytes = Number(headers['content-length']);
+  return bytes > KEPT_BODY_BYTES ? notKept(bytes) : body;
+}
+
+function keptPayload(payload: unknown): unknown {
+  if (typeof payload === 'string') return payload.length > KEPT_BODY_BYTES ? notKept(Buffer.byteLength(payload)) : payload;
+  if (Buffer.isBuffer(payload)) return payload.length > KEPT_BODY_BYTES ? notKept(payload.length) : payload;
+  return payload;
 }
 
 /** What an API request left for the journal: references only (see Journal.add). */
@@ -91,6 +112,8 @@ export class Journal {
     const seq = ++this.#seq;
     const stored = raw as Stored;
     stored.seq = seq;
+    stored.requestBody = keptRequestBody(raw.requestBody, raw.headers);
+    stored.responsePayload = keptPayload(raw.responsePayload);
     this.#ring[seq % this.capacity] = stored;
     if (this.#listeners.size === 0) return;
     let formatted: JournalEntry | undefined;
@@ -109,25 +132,23 @@ export class Journal {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Oldest first. */
-  #entries(): JournalEntry[] {
-    const out: JournalEntry[] = [];
-    const first = Math.max(1, this.#seq - this.capacity + 1);
-    for (let seq = first; seq <= this.#seq; seq++) {
-      const e = this.#ring[seq % this.capacity];
-      if (e?.seq === seq) out.push(format(e));
-    }
-    return out;
-  }
-
+  /** Oldest first: the newest `limit` entries that match (every match without a limit). */
   list(filter: JournalFilter = {}): JournalEntry[] {
     const method = filter.method?.toUpperCase();
-    return this.#entries().filter(
-      (e) =>
-        (!method || e.method === method) &&
-        (!filter.path || e.path === filter.path || (filter.path.endsWith('*') && e.path.startsWith(filter.path.slice(0, -1)))) &&
-        (!filter.operationId || e.operationId === filter.operationId),
-    );
+    const limit = filter.limit ?? Infinity;
+    const out: JournalEntry[] = [];
+    const first = Math.max(1, this.#seq - this.capacity + 1);
+    for (let seq = this.#seq; seq >= first && out.length < limit; seq--) {
+      const stored = this.#ring[seq % this.capacity];
+      if (stored?.seq !== seq) continue;
+      const q = stored.url.indexOf('?');
+      const path = q === -1 ? stored.url : stored.url.slice(0, q);
+      if (method && stored.method !== method) continue;
+      if (filter.path && path !== filter.path && !(filter.path.endsWith('*') && path.startsWith(filter.path.slice(0, -1)))) continue;
+      if (filter.operationId && stored.operationId !== filter.operationId) continue;
+      out.push(format(stored));
+    }
+    return out.reverse();
   }
 
   clear(): void {

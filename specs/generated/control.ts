@@ -207,7 +207,7 @@ export interface paths {
          * @description A `text/event-stream` that stays open. First `event: ready` with `EventReady` data; then
          *     `event: request` with one `JournalEntry` after each provider API request is answered, and
          *     `event: state` with `EventState` data after anything that may have changed coupons, the
-         *     clock or faults. A comment line `: ping` every 15 seconds keeps proxies from closing it.
+         *     clock, faults or the journal (for API requests at most one every 250 ms). A comment line `: ping` every 15 seconds keeps proxies from closing it.
          *     Same access rule as every control call; the token goes in the `X-Control-Token` header,
          *     never in the URL (read the stream with `fetch()`, not `EventSource`). The data of each
          *     event is described by `x-events`.
@@ -455,7 +455,7 @@ export interface components {
         /** @description Something may have changed coupons, the clock or faults; read them again. */
         EventState: {
             /** @enum {string} */
-            reason: "request" | "reset" | "seed" | "clock" | "faults" | "otp-policy" | "provider-state";
+            reason: "request" | "reset" | "seed" | "clock" | "faults" | "otp-policy" | "provider-state" | "journal";
         };
         /** @description A fixture document of one provider (the simulator's own); the two formats do not overlap. */
         Fixtures: components["schemas"]["ZupyFixtures"] | components["schemas"]["B2sFixtures"];
@@ -930,6 +930,8 @@ export interface operations {
                 path?: string;
                 /** @description Only this operation of the provider spec (e.g. `validateCoupon`). */
                 operation_id?: string;
+                /** @description Only the newest this many matching entries (still oldest first), 1 to 9999; the console asks for 500. (Control queries are not coerced, so the digits are a string pattern.) */
+                limit?: string;
             };
             header?: never;
             path?: never;
@@ -989,6 +991,8 @@ export interface operations {
                 status?: string;
                 /** @description Only coupons whose code contains this text (any case). */
                 code?: string;
+                /** @description At most this many coupons in `coupons` (`count` still counts every match), 1 to 999999; the console asks for 500. (Control queries are not coerced, so the digits are a string pattern.) */
+                limit?: string;
             };
             header?: never;
             path?: never;

@@ -66,6 +66,26 @@ describe.each(['zupy', 'b2s'] as const)('%s control API against a browser', (api
     expect(await m().control.fixtures<Record<string, unknown[]>>()).toHaveProperty('coupons');
   });
 
+  it("the console's data routes (coupons, the event stream) refuse a foreign Host, Origin or Sec-Fetch-Site", async () => {
+    const port = new URL(m().url).port;
+    const foreign: Record<string, string>[] = [
+      { host: `evil.example:${port}` },
+      { origin: 'http://evil.example' },
+      { origin: `http://localhost:${Number(port) + 1}` },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+    ];
+    for (const headers of foreign) {
+      for (const path of ['/__control/coupons', '/__control/events']) {
+        const r = await raw(m().url, path, { headers });
+        expect(r.status, `${path} with ${JSON.stringify(headers)}`).toBe(403);
+        expect(corsHeaders(r)).toEqual([]);
+        expect(r.body).not.toContain('coupons');
+      }
+    }
+    expect((await raw(m().url, '/__control/coupons')).status).toBe(200);
+  });
+
   it('loopback names and addresses are served: localhost, 127.0.0.1, [::1] forms', async () => {
     const port = new URL(m().url).port;
     for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `app.localhost:${port}`, 'LOCALHOST']) {

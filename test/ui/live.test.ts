@@ -250,7 +250,9 @@ describe('GET /__control/ui/', () => {
         const name = /"([^"]+)"/.exec(asset)?.[1] ?? '';
         expect((await fetch(new URL(name, `${guarded.url}/__control/ui/`))).status).toBe(200);
       }
-      expect((await fetch(`${guarded.url}/__control/ui/../requests`)).status).toBe(401);
+      // fetch() would normalise `..` away: the raw request tries to climb out of dist/ui/.
+      expect((await raw(guarded.url, '/__control/ui/..%2F..%2Fpackage.json')).status).toBe(404);
+      expect((await raw(guarded.url, '/__control/ui/..%2Fui%2Findex.html')).status).toBe(404);
       expect((await fetch(`${guarded.url}/__control/ui/nope.js`)).status).toBe(404);
       expect((await raw(guarded.url, '/__control/ui/', { headers: { host: 'evil.example' } })).status).toBe(403);
       const preflight = await raw(guarded.url, '/__control/ui/console.js', {
@@ -261,5 +263,59 @@ describe('GET /__control/ui/', () => {
     } finally {
       await guarded.close();
     }
+  });
+});
+
+describe('the journal and the views stay bounded', () => {
+  it('a body over 16 KiB is not kept, only its size; GET /__control/requests?limit=N gives the newest N', async () => {
+    await mock.control.reset();
+    const key = { 'X-API-Key': DEMO.keyReadWrite, 'content-type': 'application/json' };
+    const big = JSON.stringify({ customer_id: 'x'.repeat(20_000) });
+    await fetch(`${mock.url}/api/v2/auth/request-otp/`, { method: 'POST', headers: key, body: big });
+    for (let i = 0; i < 3; i++) await fetch(`${mock.url}/api/v2/coupons/issued/`, { headers: key });
+    const all = await mock.control.requests();
+    expect(all.requests.map((e) => e.method)).toEqual(['POST', 'GET', 'GET', 'GET']);
+    expect(all.requests[0]?.requestBody).toBe(
+      `[not kept: a ${Buffer.byteLength(big)}-byte body; the journal keeps bodies up to 16384 bytes]`,
+    );
+    const newest = await mock.control.requests({ limit: '2' });
+    expect(newest.requests.map((e) => e.seq)).toEqual(all.requests.slice(-2).map((e) => e.seq));
+    expect(newest.count).toBe(2);
+    const get = await mock.control.requests({ method: 'post', limit: '5' });
+    expect(get.requests.map((e) => e.seq)).toEqual([all.requests[0]?.seq]);
+    expect((await fetch(`${mock.url}/__control/requests?limit=0`)).status).toBe(400);
+  });
+
+  it('GET /__control/coupons?limit=N lists N coupons and still counts every match', async () => {
+    await mock.control.reset();
+    const every = await mock.control.coupons();
+    expect(every.count).toBeGreaterThan(2);
+    const two = await mock.control.coupons({ limit: '2' });
+    expect(two.count).toBe(every.count);
+    expect(two.coupons.map((c) => c.code)).toEqual(every.coupons.slice(0, 2).map((c) => c.code));
+  });
+
+  it('HEAD /__control/events is refused (405) instead of holding a stream that never starts', async () => {
+    const r = await fetch(`${mock.url}/__control/events`, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
+    expect(r.status).toBe(405);
+  });
+
+  it('clearing the journal is a state event (reason journal); a burst of API requests gives at most a few state events', async () => {
+    await mock.control.reset();
+    const controller = new AbortController();
+    const res = await fetch(`${mock.url}/__control/events`, { signal: controller.signal });
+    const key = { 'X-API-Key': DEMO.keyReadWrite, 'content-type': 'application/json' };
+    const frames = readEvents(res, (f) => f.some((x) => x.event === 'state' && (x.data as { reason: string }).reason === 'journal'));
+    // 20 state-changing requests in a burst (refused OTP requests still count as non-GET requests), then a clear.
+    await Promise.all(
+      Array.from({ length: 20 }, () => fetch(`${mock.url}/api/v2/auth/request-otp/`, { method: 'POST', headers: key, body: '{}' })),
+    );
+    await mock.control.clearRequests();
+    const seen = await frames;
+    controller.abort();
+    expect(seen.filter((f) => f.event === 'request')).toHaveLength(20);
+    const requestStates = seen.filter((f) => f.event === 'state' && (f.data as { reason: string }).reason === 'request');
+    expect(requestStates.length).toBeGreaterThanOrEqual(1);
+    expect(requestStates.length).toBeLessThan(20);
   });
 });

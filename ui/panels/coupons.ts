@@ -14,7 +14,7 @@ export function Coupons({ live, api, epoch }: { live: LiveStream; api: string | 
   const [status, setStatus] = useState('');
   const [code, setCode] = useState('');
   const { value, error } = useLoaded(
-    () => control.coupons({ ...(status ? { status } : {}), ...(code ? { code } : {}) }),
+    () => control.coupons({ ...(status ? { status } : {}), ...(code ? { code } : {}), limit: String(MAX_ROWS) }),
     live,
     (e) => e.type === 'state',
     [status, code, epoch],

@@ -40,16 +40,27 @@ export function Requests({ live, epoch }: { live: LiveStream; epoch: number }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const load = () =>
-      control.requests().then(
-        (r) => (setEntries(r.requests.slice(-MAX_ROWS).reverse()), setError(null)),
+    // `replace`: the journal was cleared or reset, so rows on screen are gone too; otherwise rows the
+    // stream pushed while the journal was being read are kept (merged by seq, newest first).
+    const load = (replace: boolean) =>
+      control.requests({ limit: String(MAX_ROWS) }).then(
+        (r) => {
+          const read = r.requests.slice().reverse();
+          setEntries((list) => {
+            if (replace) return read;
+            const newest = read[0]?.seq ?? 0;
+            return [...list.filter((e) => e.seq > newest), ...read].slice(0, MAX_ROWS);
+          });
+          setError(null);
+        },
         (err: unknown) => setError(describeError(err)),
       );
-    void load();
+    void load(true);
     return live.on((e) => {
       if (e.type === 'request')
         setEntries((list) => (list.length && list[0]!.seq >= e.data.seq ? list : [e.data, ...list].slice(0, MAX_ROWS)));
-      else if (e.type === 'ready' || (e.type === 'state' && e.data.reason === 'reset')) void load();
+      else if (e.type === 'ready') void load(false);
+      else if (e.type === 'state' && (e.data.reason === 'reset' || e.data.reason === 'journal')) void load(true);
     });
   }, [epoch]);
 

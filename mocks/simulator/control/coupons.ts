@@ -7,11 +7,12 @@ export type { CouponView };
 
 export function registerCoupons(scope: FastifyInstance, clock: Clock, coupons: (nowMs: number) => CouponView[]): void {
   scope.get('/coupons', async (request) => {
-    const q = request.query as { status?: unknown; code?: unknown };
+    const q = request.query as { status?: unknown; code?: unknown; limit?: unknown };
     const nowMs = clock.nowMs();
     const status = typeof q.status === 'string' && q.status !== '' ? q.status : undefined;
     const code = typeof q.code === 'string' && q.code !== '' ? q.code.toUpperCase() : undefined;
     const list = coupons(nowMs).filter((c) => (!status || c.status === status) && (!code || c.code.toUpperCase().includes(code)));
-    return { now: new Date(nowMs).toISOString(), count: list.length, coupons: list };
+    const limit = q.limit === undefined ? list.length : Number(q.limit);
+    return { now: new Date(nowMs).toISOString(), count: list.length, coupons: list.length > limit ? list.slice(0, limit) : list };
   });
 }

@@ -9,7 +9,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Journal } from '../journal.ts';
 
-export type StateReason = 'request' | 'reset' | 'seed' | 'clock' | 'faults' | 'otp-policy' | 'provider-state';
+export type StateReason = 'request' | 'reset' | 'seed' | 'clock' | 'faults' | 'otp-policy' | 'provider-state' | 'journal';
 
 /** The control calls that change state, by route, and the reason their `state` event carries. */
 const REASONS: Record<string, StateReason> = {
@@ -19,12 +19,15 @@ const REASONS: Record<string, StateReason> = {
   '/__control/faults': 'faults',
   '/__control/otp-policy': 'otp-policy',
   '/__control/provider-states': 'provider-state',
+  '/__control/requests': 'journal',
 };
 
 export const PING_MS = 15_000;
 /** Unsent bytes a client may fall behind by before it is disconnected. */
 const MAX_BUFFERED = 1 << 20;
 const READ_ONLY = new Set(['GET', 'HEAD']);
+/** At most one `state` event for API requests per this many ms: a load test must not make every console re-read the store per request. */
+export const REQUEST_STATE_MS = 250;
 
 export interface EventsOptions {
   api: string;
@@ -47,12 +50,30 @@ export function registerEvents(scope: FastifyInstance, o: EventsOptions): void {
   };
   const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
   const state = (reason: StateReason) => broadcast(frame('state', { reason }));
+  // API requests that change state: one event now, then at most one per REQUEST_STATE_MS for the ones after it.
+  let requestStateTimer: NodeJS.Timeout | undefined;
+  let requestStatePending = false;
+  const requestState = () => {
+    if (requestStateTimer) {
+      requestStatePending = true;
+      return;
+    }
+    state('request');
+    requestStateTimer = setTimeout(() => {
+      requestStateTimer = undefined;
+      if (requestStatePending) {
+        requestStatePending = false;
+        requestState();
+      }
+    }, REQUEST_STATE_MS);
+    requestStateTimer.unref();
+  };
 
   const start = () => {
     unsubscribe = o.journal.subscribe((entry) => {
       const e = entry();
       broadcast(frame('request', e));
-      if (!READ_ONLY.has(e.method)) state('request');
+      if (!READ_ONLY.has(e.method)) requestState();
     });
     ping = setInterval(() => broadcast(': ping\n\n'), o.pingMs ?? PING_MS);
     ping.unref();
@@ -62,6 +83,9 @@ export function registerEvents(scope: FastifyInstance, o: EventsOptions): void {
     unsubscribe = undefined;
     clearInterval(ping);
     ping = undefined;
+    clearTimeout(requestStateTimer);
+    requestStateTimer = undefined;
+    requestStatePending = false;
   };
 
   scope.addHook('onResponse', (request, reply, done) => {
@@ -72,7 +96,8 @@ export function registerEvents(scope: FastifyInstance, o: EventsOptions): void {
     done();
   });
 
-  scope.get('/events', (request, reply) => {
+  // No automatic HEAD route: it would run this handler and hold a stream open that never sends its headers.
+  scope.get('/events', { exposeHeadRoute: false }, (request, reply) => {
     reply.hijack();
     const res = reply.raw;
     const socket = request.raw.socket;

@@ -196,8 +196,13 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
       });
 
       scope.get('/requests', async (request): Promise<Answers['JournalPage']> => {
-        const q = request.query as { method?: string; path?: string; operation_id?: string };
-        const requests = journal.list({ method: q.method, path: q.path, operationId: q.operation_id });
+        const q = request.query as { method?: string; path?: string; operation_id?: string; limit?: string };
+        const requests = journal.list({
+          method: q.method,
+          path: q.path,
+          operationId: q.operation_id,
+          ...(q.limit === undefined ? {} : { limit: Number(q.limit) }),
+        });
         return { count: requests.length, requests };
       });
       scope.delete('/requests', async (): Promise<Answers['ClearResult']> => {

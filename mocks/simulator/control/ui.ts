@@ -5,9 +5,9 @@
  * forbids framing, inline script and MIME sniffing, and carries no CORS header.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ROOT } from '../../../specs/root.ts';
 
 export const UI_PATH = '/__control/ui/';
 
@@ -24,15 +24,10 @@ export const UI_HEADERS = {
   'cache-control': 'no-cache',
 };
 
-/** dist/ui/ of this package, from the sources (mocks/simulator/control/) or from the bundle (dist/…). */
+/** dist/ui/ of this package (the folder of coupon-kit's package.json), and nowhere else. */
 function findUiDir(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'dist', 'ui');
-    if (existsSync(join(candidate, 'index.html'))) return candidate;
-    dir = dirname(dir);
-  }
-  return undefined;
+  const candidate = join(ROOT, 'dist', 'ui');
+  return existsSync(join(candidate, 'index.html')) ? candidate : undefined;
 }
 
 /** The built files, read once on first use: file name → body. */
