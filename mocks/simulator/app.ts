@@ -96,7 +96,32 @@ declare module 'fastify' {
 export function send(reply: FastifyReply, r: ProviderReply): FastifyReply {
   if (r.headers) void reply.headers(r.headers);
   void reply.code(r.status);
-  return r.body === undefined ? reply.send() : reply.type('application/json').send(JSON.stringify(r.body));
+  if (r.body === undefined) return reply.send();
+  // The text as sent, for the journal (a reference: nothing is copied).
+  const text = JSON.stringify(r.body);
+  reply.sentPayload = text;
+  return reply.type('application/json').send(text);
+}
+
+/** The response headers the journal keeps: the provider's own (content type, rate limit, Allow, request id). */
+const JOURNALED_RESPONSE_HEADERS = [
+  'content-type',
+  'content-length',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'retry-after',
+  'allow',
+  'x-request-id',
+] as const;
+
+function journaledHeaders(reply: FastifyReply): Record<string, number | string | string[] | undefined> {
+  const out: Record<string, number | string | string[] | undefined> = {};
+  for (const name of JOURNALED_RESPONSE_HEADERS) {
+    const value = reply.getHeader(name);
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -244,18 +269,9 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
       elapsedMs: reply.elapsedTime,
       requestBody: request.body ?? request.rawBody,
       responsePayload: reply.sentPayload,
-      responseHeaders: reply.getHeaders(),
+      responseHeaders: journaledHeaders(reply),
     });
     done();
-  };
-  const keepPayload = (
-    _request: FastifyRequest,
-    reply: FastifyReply,
-    payload: unknown,
-    done: (err: null, payload: unknown) => void,
-  ): void => {
-    reply.sentPayload = payload;
-    done(null, payload);
   };
 
   // Every route, for 405 answers: a known path asked with another method.
@@ -330,7 +346,6 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
       onRequest: onRequestFor(r.operationId),
       // Only routes that take a body report a body that failed to parse (a stray body elsewhere is ignored).
       ...(r.hasBody ? { preValidation: preValidationFor(r.bodyRequired) } : {}),
-      onSend: keepPayload,
       onResponse: record,
       handler,
     });
