@@ -11,8 +11,15 @@ export interface JournalFilter {
   limit?: number;
 }
 
-/** Bodies up to this many bytes are kept whole; a larger one is replaced by a note of its size, so 5000 entries stay small. */
+/** Bodies up to this many bytes are kept whole; a larger one is replaced by a note of its size. */
 export const KEPT_BODY_BYTES = 16 * 1024;
+/**
+ * Only the newest this many entries keep their bodies (the console shows 500): holding every
+ * answer of a 5000-entry ring alive doubled the simulator's memory under load and slowed it by
+ * a quarter (garbage collection), so older entries give a note instead.
+ */
+export const ENTRIES_WITH_BODIES = 500;
+const BODIES_DROPPED = `[not kept: only the newest ${ENTRIES_WITH_BODIES} journal entries keep their bodies]`;
 
 const notKept = (bytes: number) => `[not kept: a ${bytes}-byte body; the journal keeps bodies up to ${KEPT_BODY_BYTES} bytes]`;
 
@@ -115,6 +122,11 @@ export class Journal {
     stored.requestBody = keptRequestBody(raw.requestBody, raw.headers);
     stored.responsePayload = keptPayload(raw.responsePayload);
     this.#ring[seq % this.capacity] = stored;
+    const older = this.#ring[(seq - ENTRIES_WITH_BODIES) % this.capacity];
+    if (seq > ENTRIES_WITH_BODIES && older?.seq === seq - ENTRIES_WITH_BODIES) {
+      older.requestBody = older.requestBody === undefined || older.requestBody === null ? older.requestBody : BODIES_DROPPED;
+      older.responsePayload = older.responsePayload === undefined || older.responsePayload === '' ? older.responsePayload : BODIES_DROPPED;
+    }
     if (this.#listeners.size === 0) return;
     let formatted: JournalEntry | undefined;
     const entry = () => (formatted ??= format(stored));
