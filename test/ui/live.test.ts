@@ -319,3 +319,29 @@ describe('the journal and the views stay bounded', () => {
     expect(requestStates.length).toBeLessThan(20);
   });
 });
+
+describe('journal memory', () => {
+  it('only the newest 500 entries keep their bodies; older ones say so', () => {
+    const journal = new Journal(5000);
+    for (let i = 0; i < 501; i++)
+      journal.add({
+        atMs: 0,
+        method: 'POST',
+        url: `/x/${i}`,
+        query: {},
+        headers: {},
+        status: 200,
+        operationId: 'op',
+        elapsedMs: 1,
+        requestBody: { n: i },
+        responsePayload: `{"n":${i}}`,
+        responseHeaders: {},
+      });
+    const entries = journal.list();
+    expect(entries).toHaveLength(501);
+    expect(entries[0]?.requestBody).toBe('[not kept: only the newest 500 journal entries keep their bodies]');
+    expect(entries[0]?.responseBody).toBe('[not kept: only the newest 500 journal entries keep their bodies]');
+    expect(entries[1]?.requestBody).toEqual({ n: 1 });
+    expect(entries[500]?.responseBody).toEqual({ n: 500 });
+  });
+});
