@@ -10,13 +10,15 @@ export type FixtureSchema = 'ZupyFixtures' | 'B2sFixtures';
 /** At most 20 shape problems of untrusted fixture JSON; none when it fits the schema. */
 export const shapeProblems = (schema: FixtureSchema, input: unknown): string[] => schemaProblems('control', schema, input);
 
-/** One problem per repeated value: `duplicate <label> '<value>'`. */
-export function duplicates(label: string, values: string[]): string[] {
-  const seen = new Set<string>();
+/** One problem per repeated value, for each [label, values] in turn: `duplicate <label> '<value>'`. */
+export function duplicates(...lists: [label: string, values: string[]][]): string[] {
   const out: string[] = [];
-  for (const v of values) {
-    if (seen.has(v)) out.push(`duplicate ${label} '${v}'`);
-    seen.add(v);
+  for (const [label, values] of lists) {
+    const seen = new Set<string>();
+    for (const v of values) {
+      if (seen.has(v)) out.push(`duplicate ${label} '${v}'`);
+      seen.add(v);
+    }
   }
   return out;
 }

@@ -37,26 +37,10 @@ export function checkB2sFixtures(input: unknown): string[] {
   const companies = new Set(f.companies.map((c) => c.id));
   problems.push(
     ...duplicates(
-      'company id',
-      f.companies.map((c) => c.id),
-    ),
-  );
-  problems.push(
-    ...duplicates(
-      'token',
-      f.tokens.map((t) => t.token),
-    ),
-  );
-  problems.push(
-    ...duplicates(
-      'client id',
-      f.clients.map((c) => c.id),
-    ),
-  );
-  problems.push(
-    ...duplicates(
-      'coupon id',
-      f.coupons.map((c) => c.id),
+      ['company id', f.companies.map((c) => c.id)],
+      ['token', f.tokens.map((t) => t.token)],
+      ['client id', f.clients.map((c) => c.id)],
+      ['coupon id', f.coupons.map((c) => c.id)],
     ),
   );
   f.tokens.forEach((t, i) => t.company_ids.forEach((id) => companies.has(id) || problems.push(`/tokens/${i}: unknown company_id '${id}'`)));

@@ -18,38 +18,12 @@ export function checkZupyFixtures(input: unknown): string[] {
   const companies = new Set(f.companies.map((c) => c.id));
   problems.push(
     ...duplicates(
-      'company id',
-      f.companies.map((c) => c.id),
-    ),
-  );
-  problems.push(
-    ...duplicates(
-      'api key',
-      f.api_keys.map((k) => k.key),
-    ),
-  );
-  problems.push(
-    ...duplicates(
-      'customer id',
-      f.customers.map((c) => c.id),
-    ),
-  );
-  problems.push(
-    ...duplicates(
-      'reward id',
-      f.rewards.map((r) => r.id),
-    ),
-  );
-  problems.push(
-    ...duplicates(
-      'coupon id',
-      f.coupons.map((c) => c.id),
-    ),
-  );
-  problems.push(
-    ...duplicates(
-      'coupon code',
-      f.coupons.map((c) => c.coupon_code.toUpperCase()),
+      ['company id', f.companies.map((c) => c.id)],
+      ['api key', f.api_keys.map((k) => k.key)],
+      ['customer id', f.customers.map((c) => c.id)],
+      ['reward id', f.rewards.map((r) => r.id)],
+      ['coupon id', f.coupons.map((c) => c.id)],
+      ['coupon code', f.coupons.map((c) => c.coupon_code.toUpperCase())],
     ),
   );
   const ref = (where: string, companyId: string) => {
@@ -61,12 +35,13 @@ export function checkZupyFixtures(input: unknown): string[] {
   const customers = new Map(f.customers.map((c) => [c.id, c]));
   const rewards = new Map(f.rewards.map((r) => [r.id, r]));
   f.coupons.forEach((c, i) => {
-    const cu = customers.get(c.customer_id);
-    const rw = rewards.get(c.reward_id);
-    if (!cu) problems.push(`/coupons/${i}: unknown customer_id '${c.customer_id}'`);
-    if (!rw) problems.push(`/coupons/${i}: unknown reward_id '${c.reward_id}'`);
-    if (cu && rw && cu.company_id !== rw.company_id) problems.push(`/coupons/${i}: customer and reward belong to different companies`);
-    const total = c.total_usages_allowed ?? rw?.total_usages_allowed ?? 1;
+    const customer = customers.get(c.customer_id);
+    const reward = rewards.get(c.reward_id);
+    if (!customer) problems.push(`/coupons/${i}: unknown customer_id '${c.customer_id}'`);
+    if (!reward) problems.push(`/coupons/${i}: unknown reward_id '${c.reward_id}'`);
+    if (customer && reward && customer.company_id !== reward.company_id)
+      problems.push(`/coupons/${i}: customer and reward belong to different companies`);
+    const total = c.total_usages_allowed ?? reward?.total_usages_allowed ?? 1;
     if (c.remaining_usages > total)
       problems.push(`/coupons/${i}: remaining_usages ${c.remaining_usages} exceeds total_usages_allowed ${total}`);
     if (c.status === 'used' && c.remaining_usages !== 0) problems.push(`/coupons/${i}: a used coupon has remaining_usages 0`);
