@@ -169,6 +169,11 @@ export async function buildSimulator(module: ProviderModule, options: AppOptions
     ajv: { customOptions: AJV_OPTIONS },
     ...(buildValidator ? { schemaController: { compilersFactory: { buildValidator: buildValidator as never } } } : {}),
   });
+  // Declared once, so the per-request fields below do not change the shape of every request and reply.
+  app.decorateRequest('bodyError', undefined);
+  app.decorateRequest('rawBody', undefined);
+  app.decorateRequest('operationId', undefined);
+  app.decorateReply('sentPayload', undefined);
 
   /** Fastify's own answer to a request Node could not parse (as its default clientErrorHandler). */
   const fallbackClientError = (err: Error & { code?: string }, socket: Socket) => {
