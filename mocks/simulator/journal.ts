@@ -14,12 +14,16 @@ export interface JournalFilter {
 /** Bodies up to this many bytes are kept whole; a larger one is replaced by a note of its size. */
 export const KEPT_BODY_BYTES = 16 * 1024;
 /**
- * Only the newest this many entries keep their bodies (the console shows 500): holding every
- * answer of a 5000-entry ring alive doubled the simulator's memory under load and slowed it by
- * a quarter (garbage collection), so older entries give a note instead.
+ * Only the newest this many entries keep their request bodies, and the newest RESPONSE_BODIES_KEPT
+ * their response bodies; older entries give a note instead. Every body held alive outlives the
+ * young generation and is copied into the old one: holding each answer of a 5000-entry ring doubled
+ * the simulator's memory under load, and 500 answers of a list page still cost a fifth of its speed.
  */
-export const ENTRIES_WITH_BODIES = 500;
-const BODIES_DROPPED = `[not kept: only the newest ${ENTRIES_WITH_BODIES} journal entries keep their bodies]`;
+export const REQUEST_BODIES_KEPT = 500;
+export const RESPONSE_BODIES_KEPT = 100;
+const dropped = (n: number) => `[not kept: only the newest ${n} journal entries keep this body]`;
+const REQUEST_BODY_DROPPED = dropped(REQUEST_BODIES_KEPT);
+const RESPONSE_BODY_DROPPED = dropped(RESPONSE_BODIES_KEPT);
 
 const notKept = (bytes: number) => `[not kept: a ${bytes}-byte body; the journal keeps bodies up to ${KEPT_BODY_BYTES} bytes]`;
 
@@ -122,15 +126,23 @@ export class Journal {
     stored.requestBody = keptRequestBody(raw.requestBody, raw.headers);
     stored.responsePayload = keptPayload(raw.responsePayload);
     this.#ring[seq % this.capacity] = stored;
-    const older = this.#ring[(seq - ENTRIES_WITH_BODIES) % this.capacity];
-    if (seq > ENTRIES_WITH_BODIES && older?.seq === seq - ENTRIES_WITH_BODIES) {
-      older.requestBody = older.requestBody === undefined || older.requestBody === null ? older.requestBody : BODIES_DROPPED;
-      older.responsePayload = older.responsePayload === undefined || older.responsePayload === '' ? older.responsePayload : BODIES_DROPPED;
-    }
+    const olderRequest = this.#entry(seq - REQUEST_BODIES_KEPT);
+    if (olderRequest && olderRequest.requestBody !== undefined && olderRequest.requestBody !== null)
+      olderRequest.requestBody = REQUEST_BODY_DROPPED;
+    const olderResponse = this.#entry(seq - RESPONSE_BODIES_KEPT);
+    if (olderResponse && olderResponse.responsePayload !== undefined && olderResponse.responsePayload !== '')
+      olderResponse.responsePayload = RESPONSE_BODY_DROPPED;
     if (this.#listeners.size === 0) return;
     let formatted: JournalEntry | undefined;
     const entry = () => (formatted ??= format(stored));
     for (const listener of this.#listeners) listener(entry);
+  }
+
+  /** The entry numbered `seq` while the ring still holds it. */
+  #entry(seq: number): Stored | undefined {
+    if (seq < 1) return undefined;
+    const stored = this.#ring[seq % this.capacity];
+    return stored?.seq === seq ? stored : undefined;
   }
 
   /** The sequence number of the last entry added (0 before the first). */
@@ -151,8 +163,8 @@ export class Journal {
     const out: JournalEntry[] = [];
     const first = Math.max(1, this.#seq - this.capacity + 1);
     for (let seq = this.#seq; seq >= first && out.length < limit; seq--) {
-      const stored = this.#ring[seq % this.capacity];
-      if (stored?.seq !== seq) continue;
+      const stored = this.#entry(seq);
+      if (!stored) continue;
       const q = stored.url.indexOf('?');
       const path = q === -1 ? stored.url : stored.url.slice(0, q);
       if (method && stored.method !== method) continue;

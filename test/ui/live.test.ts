@@ -321,7 +321,7 @@ describe('the journal and the views stay bounded', () => {
 });
 
 describe('journal memory', () => {
-  it('only the newest 500 entries keep their bodies; older ones say so', () => {
+  it('only the newest 500 entries keep their request bodies and the newest 100 their response bodies; older ones say so', () => {
     const journal = new Journal(5000);
     for (let i = 0; i < 501; i++)
       journal.add({
@@ -339,9 +339,29 @@ describe('journal memory', () => {
       });
     const entries = journal.list();
     expect(entries).toHaveLength(501);
-    expect(entries[0]?.requestBody).toBe('[not kept: only the newest 500 journal entries keep their bodies]');
-    expect(entries[0]?.responseBody).toBe('[not kept: only the newest 500 journal entries keep their bodies]');
+    expect(entries[0]?.requestBody).toBe('[not kept: only the newest 500 journal entries keep this body]');
     expect(entries[1]?.requestBody).toEqual({ n: 1 });
+    expect(entries[400]?.responseBody).toBe('[not kept: only the newest 100 journal entries keep this body]');
+    expect(entries[401]?.responseBody).toEqual({ n: 401 });
     expect(entries[500]?.responseBody).toEqual({ n: 500 });
+    // Entries without a body keep saying so.
+    journal.clear();
+    for (let i = 0; i < 600; i++)
+      journal.add({
+        atMs: 0,
+        method: 'GET',
+        url: '/y',
+        query: {},
+        headers: {},
+        status: 204,
+        operationId: 'op',
+        elapsedMs: 1,
+        requestBody: undefined,
+        responsePayload: undefined,
+        responseHeaders: {},
+      });
+    const empty = journal.list({ limit: 1 })[0];
+    expect(empty?.requestBody).toBeNull();
+    expect(empty?.responseBody).toBeNull();
   });
 });
