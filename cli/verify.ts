@@ -1,10 +1,11 @@
 /** `coupon-kit verify`: replay the consumer pacts against a running provider (ours or a vendor's sandbox). */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { PUBLISHED_PACT_DIR, PARTIES, pactFileIn } from '../contracts/index.ts';
+import { PUBLISHED_PACT_DIR } from '../contracts/index.ts';
+import { runVerify, VERIFY_EXIT } from '../contracts/provider/run.ts';
 import { API_NAMES, type ApiName } from '../specs/index.ts';
 import { rerunWithoutAnsi } from './color.ts';
-import { writeJUnit, type JUnitCase } from './junit.ts';
+import { writeJUnit } from './junit.ts';
 
 export interface VerifyCliOptions {
   api: ApiName;
@@ -19,9 +20,6 @@ export interface VerifyCliOptions {
   token?: string;
   junit?: string;
 }
-
-/** Exit codes (also in --help). */
-export const VERIFY_EXIT = { ok: 0, failed: 1, notJudged: 2 } as const;
 
 const HELP = `
 Provider states, one of three ways:
@@ -93,63 +91,28 @@ export function registerVerify(program: Command): void {
         process.exitCode = code;
         return;
       }
-      const url = o.providerUrl.replace(/\/$/, '');
-      const { consumer, provider } = PARTIES[o.api];
-      const pactFile = pactFileIn(o.pacts, o.api);
-      // Pact (a native core) loads only for this command.
-      const [{ verifyPacts }, { endpointStates }, { publicStates }, { FixtureFileError }] = await Promise.all([
-        import('../contracts/provider/verify.ts'),
-        import('../contracts/provider/endpoint-states.ts'),
-        import('../contracts/provider/public-states.ts'),
-        import('../property-tests/targets/fixture-file.ts'),
-      ]);
-      let states;
-      try {
-        states =
+      const r = await runVerify({
+        api: o.api,
+        providerUrl: o.providerUrl,
+        pactsDir: o.pacts,
+        states:
           o.fixtures !== undefined
-            ? publicStates(o.api, url, o.fixtures, {
+            ? {
+                kind: 'public-api',
+                fixtures: o.fixtures,
                 ...(o.apiKey === undefined ? {} : { apiKey: o.apiKey }),
                 ...(o.token === undefined ? {} : { token: o.token }),
-              })
-            : endpointStates({
-                statesUrl: o.statesUrl ?? `${url}/__control/provider-states`,
-                resetUrl: o.reset ? `${url}/__control/reset` : null,
+              }
+            : {
+                kind: 'endpoint',
+                reset: o.reset,
+                ...(o.statesUrl === undefined ? {} : { statesUrl: o.statesUrl }),
                 ...(o.controlToken ? { controlToken: o.controlToken } : {}),
-              });
-      } catch (err) {
-        if (!(err instanceof FixtureFileError)) throw err;
-        console.error(err.message);
-        process.exitCode = VERIFY_EXIT.notJudged;
-        return;
-      }
-      const r = await verifyPacts({ providerUrl: url, pactFiles: [pactFile], provider, states });
-      if (o.junit) {
-        const classname = `verify.${o.api}.${consumer}`;
-        const cases: JUnitCase[] = r.interactions.map((i) => ({
-          classname,
-          name: i.description,
-          seconds: i.seconds,
-          ...(i.outcome === 'failed'
-            ? { failure: i.mismatches.join('\n') }
-            : i.outcome === 'not verifiable'
-              ? { skipped: `not verifiable: ${i.mismatches.join('; ')}` }
-              : {}),
-        }));
-        if (r.error) cases.push({ classname, name: 'verification run', seconds: 0, failure: r.error });
-        writeJUnit(o.junit, `coupon-kit verify ${o.api}: ${consumer} → ${provider}`, cases);
-      }
-      for (const i of r.interactions.filter((x) => x.outcome === 'failed'))
-        console.log(`FAIL ${o.api}: ${i.description}\n${i.mismatches.map((m) => `       ${m}`).join('\n')}`);
-      const unjudged = r.interactions.filter((x) => x.outcome === 'not verifiable');
-      if (unjudged.length)
-        console.log(
-          `(the ${unjudged.length} interaction(s) below were not sent to the provider: the 599 answers in the report above are coupon-kit's, not the provider's)`,
-        );
-      for (const i of unjudged) console.log(`NOT VERIFIABLE ${o.api}: ${i.description}: ${i.mismatches.join('; ')}`);
-      const { verified, failed } = r.counts;
-      const summary = `${verified} verified, ${failed} failed, ${r.counts['not verifiable']} not verifiable against ${url} (states: ${states.description})`;
-      if (r.error) console.log(`FAIL ${o.api}: ${r.error}${r.interactions.length ? ` — ${summary}` : ''}`);
-      else console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${o.api}: ${summary}`);
-      process.exitCode = r.error ? VERIFY_EXIT.notJudged : r.ok ? VERIFY_EXIT.ok : VERIFY_EXIT.failed;
+              },
+      });
+      if (r.error) console.error(r.error);
+      if (o.junit && !r.error) writeJUnit(o.junit, r.suite, r.cases);
+      for (const line of r.lines) console.log(line);
+      process.exitCode = r.exitCode;
     });
 }
