@@ -50,6 +50,7 @@ export default tseslint.config(
       'bin/**',
       'dist/**',
       'scripts/**/*.mjs',
+      'bench/*.cjs',
       '.scratch/**',
     ],
   },

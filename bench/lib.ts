@@ -1,9 +1,11 @@
 /** What the benchmarks share: spawning servers, loading them with autocannon, RSS, medians, the results table. */
 import autocannon from 'autocannon';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO } from '../mocks/demo/zupy.ts';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const CONNECTIONS = 50;
@@ -24,9 +26,10 @@ export async function launch(
   probe: string,
   headers: Record<string, string> = {},
   waitForReady = false,
+  env: Record<string, string> = {},
 ): Promise<Server> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   let ready = '';
   const readyLine = new Promise<void>((resolve) => {
     let buf = '';
@@ -71,17 +74,64 @@ export function rssMiB(pid: number | undefined): number {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in milliseconds (Linux /proc; NaN elsewhere). */
+export function cpuMs(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, counted after the command name's closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * The JS heap a server launched with `heapProbeArgs()` still uses after a full garbage collection,
+ * in MiB (bench/heap-probe.cjs answers SIGUSR2 by writing it to a file).
+ */
+export async function retainedHeapMiB(pid: number | undefined): Promise<number> {
+  if (!pid) return NaN;
+  const file = `${HEAP_PROBE_FILE}.${pid}`;
+  rmSync(file, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 200; i++) {
+    await new Promise((r) => setTimeout(r, 25));
+    if (existsSync(file)) {
+      const bytes = Number(readFileSync(file, 'utf8'));
+      if (bytes > 0) return Math.round((bytes / 1024 / 1024) * 10) / 10;
+    }
+  }
+  return NaN;
+}
+
+const HEAP_PROBE_FILE = join(tmpdir(), `coupon-kit-heap-${process.pid}`);
+
+/** Node options that let retainedHeapMiB() read a server's heap; its environment must carry `heapProbeEnv()`. */
+export const heapProbeArgs = () => ['--expose-gc', '--require', join(root, 'bench/heap-probe.cjs')];
+export const heapProbeEnv = () => ({ COUPON_KIT_HEAP_PROBE: HEAP_PROBE_FILE });
+
 export interface Sample {
   reqPerSec: number;
   p50: number;
   p99: number;
   non2xx: number;
   errors: number;
+  /** Requests answered during the sample. */
+  total: number;
 }
 
 export async function load(url: string, method: 'GET' | 'POST', headers: Record<string, string>, seconds: number): Promise<Sample> {
   const r = await autocannon({ url, method, headers, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
-  return { reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+  return {
+    reqPerSec: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    total: r.requests.total,
+  };
 }
 
 export const median = (xs: number[]) => {
@@ -125,3 +175,37 @@ export function printTargets(targets: PerformanceTarget[]): boolean {
 
 /** A free loopback port (the bench shares the machine with other servers). */
 export { freePort } from '../mocks/prism/launch.ts';
+
+/** The demo key of the company the bench coupon belongs to. */
+export const BENCH_KEY = { 'X-API-Key': DEMO.keyOtherCompany };
+export const BENCH_CODE = 'CZ-BE4C0000';
+
+/** A multi-use coupon with a very large usage count, so validate stays on its 200 path for a whole bench. */
+export function benchCoupon(now = Date.now()) {
+  return {
+    id: '2zzzzzzzzzzzzzzzzzzzzzzzzzz',
+    customer_id: DEMO.customers.diego,
+    reward_id: DEMO.rewards.bread,
+    coupon_code: BENCH_CODE,
+    status: 'active' as const,
+    remaining_usages: 1_000_000_000,
+    total_usages_allowed: 1_000_000_000,
+    valid_until: new Date(now + 86_400_000).toISOString(),
+    created_at: new Date(now).toISOString(),
+  };
+}
+
+/** The endpoints every speed bench loads: lookup by code, validate (the 200 path), the first page of the list. */
+export function benchEndpoints(lookupCode = BENCH_CODE) {
+  return [
+    { name: 'lookup by code', method: 'GET' as const, path: `/api/v2/coupons/issued/?code=${lookupCode}`, headers: BENCH_KEY, floor: 0.8 },
+    {
+      name: 'validate',
+      method: 'POST' as const,
+      path: `/api/v2/customers/${DEMO.customers.diego}/coupons/${BENCH_CODE}/validate/`,
+      headers: BENCH_KEY,
+      floor: 0.8,
+    },
+    { name: 'list', method: 'GET' as const, path: '/api/v2/coupons/issued/', headers: BENCH_KEY, floor: 0.5 },
+  ];
+}

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --scale]`: the design's speed targets, measured as ratios in one run.
+ * `npm run bench [-- --quick] [-- --scale] [-- --ab <git ref>]`: the design's speed targets, measured as ratios in one run.
  *
  * Three servers run side by side: the simulator (from the dist/ build, as users run it), a bare
  * Node server sending the simulator's own status and body for each path, and `prism mock -v warn`.
@@ -7,15 +7,19 @@
  * interleaved rounds — bare, simulator, Prism, for each endpoint, in every round — and the median
  * of the per-round ratios is compared. Prints a table marking each target met / missed, writes
  * bench/results/<date>-<short sha>.json (not with --quick) and exits non-zero when a target is missed.
- * `--scale` runs bench/scale.ts instead (1k / 100k / 1M coupons).
+ * `--scale` runs bench/scale.ts instead (1k / 100k / 1M coupons); `--ab <git ref>` runs bench/ab.ts (this
+ * tree against an earlier commit, simulator to simulator).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prismBin } from '../mocks/prism/launch.ts';
-import { DEMO, zupyDemoFixtures } from '../mocks/demo/zupy.ts';
+import { zupyDemoFixtures } from '../mocks/demo/zupy.ts';
 import { specPath } from '../specs/index.ts';
 import {
+  BENCH_KEY,
+  benchCoupon,
+  benchEndpoints,
   CONNECTIONS,
   freePort,
   launch,
@@ -32,52 +36,31 @@ import {
   type PerformanceTarget,
 } from './lib.ts';
 
-const KNOWN = new Set(['--quick', '--scale']);
-const unknown = process.argv.slice(2).filter((a) => !KNOWN.has(a));
-if (unknown.length) {
-  console.error(`bench: unknown option ${unknown.join(' ')} (known: --quick, --scale)`);
-  process.exit(2);
-}
-const quick = process.argv.includes('--quick');
-if (process.argv.includes('--scale')) {
-  await import('./scale.ts');
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+if (argv.includes('--ab')) {
+  const { ab } = await import('./ab.ts');
+  await ab(argv);
 } else {
-  await speed();
+  const unknown = argv.filter((a) => a !== '--quick' && a !== '--scale');
+  if (unknown.length) {
+    console.error(`bench: unknown option ${unknown.join(' ')} (known: --quick, --scale, --ab <git ref> [--min 0.95])`);
+    process.exit(2);
+  }
+  if (argv.includes('--scale')) await import('./scale.ts');
+  else await speed();
 }
 
 async function speed(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
   const rounds = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
-  const key = { 'X-API-Key': DEMO.keyOtherCompany };
-  const diego = DEMO.customers.diego;
-
-  // The demo data plus a multi-use coupon with a very large usage count, so validate stays on its 200 path.
+  const key = BENCH_KEY;
+  // The demo data plus the bench's multi-use coupon, so validate stays on its 200 path.
   const seedFile = join(tmpdir(), `coupon-kit-bench-seed-${process.pid}.json`);
   const seed = zupyDemoFixtures(Date.now());
-  seed.coupons.push({
-    id: '2zzzzzzzzzzzzzzzzzzzzzzzzzz',
-    customer_id: diego,
-    reward_id: DEMO.rewards.bread,
-    coupon_code: 'CZ-BE4C0000',
-    status: 'active',
-    remaining_usages: 1_000_000_000,
-    total_usages_allowed: 1_000_000_000,
-    valid_until: new Date(Date.now() + 86_400_000).toISOString(),
-    created_at: new Date().toISOString(),
-  });
+  seed.coupons.push(benchCoupon());
   writeFileSync(seedFile, JSON.stringify(seed));
-
-  const endpoints = [
-    { name: 'lookup by code', method: 'GET' as const, path: '/api/v2/coupons/issued/?code=CZ-BE4C0000', headers: key, floor: 0.8 },
-    {
-      name: 'validate',
-      method: 'POST' as const,
-      path: `/api/v2/customers/${diego}/coupons/CZ-BE4C0000/validate/`,
-      headers: key,
-      floor: 0.8,
-    },
-    { name: 'list', method: 'GET' as const, path: '/api/v2/coupons/issued/', headers: key, floor: 0.5 },
-  ];
+  const endpoints = benchEndpoints();
 
   console.log(
     `bench: ${rounds} interleaved rounds of ${seconds}s per sample, ${CONNECTIONS} connections, loopback${quick ? ' (--quick: smoke only)' : ''}`,

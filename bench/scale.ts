@@ -10,6 +10,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO } from '../mocks/demo/zupy.ts';
 import {
+  BENCH_CODE,
+  BENCH_KEY,
+  benchCoupon,
+  benchEndpoints,
   CONNECTIONS,
   freePort,
   launch,
@@ -29,19 +33,8 @@ const quick = process.argv.includes('--quick');
 const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
 const rounds = quick ? 1 : Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const SIZES = [0, 1_000, 100_000, 1_000_000];
-const key = { 'X-API-Key': DEMO.keyOtherCompany };
-const diego = DEMO.customers.diego;
-const multiUse = {
-  id: '2zzzzzzzzzzzzzzzzzzzzzzzzzz',
-  customer_id: diego,
-  reward_id: DEMO.rewards.bread,
-  coupon_code: 'CZ-BE4C0000',
-  status: 'active',
-  remaining_usages: 1_000_000_000,
-  total_usages_allowed: 1_000_000_000,
-  valid_until: new Date(Date.now() + 86_400_000).toISOString(),
-  created_at: new Date().toISOString(),
-};
+const key = BENCH_KEY;
+const multiUse = benchCoupon();
 const config = JSON.stringify({ companyId: DEMO.companyB, rewardId: DEMO.rewards.bread, multiUse });
 /** A generated coupon in the middle of the store (scale-server.js names them by index, in hex). */
 const middleCode = (n: number) =>
@@ -50,11 +43,7 @@ const middleCode = (n: number) =>
     .toUpperCase()
     .padStart(8, '0')}`;
 
-const endpoints = (n: number) => [
-  { name: 'lookup by code', method: 'GET' as const, path: `/api/v2/coupons/issued/?code=${n > 0 ? middleCode(n) : 'CZ-BE4C0000'}` },
-  { name: 'validate', method: 'POST' as const, path: `/api/v2/customers/${diego}/coupons/CZ-BE4C0000/validate/` },
-  { name: 'list', method: 'GET' as const, path: '/api/v2/coupons/issued/' },
-];
+const endpoints = (n: number) => benchEndpoints(n > 0 ? middleCode(n) : BENCH_CODE);
 
 console.log(
   `bench --scale: sizes ${SIZES.join(', ')}; ${rounds} round(s) of ${seconds}s per sample, ${CONNECTIONS} connections${quick ? ' (--quick: smoke only)' : ''}`,
