@@ -121,10 +121,22 @@ export class Journal {
   /** Called once per API request after its response: keeps references, formats nothing unless someone listens. */
   add(raw: RawEntry): void {
     const seq = ++this.#seq;
-    const stored = raw as Stored;
-    stored.seq = seq;
-    stored.requestBody = keptRequestBody(raw.requestBody, raw.headers);
-    stored.responsePayload = keptPayload(raw.responsePayload);
+    // One literal with every field: adding `seq` to `raw` would grow it out of its in-object slots
+    // (a second allocation, kept alive with the entry); `raw` itself dies young.
+    const stored: Stored = {
+      seq,
+      atMs: raw.atMs,
+      method: raw.method,
+      url: raw.url,
+      query: raw.query,
+      headers: raw.headers,
+      status: raw.status,
+      operationId: raw.operationId,
+      elapsedMs: raw.elapsedMs,
+      requestBody: keptRequestBody(raw.requestBody, raw.headers),
+      responsePayload: keptPayload(raw.responsePayload),
+      responseHeaders: raw.responseHeaders,
+    };
     this.#ring[seq % this.capacity] = stored;
     const olderRequest = this.#entry(seq - REQUEST_BODIES_KEPT);
     if (olderRequest && olderRequest.requestBody !== undefined && olderRequest.requestBody !== null)
