@@ -6,7 +6,7 @@
  * node_modules, and both simulators (`coupon-kit mock zupy` from each dist/) are seeded with the same
  * file: the demo data plus the bench's multi-use coupon. Each round loads every endpoint on both,
  * the order alternating round by round (A B, then B A) so neither always runs second on a warm
- * machine. The verdict is the CPU time each server spends per request (from /proc, ref ÷ this, so
+ * machine, or both at once with `--together`. The verdict is the CPU time each server spends per request (from /proc, ref ÷ this, so
  * above 1 means this tree is cheaper), because throughput on a shared 2-core machine moves with
  * whatever else runs there; throughput ratios are printed beside it. Medians of the per-round
  * ratios are reported with every round's figures. Memory is reported beside them, not judged (a
@@ -42,7 +42,7 @@ import {
   type Server,
 } from './lib.ts';
 
-const USAGE = 'usage: npm run bench -- --ab <git ref> [--min 0.95] [--quick]   (env BENCH_SECONDS, BENCH_ROUNDS)';
+const USAGE = 'usage: npm run bench -- --ab <git ref> [--min 0.95] [--together] [--quick]   (env BENCH_SECONDS, BENCH_ROUNDS)';
 
 export async function ab(argv: string[]): Promise<void> {
   const at = argv.indexOf('--ab');
@@ -53,6 +53,12 @@ export async function ab(argv: string[]): Promise<void> {
     return;
   }
   const minAt = argv.indexOf('--min');
+  const unknown = argv.filter((a, i) => !['--ab', '--min', '--together', '--quick'].includes(a) && i !== at + 1 && i !== minAt + 1);
+  if (unknown.length) {
+    console.error(`bench --ab: unknown option ${unknown.join(' ')}; ${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   const min = minAt === -1 ? 0.95 : Number(argv[minAt + 1]);
   if (!(min > 0 && min <= 2)) {
     console.error(`bench --ab: --min takes a ratio such as 0.95 (got ${argv[minAt + 1] ?? 'nothing'})`);
@@ -60,8 +66,9 @@ export async function ab(argv: string[]): Promise<void> {
     return;
   }
   const quick = argv.includes('--quick');
-  const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 4));
-  const rounds = quick ? 2 : Math.max(4, Number(process.env.BENCH_ROUNDS ?? 6));
+  const together = argv.includes('--together');
+  const seconds = Number(process.env.BENCH_SECONDS ?? 1);
+  const rounds = quick ? 4 : Math.max(4, Number(process.env.BENCH_ROUNDS ?? 20));
 
   let sha: string;
   try {
@@ -113,16 +120,17 @@ export async function ab(argv: string[]): Promise<void> {
   try {
     for (let round = 1; round <= rounds; round++) {
       for (const e of endpoints) {
-        const order = round % 2 ? [base, mine] : [mine, base];
         const got = new Map<Server, { rps: number; cpuUs: number }>();
-        for (const s of order) {
+        const measure = async (s: Server) => {
           const cpu0 = cpuMs(s.child.pid);
           const r = await load(s.url + e.path, e.method, e.headers, seconds);
           const cpuUs = ((cpuMs(s.child.pid) - cpu0) * 1000) / r.total;
           if (r.errors || r.non2xx) throw new Error(`${s.name} · ${e.name}: ${r.errors} errors, ${r.non2xx} non-2xx answers`);
           got.set(s, { rps: r.reqPerSec, cpuUs });
           rss[s === base ? 'base' : 'mine'].push(rssMiB(s.child.pid));
-        }
+        };
+        if (together) await Promise.all([measure(base), measure(mine)]);
+        else for (const s of round % 2 ? [base, mine] : [mine, base]) await measure(s);
         const a = got.get(base) as { rps: number; cpuUs: number };
         const b = got.get(mine) as { rps: number; cpuUs: number };
         (rpsRatios[e.name] ??= []).push(b.rps / a.rps);
@@ -136,7 +144,7 @@ export async function ab(argv: string[]): Promise<void> {
     heap = { base: await retainedHeapMiB(base.child.pid), mine: await retainedHeapMiB(mine.child.pid) };
     await Promise.all([stop(base), stop(mine)]);
   }
-  const list = (xs: number[] | undefined) => (xs ?? []).map(round2).join(', ');
+  const spread = (xs: number[] | undefined) => `rounds ${round2(Math.min(...(xs ?? [])))}–${round2(Math.max(...(xs ?? [])))}`;
   // CPU time per request is the verdict: throughput on a shared machine moves with whatever else runs.
   const targets: PerformanceTarget[] = endpoints.flatMap((e) => {
     const cpu = round2(median(cpuRatios[e.name] ?? []));
@@ -144,10 +152,10 @@ export async function ab(argv: string[]): Promise<void> {
     return [
       {
         target: `${e.name}: CPU per request, ${ref} ÷ this ≥ ${min}`,
-        measured: `${cpu}× (rounds ${list(cpuRatios[e.name])})`,
+        measured: `${cpu}× (${spread(cpuRatios[e.name])})`,
         met: cpu >= min,
       },
-      { target: `${e.name}: req/s, this ÷ ${ref} (reported)`, measured: `${rps}× (rounds ${list(rpsRatios[e.name])})`, met: true },
+      { target: `${e.name}: req/s, this ÷ ${ref} (reported)`, measured: `${rps}× (${spread(rpsRatios[e.name])})`, met: true },
     ];
   });
   // Memory is reported, not judged: a feature may cost memory on purpose; this shows how much, and when.
@@ -164,7 +172,7 @@ export async function ab(argv: string[]): Promise<void> {
     },
     {
       target: 'RSS after each load, median (reported: between collections it is a high-water mark)',
-      measured: `${median(rss.mine)} MiB vs ${median(rss.base)} MiB (ranges ${Math.min(...rss.mine)}–${Math.max(...rss.mine)}, ${Math.min(...rss.base)}–${Math.max(...rss.base)})`,
+      measured: `${round2(median(rss.mine))} MiB vs ${round2(median(rss.base))} MiB (ranges ${Math.min(...rss.mine)}–${Math.max(...rss.mine)}, ${Math.min(...rss.base)}–${Math.max(...rss.base)})`,
       met: true,
     },
   );
