@@ -403,9 +403,9 @@ export interface components {
             /** @description The provider spec's operation, or null for a path of no operation. */
             operationId: string | null;
             durationMs: number;
-            /** @description The parsed JSON body, the raw text when it was not JSON, or null for none. */
+            /** @description The parsed JSON body, the raw text when it was not JSON, or null for none. Kept in the newest 500 entries and up to 16 KiB; otherwise a string noting that it was not kept. */
             requestBody: unknown;
-            /** @description The JSON sent, or null for no body. */
+            /** @description The JSON sent, or null for no body. Kept in the newest 100 entries and up to 16 KiB; otherwise a string noting that it was not kept. */
             responseBody: unknown;
             /** @description The response headers sent. */
             responseHeaders: {
