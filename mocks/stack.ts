@@ -8,6 +8,7 @@ import { DEFAULT_PORTS, FixtureError, readFixtureFile, startMock, type StartMock
 import { DEFAULT_TIMEOUTS } from './simulator/app.ts';
 import { prismBanner } from './prism/banner.ts';
 import { startPreferCheckedPrism } from './prism/prefer.ts';
+import { inFrontOf } from './prism/front.ts';
 import { startValidatingFront } from './prism/validate.ts';
 
 export interface ServeOptions extends Omit<StartMockOptions, 'port' | 'seedFile'> {
@@ -40,8 +41,8 @@ export async function serve(o: ServeOptions): Promise<Served> {
     return { api: o.api, url: mock.url, banner: mock.banner(), close: () => mock.close() };
   }
   const mock = await startMock({ ...mockOptions, host: '127.0.0.1', port: 0 });
-  try {
-    const front = await startValidatingFront({
+  const front = await inFrontOf(mock, () =>
+    startValidatingFront({
       api: o.api,
       host: o.host,
       port: o.port,
@@ -49,21 +50,10 @@ export async function serve(o: ServeOptions): Promise<Served> {
       upstream: mock.url,
       inheritOutput: prismOutput ?? false,
       timeouts: { ...DEFAULT_TIMEOUTS, ...o.timeouts },
-    });
-    const note = `  --validate: prism proxy checks every response against specs/${o.api}.openapi.yaml; one that breaks it is answered 502 with the violations (and logged)`;
-    return {
-      api: o.api,
-      url: front.url,
-      banner: `${mock.banner(front.url)}\n${note}`,
-      close: async () => {
-        await front.close();
-        await mock.close();
-      },
-    };
-  } catch (err) {
-    await mock.close();
-    throw err;
-  }
+    }),
+  );
+  const note = `  --validate: prism proxy checks every response against specs/${o.api}.openapi.yaml; one that breaks it is answered 502 with the violations (and logged)`;
+  return { api: o.api, url: front.url, banner: `${mock.banner(front.url)}\n${note}`, close: () => front.close() };
 }
 
 export interface ServeAllOptions extends Omit<ServeOptions, 'api' | 'port' | 'fixtures' | 'fixturesSource'> {

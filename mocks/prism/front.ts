@@ -146,3 +146,23 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, typ
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
+
+/**
+ * A front started in front of a running Prism: closing the front closes Prism too, and a front
+ * that fails to start closes Prism before the error goes on.
+ */
+export async function inFrontOf(prism: { close(): Promise<void> }, start: () => Promise<RunningFront>): Promise<RunningFront> {
+  try {
+    const front = await start();
+    return {
+      ...front,
+      close: async () => {
+        await front.close();
+        await prism.close();
+      },
+    };
+  } catch (err) {
+    await prism.close();
+    throw err;
+  }
+}

@@ -5,7 +5,7 @@
  */
 import type { ApiName } from '../../specs/index.ts';
 import { exampleIndex, parsePrefer, preferProblem } from './examples.ts';
-import { forward, readBodyUpTo, sendJson, sendUpstream, startFront, type RunningFront } from './front.ts';
+import { forward, inFrontOf, readBodyUpTo, sendJson, sendUpstream, startFront, type RunningFront } from './front.ts';
 import { startPrismMock } from './launch.ts';
 
 export interface PreferCheckedOptions {
@@ -22,8 +22,8 @@ const BODY_LIMIT = 64 * 1024;
 export async function startPreferCheckedPrism(o: PreferCheckedOptions): Promise<RunningFront> {
   const index = exampleIndex(o.api);
   const prism = await startPrismMock({ api: o.api, port: 0, inheritOutput: o.inheritOutput ?? false });
-  try {
-    const front = await startFront(o.host, o.port, async (req, res) => {
+  return inFrontOf(prism, () =>
+    startFront(o.host, o.port, async (req, res) => {
       const url = new URL(req.url ?? '/', 'http://front');
       const header = req.headers.prefer;
       const prefer =
@@ -60,16 +60,6 @@ export async function startPreferCheckedPrism(o: PreferCheckedOptions): Promise<
         return;
       }
       sendUpstream(res, await forward(req, body, prism.url));
-    });
-    return {
-      ...front,
-      close: async () => {
-        await front.close();
-        await prism.close();
-      },
-    };
-  } catch (err) {
-    await prism.close();
-    throw err;
-  }
+    }),
+  );
 }

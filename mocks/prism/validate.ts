@@ -17,7 +17,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiName } from '../../specs/index.ts';
 import type { ServerTimeouts, Simulator } from '../simulator/app.ts';
-import { forward, readBodyUpTo, sendJson, sendUpstream, startFront, type RunningFront } from './front.ts';
+import { forward, inFrontOf, readBodyUpTo, sendJson, sendUpstream, startFront, type RunningFront } from './front.ts';
 import { startPrismProxy } from './launch.ts';
 
 export interface Violation {
@@ -101,8 +101,8 @@ export async function startValidatingFront(o: ValidateOptions): Promise<RunningF
   });
   await o.simulator.app.ready();
   const limit = o.simulator.app.initialConfig.bodyLimit ?? 1024 * 1024;
-  try {
-    const front = await startFront(
+  return inFrontOf(prism, () =>
+    startFront(
       o.host,
       o.port,
       async (req, res) => {
@@ -134,16 +134,6 @@ export async function startValidatingFront(o: ValidateOptions): Promise<RunningF
         );
       },
       o.timeouts,
-    );
-    return {
-      ...front,
-      close: async () => {
-        await front.close();
-        await prism.close();
-      },
-    };
-  } catch (err) {
-    await prism.close();
-    throw err;
-  }
+    ),
+  );
 }
