@@ -22,6 +22,25 @@ import { controlOf, type Target } from './targets/target.ts';
 /** What the property reads from a coupon-kit control API's GET /__control/fixtures (Zupy): the control spec's fixture format. */
 type ControlFixtures = components['schemas']['ZupyFixtures'];
 
+type ModelCoupon = ZupyModel['coupons'][number];
+
+/** A coupon as the model tracks it, from the control API's fixtures or the provider's own list (the same fields). */
+const modelCoupon = (c: {
+  id: string;
+  coupon_code: string;
+  customer_id: string;
+  remaining_usages: number;
+  status: ModelCoupon['status'];
+  valid_until: string;
+}): ModelCoupon => ({
+  id: c.id,
+  code: c.coupon_code,
+  customerId: c.customer_id,
+  remaining: c.remaining_usages,
+  status: c.status,
+  validUntilMs: Date.parse(c.valid_until),
+});
+
 const validate = fc
   .tuple(fc.nat(), fc.boolean(), fc.nat(2047), fc.boolean())
   .map(([i, byCode, mask, other]) => new ValidateCommand(i, byCode, mask, other && i % 4 === 0));
@@ -68,16 +87,7 @@ export async function zupySetup(target: Target, tally: Tally): Promise<{ model: 
     customers: customers.map((c) => c.id),
     rewards: f.rewards.filter((r) => r.company_id === key.company_id).map((r) => r.id),
     points: Object.fromEntries(customers.map((c) => [c.id, c.points_balance])),
-    coupons: f.coupons
-      .filter((c) => mine.has(c.customer_id))
-      .map((c) => ({
-        id: c.id,
-        code: c.coupon_code,
-        customerId: c.customer_id,
-        remaining: c.remaining_usages,
-        status: c.status,
-        validUntilMs: Date.parse(c.valid_until),
-      })),
+    coupons: f.coupons.filter((c) => mine.has(c.customer_id)).map(modelCoupon),
     untracked: { total: 0, used: 0 },
   };
   const foreignCustomer = f.customers.find((c) => c.company_id === otherKey.company_id)?.id ?? 'unknown-customer';
@@ -155,14 +165,7 @@ export async function zupySandboxSetup(
     customers: [...f.customer_ids],
     rewards: [...f.reward_ids],
     points,
-    coupons: all.filter(tracked).map((c) => ({
-      id: c.id,
-      code: c.coupon_code,
-      customerId: c.customer_id,
-      remaining: c.remaining_usages,
-      status: c.status,
-      validUntilMs: Date.parse(c.valid_until),
-    })),
+    coupons: all.filter(tracked).map(modelCoupon),
     untracked: { total: untracked.length, used: untracked.filter((c) => c.status === 'used').length },
   };
   return { model, real: { target, pos, other, foreignCustomer: f.foreign_customer_id, pointsEndpoint: info.pointsEndpoint, tally } };
