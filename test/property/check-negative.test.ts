@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../mocks/index.ts';
-import { B2S_DEMO } from '../../mocks/demo/b2s.ts';
 import { DEMO, zupyDemoFixtures } from '../../mocks/demo/zupy.ts';
 import { startMockProcess, stopMockProcesses } from '../helpers.ts';
+import { b2sFixtures, zupyFixtures } from '../sandbox-fixtures.ts';
 import { check } from './cli-run.ts';
 import { startStandIn, toPostCutover } from './stand-in.ts';
 
@@ -28,22 +28,6 @@ function file(name: string, content: unknown): string {
   writeFileSync(f, JSON.stringify(content));
   return f;
 }
-
-/** Padaria Boa Vista (no OTP): Diego, 800 points, and a 100-point reward to redeem. */
-const zupyFixtures = {
-  api: 'zupy',
-  api_key: DEMO.keyOtherCompany,
-  other_api_key: DEMO.keyReadWrite,
-  customer_ids: [DEMO.customers.diego],
-  reward_ids: [DEMO.rewards.bread],
-  foreign_customer_id: DEMO.customers.ana,
-};
-const b2sFixtures = {
-  api: 'b2s',
-  token: B2S_DEMO.franchiseToken,
-  scoped_token: B2S_DEMO.companyBToken,
-  scoped_company_id: B2S_DEMO.companyB,
-};
 
 /** The demo data plus 60 active coupons for Diego (Padaria Boa Vista, no OTP), as a seed file. */
 function zupySupplySeed(): string {

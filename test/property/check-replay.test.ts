@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../mocks/demo/zupy.ts';
 import { startMockProcess, stopMockProcesses } from '../helpers.ts';
+import { zupyFixtures } from '../sandbox-fixtures.ts';
 import { check, counterexampleOf, replayLineOf, runReplayLine } from './cli-run.ts';
 import { startSilentServer } from './stand-in.ts';
 
@@ -19,17 +19,7 @@ afterAll(() => {
 });
 
 const zupyFile = join(dir, 'zupy.json');
-writeFileSync(
-  zupyFile,
-  JSON.stringify({
-    api: 'zupy',
-    api_key: DEMO.keyOtherCompany,
-    other_api_key: DEMO.keyReadWrite,
-    customer_ids: [DEMO.customers.diego],
-    reward_ids: [DEMO.rewards.bread],
-    foreign_customer_id: DEMO.customers.ana,
-  }),
-);
+writeFileSync(zupyFile, JSON.stringify(zupyFixtures));
 
 describe('coupon-kit check: replay', () => {
   it.each([
