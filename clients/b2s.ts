@@ -28,6 +28,9 @@ const complete: Complete<{ [O in B2sOperation]: B2sErrorStatus<O> }[B2sOperation
 void complete;
 const ERRORS: { readonly [O in B2sOperation]: readonly B2sErrorStatus<O>[] } = LISTED;
 export type ListCouponsQuery = operations['listCoupons']['parameters']['query'];
+
+/** A creation-date range that holds every coupon: the list requires one, and the whole-list readers use this. */
+export const WHOLE_RANGE = { date_start: '2000-01-01', date_end: '2100-12-31' } as const satisfies Partial<ListCouponsQuery>;
 export type ClientSearch = NonNullable<operations['listClientCoupons']['parameters']['query']>;
 
 export interface B2sClientOptions {

@@ -1,6 +1,6 @@
 /** The B2S conformance property: PATCH races and clock moves across the 3-hour edge, paging invariants, bad tokens. */
 import fc, { type AsyncCommand } from 'fast-check';
-import { createB2sClient, type B2sClient } from '../clients/b2s.ts';
+import { createB2sClient, WHOLE_RANGE, type B2sClient } from '../clients/b2s.ts';
 import { AdvanceClockCommand } from './model/advance-clock.ts';
 import { BadTokenCommand } from './model/b2s/bad-token.ts';
 import { b2sGlobalInvariants } from './model/b2s/global.ts';
@@ -92,8 +92,7 @@ async function listAll(client: B2sClient, who: string): Promise<ListedCoupon[]> 
   for (const module of ['falae', 'premiado'] as const) {
     for (let offset = 1; offset <= 10_000; offset++) {
       const res = await client.listCoupons({
-        date_start: '2000-01-01',
-        date_end: '2100-12-31',
+        ...WHOLE_RANGE,
         limit: 100,
         offset,
         order_column: 'created_at',

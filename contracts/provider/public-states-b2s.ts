@@ -5,7 +5,7 @@
  * file's scoped company. The public API cannot create coupons, move an expiration or list
  * companies: a state that needs that is not verifiable, with the reason.
  */
-import { createB2sClient, type B2sClient, type B2sResult } from '../../clients/b2s.ts';
+import { createB2sClient, WHOLE_RANGE, type B2sClient, type B2sResult } from '../../clients/b2s.ts';
 import type { B2sSandboxFixtures } from '../../property-tests/targets/fixture-file.ts';
 import { NotVerifiable, StateSetupError, type StateSource, type StateValues } from './states.ts';
 
@@ -46,8 +46,7 @@ export function b2sPublicStates(baseUrl: string, f: B2sSandboxFixtures, file: st
         const page = await data(
           'listing coupons',
           c.listCoupons({
-            date_start: '2000-01-01',
-            date_end: '2100-12-31',
+            ...WHOLE_RANGE,
             limit: 100,
             offset,
             order_column: 'created_at',
@@ -140,8 +139,7 @@ export function b2sPublicStates(baseUrl: string, f: B2sSandboxFixtures, file: st
       await data(
         'GET /api/coupons with token',
         client.listCoupons({
-          date_start: '2000-01-01',
-          date_end: '2100-12-31',
+          ...WHOLE_RANGE,
           limit: 1,
           offset: 1,
           order_column: 'created_at',

@@ -7,7 +7,7 @@
  * written in the suites from api-model.md, not imported from the code under test.
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createB2sClient, type B2sClient, type ListCouponsQuery } from '../../clients/b2s.ts';
+import { createB2sClient, WHOLE_RANGE, type B2sClient, type ListCouponsQuery } from '../../clients/b2s.ts';
 import { startMock, type RunningMock } from '../../mocks/index.ts';
 import type { B2sFixtures } from '../../mocks/simulator/b2s/fixtures.ts';
 import { B2S_DEMO as D, b2sDemoFixtures } from '../../mocks/demo/b2s.ts';
@@ -29,8 +29,7 @@ export let scopedA: B2sClient;
 export let scopedB: B2sClient;
 
 export const base: Query = {
-  date_start: '2000-01-01',
-  date_end: '2100-12-31',
+  ...WHOLE_RANGE,
   limit: 100,
   offset: 1,
   order_column: 'created_at',
@@ -62,8 +61,7 @@ export async function call(
 }
 export const listPath = (over: Record<string, string> = {}, drop: string[] = []) => {
   const q: Record<string, string> = {
-    date_start: '2000-01-01',
-    date_end: '2100-12-31',
+    ...WHOLE_RANGE,
     limit: '10',
     offset: '1',
     order_column: 'created_at',

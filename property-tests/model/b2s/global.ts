@@ -1,3 +1,4 @@
+import { WHOLE_RANGE } from '../../../clients/b2s.ts';
 import { check, type B2sModel, type B2sReal } from './model.ts';
 
 /**
@@ -9,8 +10,7 @@ export async function b2sGlobalInvariants(m: Readonly<B2sModel>, r: B2sReal): Pr
   let used = 0;
   for (const module of ['falae', 'premiado'] as const) {
     const res = await r.api.listCoupons({
-      date_start: '2000-01-01',
-      date_end: '2100-12-31',
+      ...WHOLE_RANGE,
       limit: 1,
       offset: 1,
       order_column: 'created_at',

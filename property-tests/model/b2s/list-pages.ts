@@ -1,5 +1,5 @@
 import type { AsyncCommand } from 'fast-check';
-import type { ListCouponsQuery } from '../../../clients/b2s.ts';
+import { WHOLE_RANGE, type ListCouponsQuery } from '../../../clients/b2s.ts';
 import { check, type B2sModel, type B2sReal } from './model.ts';
 
 const STATUSES = [undefined, 'Used', 'Não Utilizado', 'Expired', 'Vencendo'] as const;
@@ -20,8 +20,7 @@ export class ListPagesCommand implements AsyncCommand<B2sModel, B2sReal> {
   async run(m: B2sModel, r: B2sReal): Promise<void> {
     const coupon_status = STATUSES[this.status % STATUSES.length];
     const q: ListCouponsQuery = {
-      date_start: '2000-01-01',
-      date_end: '2100-12-31',
+      ...WHOLE_RANGE,
       limit: this.limit,
       offset: 1,
       order_column: 'created_at',
