@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --ab <git ref>`: is this tree slower or bigger than an earlier one?
  *
- * The ref's sources are exported with `git archive` into a temporary folder (kept per commit, so a
+ * The ref's sources are exported with `git archive` into .tools/ab/<sha> (kept per commit, so a
  * second run reuses it), built there with its own scripts/build.mjs against this checkout's
  * node_modules, and both simulators (`coupon-kit mock zupy` from each dist/) are seeded with the same
  * file: the demo data plus the bench's multi-use coupon. Each round loads every endpoint on both,
@@ -15,7 +15,7 @@
  * ratio falls below `--min` (default 0.95).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zupyDemoFixtures } from '../mocks/demo/zupy.ts';
@@ -53,7 +53,8 @@ export async function ab(argv: string[]): Promise<void> {
     return;
   }
   const minAt = argv.indexOf('--min');
-  const unknown = argv.filter((a, i) => !['--ab', '--min', '--together', '--quick'].includes(a) && i !== at + 1 && i !== minAt + 1);
+  const values = new Set([at + 1, ...(minAt === -1 ? [] : [minAt + 1])]);
+  const unknown = argv.filter((a, i) => !['--ab', '--min', '--together', '--quick'].includes(a) && !values.has(i));
   if (unknown.length) {
     console.error(`bench --ab: unknown option ${unknown.join(' ')}; ${USAGE}`);
     process.exitCode = 2;
@@ -82,12 +83,17 @@ export async function ab(argv: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const refDir = join(tmpdir(), `coupon-kit-ab-${sha}`);
+  // Inside this checkout (.tools/ is git-ignored), not a shared temporary folder another user could prepare.
+  const refDir = join(root, '.tools', 'ab', sha);
   if (!existsSync(join(refDir, 'dist/manifest.json'))) {
     console.log(`bench --ab: exporting and building ${ref} (${sha}) in ${refDir}`);
+    rmSync(refDir, { recursive: true, force: true });
     mkdirSync(refDir, { recursive: true });
-    execFileSync('sh', ['-c', `git archive ${sha} | tar -x -C "${refDir}"`], { cwd: root, stdio: 'inherit' });
-    if (!existsSync(join(refDir, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(refDir, 'node_modules'));
+    const tar = join(refDir, '..', `${sha}.tar`);
+    execFileSync('git', ['archive', '--format=tar', '-o', tar, sha], { cwd: root, stdio: 'inherit' });
+    execFileSync('tar', ['-x', '-f', tar, '-C', refDir], { stdio: 'inherit' });
+    rmSync(tar);
+    symlinkSync(join(root, 'node_modules'), join(refDir, 'node_modules'));
     execFileSync(process.execPath, ['scripts/build.mjs', '--quiet', '--no-types'], { cwd: refDir, stdio: 'inherit' });
   }
   execFileSync(process.execPath, ['scripts/build.mjs', '--quiet', '--no-types'], { cwd: root, stdio: 'inherit' });
@@ -104,7 +110,10 @@ export async function ab(argv: string[]): Promise<void> {
   };
   const head = machine().sha;
   const base = await start(`ref ${sha}`, refDir);
-  const mine = await start(`this ${head}`, root);
+  const mine = await start(`this ${head}`, root).catch(async (err: unknown) => {
+    await stop(base);
+    throw err;
+  });
   const endpoints = benchEndpoints();
   console.log(
     `bench --ab: this tree (${head}${isDirty() ? ', uncommitted changes' : ''}) against ${ref} (${sha}); ${rounds} alternating rounds of ${seconds}s per sample, ${CONNECTIONS} connections, loopback`,
@@ -114,10 +123,11 @@ export async function ab(argv: string[]): Promise<void> {
   const cpuRatios: Record<string, number[]> = {};
   const rss = { base: [] as number[], mine: [] as number[] };
   // Retained JS heap at start (after a second to settle) and after the whole load, each after a full GC.
-  await new Promise((r) => setTimeout(r, 1000));
-  const heapAtStart = { base: await retainedHeapMiB(base.child.pid), mine: await retainedHeapMiB(mine.child.pid) };
+  let heapAtStart = { base: NaN, mine: NaN };
   let heap = { base: NaN, mine: NaN };
   try {
+    await new Promise((r) => setTimeout(r, 1000));
+    heapAtStart = { base: await retainedHeapMiB(base.child.pid), mine: await retainedHeapMiB(mine.child.pid) };
     for (let round = 1; round <= rounds; round++) {
       for (const e of endpoints) {
         const got = new Map<Server, { rps: number; cpuUs: number }>();
@@ -140,8 +150,8 @@ export async function ab(argv: string[]): Promise<void> {
         );
       }
     }
-  } finally {
     heap = { base: await retainedHeapMiB(base.child.pid), mine: await retainedHeapMiB(mine.child.pid) };
+  } finally {
     await Promise.all([stop(base), stop(mine)]);
   }
   const spread = (xs: number[] | undefined) => `rounds ${round2(Math.min(...(xs ?? [])))}–${round2(Math.max(...(xs ?? [])))}`;

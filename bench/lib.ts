@@ -95,7 +95,11 @@ export async function retainedHeapMiB(pid: number | undefined): Promise<number> 
   if (!pid) return NaN;
   const file = `${HEAP_PROBE_FILE}.${pid}`;
   rmSync(file, { force: true });
-  process.kill(pid, 'SIGUSR2');
+  try {
+    process.kill(pid, 'SIGUSR2');
+  } catch {
+    return NaN; // the server has gone
+  }
   for (let i = 0; i < 200; i++) {
     await new Promise((r) => setTimeout(r, 25));
     if (existsSync(file)) {
