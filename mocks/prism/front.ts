@@ -148,21 +148,22 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, typ
 }
 
 /**
- * A front started in front of a running Prism: closing the front closes Prism too, and a front
- * that fails to start closes Prism before the error goes on.
+ * A front started in front of a running server (Prism, or the simulator for `mock --validate`):
+ * closing the front closes the server too, and a front that fails to start closes the server
+ * before the error goes on.
  */
-export async function inFrontOf(prism: { close(): Promise<void> }, start: () => Promise<RunningFront>): Promise<RunningFront> {
+export async function inFrontOf(server: { close(): Promise<void> }, start: () => Promise<RunningFront>): Promise<RunningFront> {
   try {
     const front = await start();
     return {
       ...front,
       close: async () => {
         await front.close();
-        await prism.close();
+        await server.close();
       },
     };
   } catch (err) {
-    await prism.close();
+    await server.close();
     throw err;
   }
 }
