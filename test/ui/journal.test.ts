@@ -1,27 +1,18 @@
 /** The request journal the console reads: bodies and response headers, what it formats and when, and its bounds. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createZupyClient } from '../../clients/zupy.ts';
-import { startMock, type RunningMock } from '../../mocks/index.ts';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../mocks/demo/zupy.ts';
-import { readEvents } from './sse.ts';
+import { readEvents, zupyMockForSuite } from './sse.ts';
 import { Journal, type RawEntry } from '../../mocks/simulator/journal.ts';
 
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock({ api: 'zupy', port: 0 });
-});
-afterAll(() => mock.close());
-
-const zupy = () => createZupyClient({ baseUrl: mock.url, apiKey: DEMO.keyReadWrite });
-const noOtp = () => mock.control.otpPolicy({ require_otp_for_coupon_usage: false, require_otp_for_redemption: false });
+const { mock, zupy, noOtp } = zupyMockForSuite();
 
 describe('journal entries keep bodies and response headers', () => {
   it('a validate call is journaled with its request body, response body and response headers', async () => {
-    await mock.control.reset();
+    await mock().control.reset();
     await noOtp();
     const r = await zupy().validate(DEMO.customers.ana, DEMO.coupons.active.code);
     expect(r.status).toBe(200);
-    const [entry] = (await mock.control.requests({ operation_id: 'validateCoupon' })).requests;
+    const [entry] = (await mock().control.requests({ operation_id: 'validateCoupon' })).requests;
     expect(entry?.requestBody).toBeNull();
     expect(entry?.responseBody).toMatchObject({ data: { coupon_code: DEMO.coupons.active.code, remaining_usages: 0 } });
     expect(entry?.responseHeaders['content-type']).toMatch(/^application\/json/);
@@ -29,18 +20,18 @@ describe('journal entries keep bodies and response headers', () => {
   });
 
   it('a body that is not JSON is kept as its text; a parsed one as JSON', async () => {
-    await mock.control.reset();
-    await fetch(`${mock.url}/api/v2/auth/request-otp/`, {
+    await mock().control.reset();
+    await fetch(`${mock().url}/api/v2/auth/request-otp/`, {
       method: 'POST',
       headers: { 'x-api-key': DEMO.keyReadWrite, 'content-type': 'application/json' },
       body: '{"identifier": oops',
     });
-    await fetch(`${mock.url}/api/v2/auth/request-otp/`, {
+    await fetch(`${mock().url}/api/v2/auth/request-otp/`, {
       method: 'POST',
       headers: { 'x-api-key': DEMO.keyReadWrite, 'content-type': 'application/json' },
       body: '{"identifier":"+5511987654321"}',
     });
-    const [bad, good] = (await mock.control.requests({ path: '/api/v2/auth/request-otp/' })).requests;
+    const [bad, good] = (await mock().control.requests({ path: '/api/v2/auth/request-otp/' })).requests;
     expect(bad?.requestBody).toBe('{"identifier": oops');
     expect(bad?.status).toBe(400);
     expect(good?.requestBody).toEqual({ identifier: '+5511987654321' });
@@ -75,49 +66,49 @@ describe('journal entries keep bodies and response headers', () => {
 
 describe('the journal and the views stay bounded', () => {
   it('a body over 16 KiB is not kept, only its size; GET /__control/requests?limit=N gives the newest N', async () => {
-    await mock.control.reset();
+    await mock().control.reset();
     const key = { 'X-API-Key': DEMO.keyReadWrite, 'content-type': 'application/json' };
     const big = JSON.stringify({ customer_id: 'x'.repeat(20_000) });
-    await fetch(`${mock.url}/api/v2/auth/request-otp/`, { method: 'POST', headers: key, body: big });
-    for (let i = 0; i < 3; i++) await fetch(`${mock.url}/api/v2/coupons/issued/`, { headers: key });
-    const all = await mock.control.requests();
+    await fetch(`${mock().url}/api/v2/auth/request-otp/`, { method: 'POST', headers: key, body: big });
+    for (let i = 0; i < 3; i++) await fetch(`${mock().url}/api/v2/coupons/issued/`, { headers: key });
+    const all = await mock().control.requests();
     expect(all.requests.map((e) => e.method)).toEqual(['POST', 'GET', 'GET', 'GET']);
     expect(all.requests[0]?.requestBody).toBe(
       `[not kept: a ${Buffer.byteLength(big)}-byte body; the journal keeps bodies up to 16384 bytes]`,
     );
-    const newest = await mock.control.requests({ limit: '2' });
+    const newest = await mock().control.requests({ limit: '2' });
     expect(newest.requests.map((e) => e.seq)).toEqual(all.requests.slice(-2).map((e) => e.seq));
     expect(newest.count).toBe(2);
-    const get = await mock.control.requests({ method: 'post', limit: '5' });
+    const get = await mock().control.requests({ method: 'post', limit: '5' });
     expect(get.requests.map((e) => e.seq)).toEqual([all.requests[0]?.seq]);
-    expect((await fetch(`${mock.url}/__control/requests?limit=0`)).status).toBe(400);
+    expect((await fetch(`${mock().url}/__control/requests?limit=0`)).status).toBe(400);
   });
 
   it('GET /__control/coupons?limit=N lists N coupons and still counts every match', async () => {
-    await mock.control.reset();
-    const every = await mock.control.coupons();
+    await mock().control.reset();
+    const every = await mock().control.coupons();
     expect(every.count).toBeGreaterThan(2);
-    const two = await mock.control.coupons({ limit: '2' });
+    const two = await mock().control.coupons({ limit: '2' });
     expect(two.count).toBe(every.count);
     expect(two.coupons.map((c) => c.code)).toEqual(every.coupons.slice(0, 2).map((c) => c.code));
   });
 
   it('HEAD /__control/events is refused (405) instead of holding a stream that never starts', async () => {
-    const r = await fetch(`${mock.url}/__control/events`, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
+    const r = await fetch(`${mock().url}/__control/events`, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
     expect(r.status).toBe(405);
   });
 
   it('clearing the journal is a state event (reason journal); a burst of API requests gives at most a few state events', async () => {
-    await mock.control.reset();
+    await mock().control.reset();
     const controller = new AbortController();
-    const res = await fetch(`${mock.url}/__control/events`, { signal: controller.signal });
+    const res = await fetch(`${mock().url}/__control/events`, { signal: controller.signal });
     const key = { 'X-API-Key': DEMO.keyReadWrite, 'content-type': 'application/json' };
     const frames = readEvents(res, (f) => f.some((x) => x.event === 'state' && (x.data as { reason: string }).reason === 'journal'));
     // 20 state-changing requests in a burst (refused OTP requests still count as non-GET requests), then a clear.
     await Promise.all(
-      Array.from({ length: 20 }, () => fetch(`${mock.url}/api/v2/auth/request-otp/`, { method: 'POST', headers: key, body: '{}' })),
+      Array.from({ length: 20 }, () => fetch(`${mock().url}/api/v2/auth/request-otp/`, { method: 'POST', headers: key, body: '{}' })),
     );
-    await mock.control.clearRequests();
+    await mock().control.clearRequests();
     const seen = await frames;
     controller.abort();
     expect(seen.filter((f) => f.event === 'request')).toHaveLength(20);

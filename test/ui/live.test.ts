@@ -2,28 +2,20 @@
 import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createZupyClient } from '../../clients/zupy.ts';
-import { startMock, type RunningMock } from '../../mocks/index.ts';
+import { describe, expect, it } from 'vitest';
+import { startMock } from '../../mocks/index.ts';
 import { DEMO } from '../../mocks/demo/zupy.ts';
-import { readEvents } from './sse.ts';
+import { readEvents, zupyMockForSuite } from './sse.ts';
 import { registerEvents } from '../../mocks/simulator/control/events.ts';
 import { Journal } from '../../mocks/simulator/journal.ts';
 import { corsHeaders, raw } from '../security/raw.ts';
 
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock({ api: 'zupy', port: 0 });
-});
-afterAll(() => mock.close());
-
-const zupy = () => createZupyClient({ baseUrl: mock.url, apiKey: DEMO.keyReadWrite });
-const noOtp = () => mock.control.otpPolicy({ require_otp_for_coupon_usage: false, require_otp_for_redemption: false });
+const { mock, zupy, noOtp } = zupyMockForSuite();
 
 describe('GET /__control/coupons', () => {
   it('lists every coupon at the clock, filtered by status and code; the clock expires coupons', async () => {
-    await mock.control.reset();
-    const all = await mock.control.coupons();
+    await mock().control.reset();
+    const all = await mock().control.coupons();
     expect(all.count).toBe(all.coupons.length);
     const active = all.coupons.find((c) => c.code === DEMO.coupons.active.code);
     expect(active).toMatchObject({
@@ -36,13 +28,13 @@ describe('GET /__control/coupons', () => {
       module: null,
       expires_at: null,
     });
-    expect((await mock.control.coupons({ status: 'used' })).coupons.map((c) => c.code)).toContain(DEMO.coupons.used.code);
-    expect((await mock.control.coupons({ status: 'used' })).coupons.every((c) => c.status === 'used')).toBe(true);
-    expect((await mock.control.coupons({ code: 'deadbe' })).coupons.map((c) => c.code)).toEqual([DEMO.coupons.expired.code]);
-    await mock.control.advanceClock('P31D');
-    const later = await mock.control.coupons({ code: DEMO.coupons.active.code });
+    expect((await mock().control.coupons({ status: 'used' })).coupons.map((c) => c.code)).toContain(DEMO.coupons.used.code);
+    expect((await mock().control.coupons({ status: 'used' })).coupons.every((c) => c.status === 'used')).toBe(true);
+    expect((await mock().control.coupons({ code: 'deadbe' })).coupons.map((c) => c.code)).toEqual([DEMO.coupons.expired.code]);
+    await mock().control.advanceClock('P31D');
+    const later = await mock().control.coupons({ code: DEMO.coupons.active.code });
     expect(later.coupons[0]?.status).toBe('expired');
-    await mock.control.reset();
+    await mock().control.reset();
   });
 
   it('B2S coupons are available, used or expired, with their module and expiry instant', async () => {
@@ -64,14 +56,14 @@ describe('GET /__control/coupons', () => {
 
 describe('GET /__control/events', () => {
   it('sends ready, then request and state events; the state events follow control calls', async () => {
-    await mock.control.reset();
+    await mock().control.reset();
     await noOtp();
     const ac = new AbortController();
-    const res = await fetch(`${mock.url}/__control/events`, { signal: ac.signal });
+    const res = await fetch(`${mock().url}/__control/events`, { signal: ac.signal });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const pending = readEvents(res, (f) => f.some((x) => x.event === 'state' && (x.data as { reason: string }).reason === 'clock'));
     await zupy().validate(DEMO.customers.ana, DEMO.coupons.active.code);
-    await mock.control.advanceClock('PT1H');
+    await mock().control.advanceClock('PT1H');
     const frames = await pending;
     ac.abort();
     expect(frames[0]).toEqual({ event: 'ready', data: { api: 'zupy', seq: expect.any(Number) as number } });

@@ -1,4 +1,26 @@
-/** Shared by the console's server-side suites: reading a server-sent event stream from a fetch answer. */
+/** Shared by the console's server-side suites: one Zupy mock per suite, and reading a server-sent event stream. */
+import { afterAll, beforeAll } from 'vitest';
+import { createZupyClient } from '../../clients/zupy.ts';
+import { startMock, type RunningMock } from '../../mocks/index.ts';
+import { DEMO } from '../../mocks/demo/zupy.ts';
+
+/** Starts a Zupy mock on the demo data before the suite and closes it after; call in the suite's top level. */
+export function zupyMockForSuite() {
+  let running: RunningMock | undefined;
+  beforeAll(async () => {
+    running = await startMock({ api: 'zupy', port: 0 });
+  });
+  afterAll(() => running?.close());
+  const mock = (): RunningMock => {
+    if (!running) throw new Error('the suite mock is not started yet (use it inside a test)');
+    return running;
+  };
+  return {
+    mock,
+    zupy: () => createZupyClient({ baseUrl: mock().url, apiKey: DEMO.keyReadWrite }),
+    noOtp: () => mock().control.otpPolicy({ require_otp_for_coupon_usage: false, require_otp_for_redemption: false }),
+  };
+}
 
 /** Reads server-sent events from a fetch body until `until` holds for the frames so far. */
 export async function readEvents(
