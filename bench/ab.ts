@@ -15,13 +15,10 @@
  * ratio falls below `--min` (default 0.95).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { zupyDemoFixtures } from '../mocks/demo/zupy.ts';
 import {
   BENCH_KEY,
-  benchCoupon,
   benchEndpoints,
   CONNECTIONS,
   cpuMs,
@@ -40,6 +37,7 @@ import {
   stop,
   type PerformanceTarget,
   type Server,
+  writeBenchSeed,
 } from './lib.ts';
 
 const USAGE = 'usage: npm run bench -- --ab <git ref> [--min 0.95] [--together] [--quick]   (env BENCH_SECONDS, BENCH_ROUNDS)';
@@ -96,12 +94,8 @@ export async function ab(argv: string[]): Promise<void> {
     symlinkSync(join(root, 'node_modules'), join(refDir, 'node_modules'));
     execFileSync(process.execPath, ['scripts/build.mjs', '--quiet', '--no-types'], { cwd: refDir, stdio: 'inherit' });
   }
-  execFileSync(process.execPath, ['scripts/build.mjs', '--quiet', '--no-types'], { cwd: root, stdio: 'inherit' });
-
-  const seedFile = join(tmpdir(), `coupon-kit-ab-seed-${process.pid}.json`);
-  const seed = zupyDemoFixtures(Date.now());
-  seed.coupons.push(benchCoupon());
-  writeFileSync(seedFile, JSON.stringify(seed));
+  // This tree's dist/ was built by `npm run bench` itself, just before this script.
+  const seedFile = writeBenchSeed();
   const start = async (name: string, cwd: string): Promise<Server> => {
     const port = await freePort();
     const bin = join(cwd, 'bin/coupon-kit.js');

@@ -1,11 +1,11 @@
 /** What the benchmarks share: spawning servers, loading them with autocannon, RSS, medians, the results table. */
 import autocannon from 'autocannon';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO } from '../mocks/demo/zupy.ts';
+import { DEMO, zupyDemoFixtures } from '../mocks/demo/zupy.ts';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const CONNECTIONS = 50;
@@ -197,6 +197,15 @@ export function benchCoupon(now = Date.now()) {
     valid_until: new Date(now + 86_400_000).toISOString(),
     created_at: new Date(now).toISOString(),
   };
+}
+
+/** Writes the speed benches' seed file (the demo data plus benchCoupon()) to the temporary folder and returns its path. */
+export function writeBenchSeed(): string {
+  const file = join(tmpdir(), `coupon-kit-bench-seed-${process.pid}.json`);
+  const seed = zupyDemoFixtures(Date.now());
+  seed.coupons.push(benchCoupon());
+  writeFileSync(file, JSON.stringify(seed));
+  return file;
 }
 
 /** The endpoints every speed bench loads: lookup by code, validate (the 200 path), the first page of the list. */

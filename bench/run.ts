@@ -14,11 +14,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prismBin } from '../mocks/prism/launch.ts';
-import { zupyDemoFixtures } from '../mocks/demo/zupy.ts';
 import { specPath } from '../specs/index.ts';
 import {
   BENCH_KEY,
-  benchCoupon,
   benchEndpoints,
   CONNECTIONS,
   freePort,
@@ -30,6 +28,7 @@ import {
   root,
   round2,
   rssMiB,
+  writeBenchSeed,
   stop,
   type Sample,
   type Server,
@@ -56,10 +55,7 @@ async function speed(): Promise<void> {
   const rounds = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
   const key = BENCH_KEY;
   // The demo data plus the bench's multi-use coupon, so validate stays on its 200 path.
-  const seedFile = join(tmpdir(), `coupon-kit-bench-seed-${process.pid}.json`);
-  const seed = zupyDemoFixtures(Date.now());
-  seed.coupons.push(benchCoupon());
-  writeFileSync(seedFile, JSON.stringify(seed));
+  const seedFile = writeBenchSeed();
   const endpoints = benchEndpoints();
 
   console.log(
