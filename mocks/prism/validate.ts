@@ -99,10 +99,10 @@ export async function startValidatingFront(o: ValidateOptions): Promise<RunningF
     verbosity: 'error',
     inheritOutput: o.inheritOutput ?? false,
   });
-  await o.simulator.app.ready();
-  const limit = o.simulator.app.initialConfig.bodyLimit ?? 1024 * 1024;
-  return inFrontOf(prism, () =>
-    startFront(
+  return inFrontOf(prism, async () => {
+    await o.simulator.app.ready();
+    const limit = o.simulator.app.initialConfig.bodyLimit ?? 1024 * 1024;
+    return startFront(
       o.host,
       o.port,
       async (req, res) => {
@@ -134,6 +134,6 @@ export async function startValidatingFront(o: ValidateOptions): Promise<RunningF
         );
       },
       o.timeouts,
-    ),
-  );
+    );
+  });
 }
