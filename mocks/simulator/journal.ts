@@ -17,7 +17,7 @@ export const KEPT_BODY_BYTES = 16 * 1024;
  * Only the newest this many entries keep their request bodies, and the newest RESPONSE_BODIES_KEPT
  * their response bodies; older entries give a note instead. Every body held alive outlives the
  * young generation and is copied into the old one: holding each answer of a 5000-entry ring doubled
- * the simulator's memory under load, and 500 answers of a list page still cost a fifth of its speed.
+ * the simulator's memory under load.
  */
 export const REQUEST_BODIES_KEPT = 500;
 export const RESPONSE_BODIES_KEPT = 100;
