@@ -41,9 +41,10 @@ const modelCoupon = (c: {
   validUntilMs: Date.parse(c.valid_until),
 });
 
+/** One validate in four is made as another customer: the ownership rule gets a few tries in every dozen sequences. */
 const validate = fc
-  .tuple(fc.nat(), fc.boolean(), fc.nat(2047), fc.boolean())
-  .map(([i, byCode, mask, other]) => new ValidateCommand(i, byCode, mask, other && i % 4 === 0));
+  .tuple(fc.nat(), fc.boolean(), fc.nat(2047), fc.nat(3))
+  .map(([i, byCode, mask, other]) => new ValidateCommand(i, byCode, mask, other === 0));
 const concurrentValidate = fc.tuple(fc.nat(), fc.integer({ min: 2, max: 8 })).map(([i, n]) => new ConcurrentValidateCommand(i, n));
 const advanceClock = fc.integer({ min: 1, max: 24 * 40 }).map((h) => new AdvanceClockCommand<ZupyModel, ZupyReal>(h * 3600, `${h}h`));
 const lookup = fc.tuple(fc.nat(), fc.nat(2047)).map(([i, mask]) => new LookupCommand(i, mask));

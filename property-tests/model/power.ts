@@ -9,6 +9,8 @@ export type Transition = 'validate' | 'redeem' | 'patch';
 export interface Tally {
   tried: Record<Transition, number>;
   changed: Record<Transition, number>;
+  /** Validates and PATCHes aimed at a coupon outside the caller's reach (another customer's, another company's): the ownership rule's tries. */
+  crossOwner: number;
   /** Sequences run to the end. */
   sequences: number;
   /** Sequences that had something to change: a usable coupon at the start, or a command that changed state. */
@@ -23,6 +25,7 @@ export function newTally(): Tally {
   return {
     tried: { validate: 0, redeem: 0, patch: 0 },
     changed: { validate: 0, redeem: 0, patch: 0 },
+    crossOwner: 0,
     sequences: 0,
     liveSequences: 0,
     changedInSequence: false,
@@ -36,6 +39,11 @@ export function record(t: Tally, kind: Transition, tried: number, changed: numbe
   t.tried[kind] += tried;
   t.changed[kind] += changed;
   if (changed > 0) t.changedInSequence = true;
+}
+
+/** Records `tries` commands aimed at a coupon the caller must not reach. */
+export function recordCrossOwner(t: Tally, tries: number): void {
+  if (!t.frozen) t.crossOwner += tries;
 }
 
 /** A sequence starts; `usable` is what its starting state offers to change (uses left, coupons a PATCH can mark). */
@@ -68,11 +76,15 @@ const NAMES: Record<Transition, [string, string]> = {
   patch: ['PATCHes', 'returned 204'],
 };
 
-/** One line: "power: 40 of 120 state-changing commands changed state (validates 30 of 100 succeeded, …); 18 of 20 sequences changed state (dry below 50%)". */
+/** One line: "power: 40 of 120 state-changing commands changed state (validates 30 of 100 succeeded, …); 18 of 20 sequences changed state (dry below 50%); 9 aimed at another customer's or company's coupon". */
 export function powerLine(t: Tally, minLiveShare = MIN_LIVE_SHARE): string {
   const kinds = (Object.keys(NAMES) as Transition[]).filter((k) => t.tried[k] > 0);
   const tried = kinds.reduce((a, k) => a + t.tried[k], 0);
   const changed = kinds.reduce((a, k) => a + t.changed[k], 0);
   const parts = kinds.map((k) => `${NAMES[k][0]} ${t.changed[k]} of ${t.tried[k]} ${NAMES[k][1]}`).join(', ');
-  return `power: ${changed} of ${tried} state-changing commands changed state${parts ? ` (${parts})` : ''}; ${t.liveSequences} of ${t.sequences} sequences had something to change (a usable coupon at the start, or a command that changed state; the run is dry below ${Math.round(minLiveShare * 100)}%, or with no change at all)`;
+  const owner =
+    t.crossOwner > 0
+      ? `${t.crossOwner} validates or PATCHes aimed at another customer's or company's coupon`
+      : "no validate or PATCH aimed at another customer's or company's coupon: the ownership rule was not tried (raise --runs)";
+  return `power: ${changed} of ${tried} state-changing commands changed state${parts ? ` (${parts})` : ''}; ${t.liveSequences} of ${t.sequences} sequences had something to change (a usable coupon at the start, or a command that changed state; the run is dry below ${Math.round(minLiveShare * 100)}%, or with no change at all); ${owner}`;
 }

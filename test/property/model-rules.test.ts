@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { fuzzRequest } from '../../property-tests/http-fuzz.ts';
 import { expirationEndMs, patchable } from '../../property-tests/model/b2s/model.ts';
-import { isDry, newTally, powerLine, record, startSequence, endSequence } from '../../property-tests/model/power.ts';
+import { isDry, newTally, powerLine, record, recordCrossOwner, startSequence, endSequence } from '../../property-tests/model/power.ts';
 import { conflictDetail, effective, withCase } from '../../property-tests/model/zupy/model.ts';
 import { toEnvelope } from '../../property-tests/targets/zupy-format.ts';
 import { loadSpec } from '../../specs/index.ts';
@@ -90,16 +90,20 @@ describe('power', () => {
     expect(isDry(t, 0.5)).toBe(true);
     expect(isDry(t, 0.4)).toBe(false);
     expect(powerLine(t)).toBe(
-      'power: 4 of 30 state-changing commands changed state (validates 4 of 30 succeeded); 4 of 10 sequences had something to change (a usable coupon at the start, or a command that changed state; the run is dry below 50%, or with no change at all)',
+      "power: 4 of 30 state-changing commands changed state (validates 4 of 30 succeeded); 4 of 10 sequences had something to change (a usable coupon at the start, or a command that changed state; the run is dry below 50%, or with no change at all); no validate or PATCH aimed at another customer's or company's coupon: the ownership rule was not tried (raise --runs)",
     );
+    recordCrossOwner(t, 2);
+    recordCrossOwner(t, 1);
+    expect(powerLine(t)).toMatch(/; 3 validates or PATCHes aimed at another customer's or company's coupon$/);
     const none = newTally();
     startSequence(none, 5);
     endSequence(none);
     expect(isDry(none, 0)).toBe(true);
     none.frozen = true;
     record(none, 'patch', 4, 4);
+    recordCrossOwner(none, 4);
     endSequence(none);
-    expect(none).toMatchObject({ sequences: 1, tried: { patch: 0 } });
+    expect(none).toMatchObject({ sequences: 1, tried: { patch: 0 }, crossOwner: 0 });
   });
 });
 

@@ -115,6 +115,9 @@ const b2sCells: Cell[] = [
   },
 ];
 
+/** A passing check must have tried the ownership rule, or its pass says nothing about it. */
+const OWNERSHIP_TRIED = /; [1-9]\d* validates or PATCHes aimed at another customer's or company's coupon$/m;
+
 const RACE = ['--vus', '10', '--coupons', '5', '--duration', '1', '--wave-ms', '400', '--report', join(dir, 'race')];
 
 describe('zupy stand-in (no control API)', () => {
@@ -135,6 +138,7 @@ describe('zupy stand-in (no control API)', () => {
             foreign_customer_id: customers.other,
           });
           run = await cli(['check', '--api', 'zupy', '--target', standin.url, '--fixtures', fixtures, '--runs', '40']);
+          if (expected === 'pass') expect(run.out).toMatch(OWNERSHIP_TRIED);
         } else if (tool === 'verify') {
           const fixtures = file('zupy-verify.json', {
             api: 'zupy',
@@ -178,8 +182,10 @@ describe('b2s stand-in (no control API)', () => {
           scoped_company_id: companies.scoped,
         });
         let run: Run;
-        if (tool === 'check') run = await cli(['check', '--api', 'b2s', '--target', standin.url, '--fixtures', fixtures, '--runs', '40']);
-        else if (tool === 'verify') {
+        if (tool === 'check') {
+          run = await cli(['check', '--api', 'b2s', '--target', standin.url, '--fixtures', fixtures, '--runs', '40']);
+          if (expected === 'pass') expect(run.out).toMatch(OWNERSHIP_TRIED);
+        } else if (tool === 'verify') {
           run = await cli(['verify', '--api', 'b2s', '--provider-url', standin.url, '--fixtures', fixtures]);
           if (expected === 'pass') expect(run.out).toMatch(/[1-9]\d* verified, 0 failed/);
         } else {

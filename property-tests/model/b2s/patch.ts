@@ -1,4 +1,4 @@
-import { record } from '../power.ts';
+import { record, recordCrossOwner } from '../power.ts';
 import { check, patchable, SetupError, type B2sModel, type B2sReal } from './model.ts';
 import { CouponCommand } from '../coupon-command.ts';
 
@@ -19,6 +19,7 @@ export class PatchCommand extends CouponCommand<B2sModel, B2sReal> {
     const results = await Promise.all(Array.from({ length: this.calls }, () => client.markUsed(c.id)));
     record(r.tally, 'patch', this.calls, results.filter((x) => x.status === 204).length);
     if (this.scoped && c.companyId !== r.scopedCompany) {
+      recordCrossOwner(r.tally, this.calls);
       check(
         results.every((x) => x.status === 404),
         "a scoped token cannot reach another company's coupon",

@@ -1,4 +1,4 @@
-import { record } from '../power.ts';
+import { record, recordCrossOwner } from '../power.ts';
 import { check, checkAccess, conflictDetail, effective, withCase, type ZupyModel, type ZupyReal } from './model.ts';
 import { CouponCommand } from '../coupon-command.ts';
 
@@ -21,6 +21,7 @@ export class ValidateCommand extends CouponCommand<ZupyModel, ZupyReal> {
     checkAccess(res, 'validate');
     record(r.tally, 'validate', 1, res.ok ? 1 : 0);
     if (customer !== c.customerId) {
+      recordCrossOwner(r.tally, 1);
       check(res.status === 404, `validate as another customer must be 404 (${c.code})`, res.status);
       return;
     }
