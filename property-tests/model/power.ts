@@ -84,7 +84,7 @@ export function powerLine(t: Tally, minLiveShare = MIN_LIVE_SHARE): string {
   const parts = kinds.map((k) => `${NAMES[k][0]} ${t.changed[k]} of ${t.tried[k]} ${NAMES[k][1]}`).join(', ');
   const owner =
     t.crossOwner > 0
-      ? `${t.crossOwner} validates or PATCHes aimed at another customer's or company's coupon`
+      ? `${t.crossOwner} ${t.crossOwner === 1 ? 'validate or PATCH' : 'validates or PATCHes'} aimed at another customer's or company's coupon`
       : "no validate or PATCH aimed at another customer's or company's coupon: the ownership rule was not tried (raise --runs)";
   return `power: ${changed} of ${tried} state-changing commands changed state${parts ? ` (${parts})` : ''}; ${t.liveSequences} of ${t.sequences} sequences had something to change (a usable coupon at the start, or a command that changed state; the run is dry below ${Math.round(minLiveShare * 100)}%, or with no change at all); ${owner}`;
 }

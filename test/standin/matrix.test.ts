@@ -116,7 +116,7 @@ const b2sCells: Cell[] = [
 ];
 
 /** A passing check must have tried the ownership rule, or its pass says nothing about it. */
-const OWNERSHIP_TRIED = /; [1-9]\d* validates or PATCHes aimed at another customer's or company's coupon$/m;
+const OWNERSHIP_TRIED = /; [1-9]\d* validates? or PATCH(?:es)? aimed at another customer's or company's coupon$/m;
 
 const RACE = ['--vus', '10', '--coupons', '5', '--duration', '1', '--wave-ms', '400', '--report', join(dir, 'race')];
 
