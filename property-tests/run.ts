@@ -98,6 +98,8 @@ interface Prepared {
   lifecycle: (tally: Tally) => IAsyncPropertyWithHooks<[unknown]>;
   fuzz: HttpFuzzContext;
   notes: string[];
+  /** What to do when no command was aimed at a coupon the caller must not reach (the power line says it). */
+  ownershipHint?: string;
 }
 
 async function prepare(o: CheckRunOptions, formats: Set<ZupyFormatSeen>): Promise<Prepared> {
@@ -161,6 +163,10 @@ async function prepare(o: CheckRunOptions, formats: Set<ZupyFormatSeen>): Promis
     lifecycle: lifecycle as Prepared['lifecycle'],
     fuzz: { auth: { Authorization: `Bearer ${f.token}` }, ids: f.scoped_company_id ? [f.scoped_company_id] : [] },
     notes,
+    ownershipHint:
+      f.scoped_token === undefined
+        ? 'the fixture file has no scoped_token: add scoped_token and scoped_company_id to try it'
+        : 'raise --runs; the token must also reach coupons outside scoped_company_id',
   };
 }
 
@@ -247,7 +253,7 @@ export async function runCheck(o: CheckRunOptions): Promise<CheckRunResult> {
 
   if (o.runs > 0) {
     exitCode = await phase('lifecycle', prepared.lifecycle(tally), o.runs, `${o.runs} lifecycle sequences`);
-    lines.push(powerLine(tally, o.minLiveShare ?? MIN_LIVE_SHARE));
+    lines.push(powerLine(tally, o.minLiveShare ?? MIN_LIVE_SHARE, prepared.ownershipHint));
     if (exitCode === EXIT.pass && o.path === undefined && isDry(tally, o.minLiveShare ?? MIN_LIVE_SHARE)) {
       const hint = DRY_HINT[o.api][o.fixtures === undefined ? 'control' : 'sandbox'];
       const changed = Object.values(tally.changed).reduce((a, b) => a + b, 0);
@@ -258,7 +264,11 @@ export async function runCheck(o: CheckRunOptions): Promise<CheckRunResult> {
       lines.push(
         `DRY  ${o.api} conformance is inconclusive: ${why}, so a double spend or a lost update had little to show on. To trust a run, ${hint}.`,
       );
-      cases.push({ name: 'power', seconds: 0, failure: `dry: ${powerLine(tally, o.minLiveShare ?? MIN_LIVE_SHARE)}` });
+      cases.push({
+        name: 'power',
+        seconds: 0,
+        failure: `dry: ${powerLine(tally, o.minLiveShare ?? MIN_LIVE_SHARE, prepared.ownershipHint)}`,
+      });
       exitCode = EXIT.dry;
     }
   }

@@ -76,8 +76,12 @@ const NAMES: Record<Transition, [string, string]> = {
   patch: ['PATCHes', 'returned 204'],
 };
 
-/** One line: "power: 40 of 120 state-changing commands changed state (validates 30 of 100 succeeded, …); 18 of 20 sequences changed state (dry below 50%); 9 aimed at another customer's or company's coupon". */
-export function powerLine(t: Tally, minLiveShare = MIN_LIVE_SHARE): string {
+/**
+ * One line, e.g. "power: 40 of 120 state-changing commands changed state (validates 30 of 100 succeeded,
+ * redeems 10 of 20 issued a coupon); 18 of 20 sequences had something to change (…); 9 validates or
+ * PATCHes aimed at another customer's or company's coupon". When none was, `untriedHint` says what to do.
+ */
+export function powerLine(t: Tally, minLiveShare = MIN_LIVE_SHARE, untriedHint = 'raise --runs'): string {
   const kinds = (Object.keys(NAMES) as Transition[]).filter((k) => t.tried[k] > 0);
   const tried = kinds.reduce((a, k) => a + t.tried[k], 0);
   const changed = kinds.reduce((a, k) => a + t.changed[k], 0);
@@ -85,6 +89,6 @@ export function powerLine(t: Tally, minLiveShare = MIN_LIVE_SHARE): string {
   const owner =
     t.crossOwner > 0
       ? `${t.crossOwner} ${t.crossOwner === 1 ? 'validate or PATCH' : 'validates or PATCHes'} aimed at another customer's or company's coupon`
-      : "no validate or PATCH aimed at another customer's or company's coupon: the ownership rule was not tried (raise --runs)";
+      : `no validate or PATCH aimed at another customer's or company's coupon: the ownership rule was not tried (${untriedHint})`;
   return `power: ${changed} of ${tried} state-changing commands changed state${parts ? ` (${parts})` : ''}; ${t.liveSequences} of ${t.sequences} sequences had something to change (a usable coupon at the start, or a command that changed state; the run is dry below ${Math.round(minLiveShare * 100)}%, or with no change at all); ${owner}`;
 }

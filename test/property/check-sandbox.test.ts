@@ -53,12 +53,23 @@ describe('coupon-kit check --fixtures (a target without a control API)', () => {
       const r = await check(['--api', api, '--target', url, '--fixtures', file, '--runs', '15', '--seed', '1']);
       expect(r.stdout).toMatch(new RegExp(`ok {3}${api} conformance: 15 sequences passed .*no control API`));
       expect(r.stdout).not.toMatch(/^DRY/m);
+      expect(r.stdout).toMatch(/; [1-9]\d* validates? or PATCH(?:es)? aimed at another customer's or company's coupon$/m);
       expect(r.status).toBe(0);
       expect(paths.some((p) => apiPath.test(p))).toBe(true);
       expect(controlCalls(paths)).toEqual([]);
     },
     120_000,
   );
+
+  it('b2s: without a scoped token the power line says the ownership rule was not tried, and how to try it', async () => {
+    const { url } = await sandbox('b2s');
+    const file = fixtureFile('b2s-unscoped.json', { api: 'b2s', token: b2sFixtures.token });
+    const r = await check(['--api', 'b2s', '--target', url, '--fixtures', file, '--runs', '10', '--fuzz-runs', '0', '--seed', '1']);
+    expect(r.stdout).toMatch(
+      /; no validate or PATCH aimed at another customer's or company's coupon: the ownership rule was not tried \(the fixture file has no scoped_token: add scoped_token and scoped_company_id to try it\)$/m,
+    );
+    expect(r.status).toBe(0);
+  }, 120_000);
 
   it.each([
     ['zupy', zupyFixtures, /must be 409|successes must equal/],

@@ -138,7 +138,6 @@ describe('zupy stand-in (no control API)', () => {
             foreign_customer_id: customers.other,
           });
           run = await cli(['check', '--api', 'zupy', '--target', standin.url, '--fixtures', fixtures, '--runs', '40']);
-          if (expected === 'pass') expect(run.out).toMatch(OWNERSHIP_TRIED);
         } else if (tool === 'verify') {
           const fixtures = file('zupy-verify.json', {
             api: 'zupy',
@@ -160,6 +159,7 @@ describe('zupy stand-in (no control API)', () => {
         }
         record('zupy', provider, tool, run);
         judge(tool, expected, run);
+        if (tool === 'check' && expected === 'pass') expect(run.out).toMatch(OWNERSHIP_TRIED);
       } finally {
         await standin.close();
       }
@@ -184,7 +184,6 @@ describe('b2s stand-in (no control API)', () => {
         let run: Run;
         if (tool === 'check') {
           run = await cli(['check', '--api', 'b2s', '--target', standin.url, '--fixtures', fixtures, '--runs', '40']);
-          if (expected === 'pass') expect(run.out).toMatch(OWNERSHIP_TRIED);
         } else if (tool === 'verify') {
           run = await cli(['verify', '--api', 'b2s', '--provider-url', standin.url, '--fixtures', fixtures]);
           if (expected === 'pass') expect(run.out).toMatch(/[1-9]\d* verified, 0 failed/);
@@ -196,6 +195,7 @@ describe('b2s stand-in (no control API)', () => {
         }
         record('b2s', provider, tool, run);
         judge(tool, expected, run);
+        if (tool === 'check' && expected === 'pass') expect(run.out).toMatch(OWNERSHIP_TRIED);
       } finally {
         await standin.close();
       }
