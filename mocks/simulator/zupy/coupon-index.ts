@@ -25,13 +25,14 @@ import type { Coupon, CouponFilter, CouponStats } from './store.ts';
 export const STATUS_NO: Record<CouponStatus, number> = { active: 0, used: 1, expired: 2, cancelled: 3 };
 const ORIGIN_NO: Record<OriginType, number> = { loyalty_reward: 0, marketing: 1 };
 
-/** Oldest first: (created_at, id) ascending, the reverse of `newestFirst`. */
-// Stryker disable next-line ConditionalExpression,EqualityOperator: ids are equal only when a coupon is compared with itself, which no index does
+/**
+ * Oldest first: (created_at, id) ascending, the reverse of `newestFirst`. Two of its mutants cannot be
+ * killed (`a.id > b.id` as `true` or as `>=`): they differ only for equal ids, a coupon compared with
+ * itself, which no index does.
+ */
 const ascending = (a: Coupon, b: Coupon) => a.createdMs - b.createdMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-// Stryker disable ConditionalExpression,EqualityOperator: lowerBound reads only the sign (< 0); the id tie-break beyond it is not observable
-const beforeCursor = (c: Coupon, k: { createdMs: number; id: string }) =>
-  c.createdMs - k.createdMs || (c.id < k.id ? -1 : c.id > k.id ? 1 : 0);
-// Stryker restore ConditionalExpression,EqualityOperator
+/** Negative when a coupon sorts before a cursor key: lowerBound reads only the sign. */
+const beforeCursor = (c: Coupon, k: { createdMs: number; id: string }) => c.createdMs - k.createdMs || (c.id < k.id ? -1 : 0);
 
 /** Coupons of one index key, ascending, with counters by (counted status × origin). */
 class Bucket {

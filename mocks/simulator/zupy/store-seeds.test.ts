@@ -20,6 +20,26 @@ describe('Zupy store: seeds, heaps and defect options at their edges', () => {
     });
   });
 
+  it("a seeded coupon of an unknown customer belongs to its reward's company; with neither known it belongs to none and is still kept", () => {
+    const orphan = (id: string, customer: string, reward: string): SeedCoupon => ({
+      ...many(1)[0]!,
+      id,
+      coupon_code: `CZ-${id.toUpperCase()}`,
+      customer_id: customer,
+      reward_id: reward,
+    });
+    const { store } = storeAt(base([orphan('o1', 'cu-gone', 'rwL'), orphan('o2', 'cu-gone', 'rw-gone')]));
+    expect(store.coupons.get('o1')?.companyId).toBe('co1');
+    expect(store.coupons.get('o2')?.companyId).toBe('');
+    expect(walk(store, 'co1', {}, 5)).toEqual(['o1']);
+    expect(store.findCoupon('co1', 'o2')).toBeUndefined();
+    expect(store.findCoupon('co2', 'CZ-O2')).toBeUndefined();
+    expect(store.snapshot().coupons.map((c) => [c.id, c.customer_id, c.reward_id])).toEqual([
+      ['o1', 'cu-gone', 'rwL'],
+      ['o2', 'cu-gone', 'rw-gone'],
+    ]);
+  });
+
   it('a merge that only overwrites a coupon lists it once, with its new status', () => {
     const { store } = storeAt(base(many(3)));
     store.load(
