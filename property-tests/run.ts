@@ -253,22 +253,20 @@ export async function runCheck(o: CheckRunOptions): Promise<CheckRunResult> {
 
   if (o.runs > 0) {
     exitCode = await phase('lifecycle', prepared.lifecycle(tally), o.runs, `${o.runs} lifecycle sequences`);
-    lines.push(powerLine(tally, o.minLiveShare ?? MIN_LIVE_SHARE, prepared.ownershipHint));
-    if (exitCode === EXIT.pass && o.path === undefined && isDry(tally, o.minLiveShare ?? MIN_LIVE_SHARE)) {
+    const minLiveShare = o.minLiveShare ?? MIN_LIVE_SHARE;
+    const power = powerLine(tally, minLiveShare, prepared.ownershipHint);
+    lines.push(power);
+    if (exitCode === EXIT.pass && o.path === undefined && isDry(tally, minLiveShare)) {
       const hint = DRY_HINT[o.api][o.fixtures === undefined ? 'control' : 'sandbox'];
       const changed = Object.values(tally.changed).reduce((a, b) => a + b, 0);
       const why =
         changed === 0
           ? `no state-changing command of the ${tally.sequences} sequences changed state`
-          : `only ${tally.liveSequences} of ${tally.sequences} sequences had anything to change (the threshold is ${Math.round((o.minLiveShare ?? MIN_LIVE_SHARE) * 100)}%)`;
+          : `only ${tally.liveSequences} of ${tally.sequences} sequences had anything to change (the threshold is ${Math.round(minLiveShare * 100)}%)`;
       lines.push(
         `DRY  ${o.api} conformance is inconclusive: ${why}, so a double spend or a lost update had little to show on. To trust a run, ${hint}.`,
       );
-      cases.push({
-        name: 'power',
-        seconds: 0,
-        failure: `dry: ${powerLine(tally, o.minLiveShare ?? MIN_LIVE_SHARE, prepared.ownershipHint)}`,
-      });
+      cases.push({ name: 'power', seconds: 0, failure: `dry: ${power}` });
       exitCode = EXIT.dry;
     }
   }
