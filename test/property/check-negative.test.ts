@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../mocks/index.ts';
+import { B2S_DEMO, b2sDemoFixtures } from '../../mocks/demo/b2s.ts';
 import { DEMO, zupyDemoFixtures } from '../../mocks/demo/zupy.ts';
 import { startMockProcess, stopMockProcesses } from '../helpers.ts';
 import { b2sFixtures, zupyFixtures } from '../sandbox-fixtures.ts';
@@ -56,6 +57,32 @@ async function upstream(api: 'zupy' | 'b2s'): Promise<RunningMock> {
   return mock;
 }
 
+/**
+ * The demo data plus 120 unused coupons (half in each company, 20 days from expiry), as a seed file:
+ * racy-validate may take three runs of 100 sequences, and the demo's two dozen PATCHable coupons can
+ * run out before the third.
+ */
+function b2sSupplySeed(): string {
+  const seed = b2sDemoFixtures(Date.now());
+  const expiration = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < 120; i++) {
+    const n = String(i).padStart(3, '0');
+    seed.coupons.push({
+      id: `b2500000-0000-4000-e000-000000000${n}`,
+      company_id: i % 2 ? B2S_DEMO.companyB : B2S_DEMO.companyA,
+      client_id: i % 2 ? B2S_DEMO.clients.bea : B2S_DEMO.clients.maria,
+      code: `SUPPLY${n}`,
+      status: false,
+      date_of_use: null,
+      expiration_date: expiration,
+      created_at: new Date(Date.now() - 86_400_000).toISOString(),
+      module: i % 4 < 2 ? 'falae' : 'premiado',
+      bonus: { id: 'b2500000-0000-4000-b000-000000000001', name: 'Supply', type: 'default' },
+    });
+  }
+  return file('b2s-supply-seed.json', seed);
+}
+
 describe('check --fixtures against the simulator started with --no-control: each defect is caught', () => {
   it.each([
     // A double spend shows either in the answers of the racing validates or, one command later, in the
@@ -75,7 +102,8 @@ describe('check --fixtures against the simulator started with --no-control: each
         '--no-control',
         '--defect',
         defect,
-        ...(api === 'zupy' ? ['--seed', zupySupplySeed()] : []),
+        '--seed',
+        api === 'zupy' ? zupySupplySeed() : b2sSupplySeed(),
       ]);
       const fixtures = file(`${api}-${defect}.json`, api === 'zupy' ? zupyFixtures : b2sFixtures);
       // A lost update over real HTTP needs two requests to interleave, which timing can deny one run:
